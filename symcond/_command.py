@@ -1,0 +1,26 @@
+"""The small protocol between ``cli.py`` and the modules that implement subcommands.
+
+A subcommand module exposes ``register(subparsers)``, which adds its parser and sets
+``handler`` to a function ``(argparse.Namespace) -> CommandResult``.  Only ``cli.py``
+prints and exits; a handler returns its text and exit code, or raises a
+:class:`~symcond.errors.SymcondError` for bad input (exit 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["CommandResult", "EXIT_OK", "EXIT_FAILS", "EXIT_BAD_INPUT", "EXIT_UNDECIDED"]
+
+EXIT_OK = 0
+EXIT_FAILS = 1
+EXIT_BAD_INPUT = 2
+EXIT_UNDECIDED = 3
+
+
+@dataclass(frozen=True)
+class CommandResult:
+    """What a subcommand hands back to the CLI: the text to print and the exit code."""
+
+    text: str
+    code: int = EXIT_OK

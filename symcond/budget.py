@@ -1,0 +1,81 @@
+"""Wall-clock budgets for symbolic work, so that no check can hang.
+
+:func:`time_budget` arms ``SIGALRM`` (main thread only; elsewhere it cannot interrupt and
+runs unbounded, which it documents by returning False from :func:`budgets_enforced`).
+Nested budgets keep the tighter deadline.  Expiry raises
+:class:`~symcond.errors.BudgetExceeded`, which derives from BaseException so that SymPy's
+``except Exception`` blocks cannot swallow it.
+
+>>> with time_budget(5.0):
+...     1 + 1
+2
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from symcond.errors import BudgetExceeded
+
+__all__ = ["time_budget", "budgets_enforced", "run_with_budget"]
+
+T = TypeVar("T")
+
+
+def budgets_enforced() -> bool:
+    """True when budgets can interrupt the current thread (main thread on POSIX)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
+    """Interrupt the body with BudgetExceeded after ``seconds`` of wall-clock time.
+
+    Parameters
+    ----------
+    seconds : float
+        Budget in seconds (s); must be positive.
+    what : str
+        Named in the BudgetExceeded message.
+    """
+    if not budgets_enforced():
+        yield False
+        return
+    outer_remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+    outer_handler = signal.getsignal(signal.SIGALRM)
+    deadline = seconds if outer_remaining <= 0 else min(seconds, outer_remaining)
+    started = time.monotonic()
+
+    def expire(signum: int, frame: object) -> None:
+        raise BudgetExceeded(f"{what} exceeded its budget of {seconds:g} s")
+
+    signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, deadline)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, outer_handler)
+        if outer_remaining > 0:
+            left = outer_remaining - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
+
+
+def run_with_budget(func: Callable[[], T], seconds: float, what: str) -> T | None:
+    """``func()`` within the budget, or None when the budget ran out."""
+    try:
+        with time_budget(seconds, what):
+            return func()
+    except BudgetExceeded:
+        return None
+    except RecursionError:
+        return None
+
+
+INFINITE = math.inf

@@ -1,0 +1,150 @@
+"""The setting in which a claim is checked: symbols, given definitions, stated assumptions.
+
+A :class:`Context` bundles the :class:`~symcond.symbols.Registry` (dimensions, values,
+defining relations), the ``given`` substitutions of a claim (``Gamma = l/L``), the
+paper's stated :class:`Assumption` s, the time budget and the numeric settings.
+
+>>> import sympy
+>>> reg = Registry.default()
+>>> G, l, L = sympy.Symbol("Gamma", positive=True), *reg.symbols("l L")
+>>> ctx = Context(reg, givens={G: l / L})
+>>> ctx.prepare(G * L)
+l
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import sympy
+
+from symcond.dimensions import Dim, dimension_of
+from symcond.errors import DefinitionError
+from symcond.numeric import MIN_DIGITS, Sampler
+from symcond.symbols import Registry
+
+__all__ = ["Assumption", "Context"]
+
+_MAX_SUBSTITUTION_ROUNDS = 32
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A named condition a paper states (``"ballistic"``: Gamma = 1; ``tau_in <= tau_el``).
+
+    Equalities act as substitutions (their left side, a symbol, is replaced); inequalities
+    restrict the admissible points and are used by the inequality prover.
+    """
+
+    name: str
+    relation: sympy.Basic
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.relation, sympy.core.relational.Relational):
+            raise DefinitionError(f"assumption {self.name!r} must be a relation (got {self.relation})")
+        if self.is_equality and not self.relation.lhs.is_Symbol:  # type: ignore[attr-defined]
+            raise DefinitionError(f"assumption {self.name!r}: the left side of an equality must be a symbol")
+
+    @property
+    def is_equality(self) -> bool:
+        """True for ``Eq(symbol, expr)`` assumptions."""
+        return isinstance(self.relation, sympy.Equality)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {_relation_text(self.relation)}"
+
+
+def _relation_text(rel: sympy.Basic) -> str:
+    ops = {"Equality": "=", "LessThan": "<=", "StrictLessThan": "<", "GreaterThan": ">=",
+           "StrictGreaterThan": ">"}
+    return f"{rel.lhs} {ops[type(rel).__name__]} {rel.rhs}"  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a check needs besides the claim itself.
+
+    Attributes
+    ----------
+    registry : Registry
+        Dimensions, SI values and defining relations of symbols.
+    givens : mapping
+        Substitutions symbol -> expression applied before checking (claim definitions).
+    assumptions : tuple of Assumption
+        Stated assumptions the engine may use to establish ``holds-under``.
+    budget : float
+        Seconds allowed for each symbolic operation (simplify, limit, integrate).
+    dps : int
+        Decimal digits of the numeric confirmation (at least 30).
+    points : int
+        Number of random points for confirmation.
+    """
+
+    registry: Registry = field(default_factory=Registry.default)
+    givens: Mapping[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
+    assumptions: tuple[Assumption, ...] = ()
+    budget: float = 5.0
+    dps: int = 40
+    points: int = 6
+    search_points: int = 24
+    sampler: Sampler = field(default_factory=Sampler)
+
+    def __post_init__(self) -> None:
+        if self.dps < MIN_DIGITS:
+            raise DefinitionError(f"'dps' must be at least {MIN_DIGITS} (got {self.dps})")
+        if not self.budget > 0:
+            raise DefinitionError(f"'budget' must be positive (got {self.budget})")
+        object.__setattr__(self, "givens", MappingProxyType(dict(self.givens)))
+        _check_acyclic(self.givens)
+
+    def with_assumptions(self, assumptions: Iterable[Assumption]) -> Context:
+        """A copy with a different set of stated assumptions."""
+        return Context(self.registry, self.givens, tuple(assumptions), self.budget, self.dps, self.points,
+                       self.search_points, self.sampler)
+
+    def substitutions(self, active: Iterable[Assumption] = ()) -> dict[sympy.Symbol, sympy.Expr]:
+        """Givens, equality assumptions and registry definitions, as one mapping."""
+        subs: dict[sympy.Symbol, sympy.Expr] = dict(self.registry.definitions())
+        subs.update(self.givens)
+        for assumption in active:
+            if assumption.is_equality:
+                subs[assumption.relation.lhs] = assumption.relation.rhs  # type: ignore[attr-defined]
+        return subs
+
+    def prepare(self, expr: sympy.Expr, active: Iterable[Assumption] = ()) -> sympy.Expr:
+        """``expr`` with all substitutions applied until nothing changes."""
+        subs = self.substitutions(active)
+        current = sympy.sympify(expr)
+        for _ in range(_MAX_SUBSTITUTION_ROUNDS):
+            following = current.xreplace(subs)
+            if following == current:
+                return following
+            current = following
+        raise DefinitionError(f"substitutions do not terminate on {expr}")
+
+    def dimension(self, expr: sympy.Expr) -> Dim | None:
+        """SI dimension of an expression (None if some symbol has no declared dimension)."""
+        return dimension_of(expr, self._lookup)
+
+    def _lookup(self, symbol: sympy.Symbol) -> Dim | None:
+        return self.registry.dimension(symbol)
+
+
+def _check_acyclic(givens: Mapping[sympy.Symbol, sympy.Expr]) -> None:
+    graph = {s: {d for d in e.free_symbols if d in givens} for s, e in givens.items()}
+    for start in graph:
+        path = [start]
+        _walk_cycle(graph, start, path, set())
+
+
+def _walk_cycle(graph: Mapping[sympy.Symbol, set[sympy.Symbol]], node: sympy.Symbol,
+                path: list[sympy.Symbol], done: set[sympy.Symbol]) -> None:
+    for nxt in sorted(graph[node], key=str):
+        if nxt in path:
+            cycle = " -> ".join(str(s) for s in path[path.index(nxt):] + [nxt])
+            raise DefinitionError(f"given definitions are circular: {cycle}")
+        if nxt not in done:
+            _walk_cycle(graph, nxt, path + [nxt], done)
+            done.add(nxt)

@@ -1,0 +1,76 @@
+"""Equality claims: lhs == rhs, proved symbolically and confirmed numerically."""
+
+from __future__ import annotations
+
+import sympy
+
+from symcond.context import Assumption, Context
+from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
+from symcond.verdict import Evidence, Outcome, Verdict
+
+__all__ = ["check_equality", "equality_core"]
+
+
+def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
+    """Decide ``lhs == rhs`` in ``ctx``.
+
+    ``holds`` needs a symbolic proof (the simplified difference is 0 or the ratio is 1)
+    confirmed at ``ctx.points`` random points with ``ctx.dps`` digits; ``fails`` carries
+    the exact ratio, the residual and a numeric counterexample; otherwise ``undecided``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from symcond.context import Context
+    >>> x = sympy.Symbol("x", positive=True)
+    >>> check_equality((x + 1)**2, x**2 + 2*x + 1, Context()).verdict
+    <Verdict.HOLDS: 'holds'>
+    >>> check_equality(2 * x, x, Context()).evidence.ratio
+    '2'
+    """
+    return decide(lambda active: equality_core(lhs, rhs, ctx, active), ctx)
+
+
+def equality_core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
+    """The equality check with a fixed set of active assumptions."""
+    left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
+    constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
+    evidence, mismatch = dimension_evidence(ctx, left, right)
+    residual = simplified(left - right, ctx)
+    if residual == 0 and mismatch is None:
+        return _confirm(ctx, left, right, constraints, evidence, "the difference simplifies to 0")
+    ratio = simplified(left / right, ctx) if right != 0 else None
+    if ratio == 1 and mismatch is None:
+        return _confirm(ctx, left, right, constraints, evidence, "the ratio simplifies to 1")
+    evidence = evidence.with_(ratio=_text(ratio), residual=_text(residual))
+    if mismatch is not None:
+        return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
+    counterexample = find_counterexample(ctx, left, right, constraints)
+    if counterexample is not None:
+        reason = _failure_reason(ratio)
+        return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, reason=reason, digits=ctx.dps))
+    timed_out = residual is None or ratio is None
+    why = "simplification exceeded its budget" if timed_out else "no symbolic proof found"
+    count, _ = agree_everywhere(ctx, left, right, constraints)
+    return Outcome(Verdict.UNDECIDED, evidence.with_(
+        reason=f"{why}; the sides agree numerically at {count} points", numeric_points=count, digits=ctx.dps))
+
+
+def _confirm(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],
+             evidence: Evidence, proof: str) -> Outcome:
+    count, problem = agree_everywhere(ctx, left, right, constraints)
+    if problem is not None:
+        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{proof} but {problem}", digits=ctx.dps))
+    return Outcome(Verdict.HOLDS, evidence.with_(
+        reason=f"{proof}; confirmed at {count} points with {ctx.dps} digits", numeric_points=count,
+        digits=ctx.dps))
+
+
+def _failure_reason(ratio: sympy.Expr | None) -> str:
+    if ratio is not None and ratio.is_number:
+        return f"the sides differ by the constant factor lhs/rhs = {sympy.sstr(ratio)}"
+    return "the sides differ (see ratio and counterexample)"
+
+
+def _text(expr: sympy.Expr | None) -> str | None:
+    return None if expr is None else sympy.sstr(expr)

@@ -1,0 +1,107 @@
+"""Inequality claims lhs <= rhs (or <), proved by sign analysis under stated assumptions.
+
+Each active inequality assumption ``a <= b`` is eliminated with a slack variable
+``s >= 0``: one symbol of ``b - a`` is solved from ``b - a = s``.  The claim then holds
+when SymPy's assumption system proves ``rhs - lhs`` nonnegative (positive when strict)
+for all positive symbols and slacks; that proof is confirmed numerically at admissible
+points.  A numeric point violating the claim refutes it.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import sympy
+
+from symcond.budget import run_with_budget
+from symcond.context import Assumption, Context
+from symcond.prove.common import decide, dimension_evidence, simplified, witness
+from symcond.numeric import evaluate
+from symcond.verdict import Outcome, Verdict
+
+__all__ = ["check_inequality"]
+
+
+def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: bool = False) -> Outcome:
+    """Decide ``lhs <= rhs`` (``lhs < rhs`` when strict) in ``ctx``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from symcond.context import Assumption, Context
+    >>> a, b = sympy.symbols("a b", positive=True)
+    >>> ctx = Context(assumptions=(Assumption("a<=b", sympy.Le(a, b)),))
+    >>> out = check_inequality(2*a/(a + b), sympy.Integer(1), ctx)
+    >>> out.verdict, out.evidence.conditions
+    (<Verdict.HOLDS_UNDER: 'holds-under'>, ('a<=b: a <= b',))
+    """
+    return decide(lambda active: _core(lhs, rhs, ctx, active, strict), ctx)
+
+
+def _core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumption, ...], strict: bool) -> Outcome:
+    left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
+    constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
+    evidence, mismatch = dimension_evidence(ctx, left, right)
+    if mismatch is not None:
+        return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
+    gap = _with_slacks(right - left, constraints)
+    reduced = simplified(gap, ctx) if gap is not None else None
+    evidence = evidence.with_(residual=None if reduced is None else sympy.sstr(sympy.factor(reduced)))
+    counterexample, checked = _violation(ctx, left, right, constraints, strict)
+    if counterexample is not None:
+        return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, digits=ctx.dps,
+                                                    reason="a point satisfying the assumptions violates it"))
+    if reduced is not None and checked > 0 and _proved_sign(reduced, strict, ctx):
+        sign = "positive" if strict else "nonnegative"
+        return Outcome(Verdict.HOLDS, evidence.with_(
+            reason=f"rhs - lhs = {evidence.residual} is {sign} for all admissible values;"
+                   f" confirmed at {checked} points", numeric_points=checked, digits=ctx.dps))
+    return Outcome(Verdict.UNDECIDED, evidence.with_(
+        reason="no sign proof found and no violating point", digits=ctx.dps))
+
+
+def _with_slacks(gap: sympy.Expr, constraints: list[sympy.Basic]) -> sympy.Expr | None:
+    for index, rel in enumerate(constraints):
+        if rel in (sympy.true, sympy.false):
+            continue
+        small, large = (rel.lhs, rel.rhs) if isinstance(rel, (sympy.Le, sympy.Lt)) else (rel.rhs, rel.lhs)
+        slack = sympy.Symbol(f"slack_{index}", positive=True) if isinstance(rel, (sympy.Lt, sympy.Gt)) \
+            else sympy.Symbol(f"slack_{index}", nonnegative=True)
+        gap = _eliminate(gap, large, small, slack)
+        if gap is None:
+            return None
+    return gap
+
+
+def _eliminate(gap: sympy.Expr, large: sympy.Expr, small: sympy.Expr, slack: sympy.Symbol) -> sympy.Expr | None:
+    difference = large - small
+    preferred = sorted(large.free_symbols, key=str) + sorted(small.free_symbols - large.free_symbols, key=str)
+    for symbol in preferred:
+        if symbol not in gap.free_symbols:
+            continue
+        solutions = sympy.solve(sympy.Eq(difference, slack), symbol)
+        if len(solutions) == 1:
+            return gap.xreplace({symbol: solutions[0]})
+    return gap
+
+
+def _proved_sign(expr: sympy.Expr, strict: bool, ctx: Context) -> bool:
+    def ask() -> bool:
+        candidates = (expr, sympy.factor(expr), sympy.together(expr))
+        return any((c.is_positive if strict else c.is_nonnegative) is True for c in candidates)
+
+    return bool(run_with_budget(ask, ctx.budget, "sign analysis"))
+
+
+def _violation(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],
+               strict: bool) -> tuple[dict[str, str] | None, int]:
+    symbols = set().union(left.free_symbols, right.free_symbols, *(c.free_symbols for c in constraints))
+    checked = 0
+    for point in ctx.sampler.points(symbols, ctx.search_points, constraints, "violation"):
+        a, b = (evaluate(side, point, 2 * ctx.dps) for side in (left, right))
+        if not (isinstance(a, mpmath.mpf) and isinstance(b, mpmath.mpf)):
+            continue
+        checked += 1
+        scale = max(abs(a), abs(b)) or 1
+        if (a - b) / scale > 1e-20 or (strict and a == b):
+            return witness(point, left, right), checked
+    return None, checked

@@ -1,0 +1,134 @@
+"""Limits, asymptotic equivalence and independence of a variable.
+
+A limit is computed by SymPy within the budget, compared with the stated value by the
+equality prover, and confirmed by evaluating the expression numerically ever closer to
+the limit point.  A refuted limit reports the value the expression really tends to.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import sympy
+
+from symcond.budget import run_with_budget
+from symcond.context import Assumption, Context
+from symcond.numeric import evaluate
+from symcond.prove.common import decide, find_counterexample, simplified
+from symcond.prove.equality import equality_core
+from symcond.verdict import Evidence, Outcome, Verdict
+
+__all__ = ["check_limit", "check_asymptotic", "check_independence"]
+
+
+def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
+                direction: str = "+-") -> Outcome:
+    """Decide ``lim_{var -> point} expr == value``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from symcond.context import Context
+    >>> x = sympy.Symbol("x", positive=True)
+    >>> check_limit(sympy.sin(x) / x, x, 0, sympy.Integer(1), Context()).verdict
+    <Verdict.HOLDS: 'holds'>
+    >>> check_limit(sympy.sin(2*x) / x, x, 0, sympy.Integer(1), Context()).evidence.value
+    '2'
+    """
+    return decide(lambda active: _limit_core(expr, var, point, value, ctx, active, direction), ctx)
+
+
+def check_asymptotic(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
+                     direction: str = "+-") -> Outcome:
+    """Decide ``expr ~ value`` as ``var -> point``, i.e. ``lim expr/value == 1``.
+
+    A failure reports the factor ``lim expr/value`` as the ratio.
+    """
+    return check_limit(expr / value, var, point, sympy.Integer(1), ctx, direction)
+
+
+def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
+                active: tuple[Assumption, ...], direction: str) -> Outcome:
+    prepared, stated = ctx.prepare(expr, active), ctx.prepare(value, active)
+    found = run_with_budget(lambda: _sympy_limit(prepared, var, point, direction), ctx.budget,
+                            f"limit {var} -> {point}")
+    if found is None:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"the limit {var} -> {point} exceeded its budget"))
+    found = simplified(found, ctx) or found
+    if found.has(sympy.Limit, sympy.AccumBounds, sympy.nan):
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy could not evaluate the limit (got {found})"))
+    compared = _compare(found, stated, ctx, active)
+    evidence = compared.evidence.with_(value=sympy.sstr(found))
+    if compared.verdict is Verdict.HOLDS and not _approaches(prepared, var, point, found, ctx):
+        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"SymPy gives {found} but numeric approach disagrees"))
+    if compared.verdict is Verdict.FAILS:
+        evidence = evidence.with_(reason=f"the limit is {sympy.sstr(found)}, not {sympy.sstr(stated)}")
+    return Outcome(compared.verdict, evidence)
+
+
+def _sympy_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str) -> sympy.Expr:
+    return sympy.limit(expr, var, point, direction)
+
+
+def _compare(found: sympy.Expr, stated: sympy.Expr, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
+    if found.is_infinite or stated.is_infinite:
+        same = sympy.simplify(found - stated) == 0 if found.is_infinite and stated.is_infinite else False
+        return Outcome(Verdict.HOLDS if same else Verdict.FAILS, Evidence(ratio=None))
+    return equality_core(found, stated, ctx, active)
+
+
+def _approach_values(var: sympy.Symbol, point: sympy.Expr) -> list[sympy.Expr]:
+    if point is sympy.oo:
+        return [sympy.Integer(10) ** k for k in (2, 4, 8)]
+    if point is -sympy.oo:
+        return [-sympy.Integer(10) ** k for k in (2, 4, 8)] if not var.is_positive else []
+    offset = [sympy.Integer(10) ** -k for k in (4, 8, 16)]
+    return [point + d for d in offset] if var.is_positive is not True or point > 0 else offset
+
+
+def _approaches(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, limit: sympy.Expr, ctx: Context) -> bool:
+    others = (expr.free_symbols | limit.free_symbols) - {var}
+    base = ctx.sampler.points(others, 1, (), "approach")
+    if not base:
+        return True
+    errors = []
+    for x in _approach_values(var, point):
+        at = {**base[0], var: x}
+        value, target = evaluate(expr, at, ctx.dps), evaluate(limit.xreplace({var: x}), at, ctx.dps)
+        if value is None or target is None:
+            return False
+        scale = max(abs(target), mpmath.mpf(1)) if target != 0 else mpmath.mpf(1)
+        errors.append(abs(value - target) / scale if not limit.is_infinite else 1 / (1 + abs(value)))
+    return not errors or (errors[-1] <= errors[0] and errors[-1] < mpmath.mpf("1e-2"))
+
+
+def check_independence(expr: sympy.Expr, var: sympy.Symbol, ctx: Context) -> Outcome:
+    """Decide that ``expr`` does not depend on ``var`` (d expr / d var == 0).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from symcond.context import Context
+    >>> h, m = sympy.symbols("h m", positive=True)
+    >>> check_independence((1/h) * (h/m), h, Context()).verdict
+    <Verdict.HOLDS: 'holds'>
+    >>> check_independence(h / m, h, Context()).evidence.residual
+    '1/m'
+    """
+    return decide(lambda active: _independence_core(expr, var, ctx, active), ctx)
+
+
+def _independence_core(expr: sympy.Expr, var: sympy.Symbol, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
+    prepared = ctx.prepare(expr, active)
+    moved = prepared.xreplace({var: 3 * var + sympy.Rational(1, 7)})
+    derivative = simplified(sympy.diff(prepared, var), ctx)
+    if derivative == 0:
+        outcome = equality_core(prepared, moved, ctx, active)
+        if outcome.verdict is Verdict.HOLDS:
+            return Outcome(Verdict.HOLDS, outcome.evidence.with_(reason=f"d/d{var} simplifies to 0; confirmed"))
+        return Outcome(Verdict.UNDECIDED, outcome.evidence.with_(reason="d/dx is 0 but the numeric check disagrees"))
+    counterexample = find_counterexample(ctx, prepared, moved)
+    residual = None if derivative is None else sympy.sstr(derivative)
+    if counterexample is not None:
+        return Outcome(Verdict.FAILS, Evidence(residual=residual, counterexample=counterexample, digits=ctx.dps,
+                                               reason=f"depends on {var}: d/d{var} = {residual}"))
+    return Outcome(Verdict.UNDECIDED, Evidence(residual=residual, reason="derivative not proved 0 and no witness"))

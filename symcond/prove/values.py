@@ -1,0 +1,114 @@
+"""Numeric values (with the precision the paper prints) and SI dimensions of expressions."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import mpmath
+import sympy
+
+from symcond.context import Context
+from symcond.dimensions import Dim
+from symcond.errors import DefinitionError, DimensionError
+from symcond.numeric import evaluate
+from symcond.verdict import Evidence, Outcome, Verdict
+
+__all__ = ["check_numeric_value", "check_dimension", "printed_tolerance"]
+
+
+def printed_tolerance(stated: str) -> tuple[Decimal, Decimal]:
+    """The value a printed number stands for and half a unit of its last digit.
+
+    >>> printed_tolerance("1.25e-27")
+    (Decimal('1.25E-27'), Decimal('5E-30'))
+    >>> printed_tolerance("137")
+    (Decimal('137'), Decimal('0.5'))
+    """
+    try:
+        number = Decimal(stated.strip())
+    except InvalidOperation:
+        raise DefinitionError(f"stated value {stated!r} is not a decimal number") from None
+    if not number.is_finite():
+        raise DefinitionError(f"stated value {stated!r} must be finite")
+    return number, Decimal(5).scaleb(number.as_tuple().exponent - 1)  # type: ignore[operator]
+
+
+def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: Dim | None = None) -> Outcome:
+    """Decide that ``expr``, evaluated with CODATA values, rounds to the printed ``stated``.
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        Expression in symbols that all have SI values in ``ctx.registry``.
+    stated : str
+        The number as printed (``"1.25e-27"``); its last digit sets the tolerance.
+    dimension : Dim, optional
+        The SI dimension of the printed unit; a mismatch refutes the claim.
+
+    Examples
+    --------
+    >>> from symcond.context import Context
+    >>> ctx = Context()
+    >>> m_e, h = ctx.registry.symbols("m_e h")
+    >>> check_numeric_value(m_e**2 / h, "1.25e-27", ctx).verdict
+    <Verdict.HOLDS: 'holds'>
+    >>> check_numeric_value(m_e**2 / h, "1.30e-27", ctx).evidence.value
+    '1.252339e-27'
+    """
+    prepared = ctx.prepare(expr)
+    values = {s: sympy.Rational(v) for s, v in ctx.registry.values().items()}
+    missing = sorted(s.name for s in prepared.free_symbols if s not in values)
+    if missing:
+        raise DefinitionError(f"no SI value for {', '.join(missing)} in the numeric claim {expr}")
+    number, half_unit = printed_tolerance(stated)
+    computed = evaluate(prepared, values, ctx.dps)
+    if not isinstance(computed, mpmath.mpf):
+        raise DefinitionError(f"the numeric claim {expr} does not evaluate to a real number")
+    evidence = _value_evidence(computed, number, ctx, prepared, dimension)
+    if evidence.reason.startswith("dimension"):
+        return Outcome(Verdict.FAILS, evidence)
+    within = abs(Decimal(mpmath.nstr(computed, 30)) - number) <= half_unit
+    verdict = Verdict.HOLDS if within else Verdict.FAILS
+    relation = "rounds to" if within else "does not round to"
+    return Outcome(verdict, evidence.with_(reason=f"CODATA value {evidence.value} {relation} the printed {stated}"))
+
+
+def _value_evidence(computed: mpmath.mpf, number: Decimal, ctx: Context, expr: sympy.Expr,
+                    dimension: Dim | None) -> Evidence:
+    with mpmath.workdps(ctx.dps):
+        ratio = mpmath.nstr(computed / mpmath.mpf(str(number)), 10) if number != 0 else None
+    ev = Evidence(value=mpmath.nstr(computed, 7), ratio=ratio, digits=ctx.dps, numeric_points=1)
+    if dimension is None:
+        return ev
+    found = ctx.dimension(expr)
+    ev = ev.with_(lhs_dimension=None if found is None else str(found), rhs_dimension=str(dimension))
+    if found is not None and found != dimension:
+        return ev.with_(reason=f"dimension mismatch: value is {found.unit_name()} but printed unit is "
+                               f"{dimension.unit_name()}")
+    return ev
+
+
+def check_dimension(expr: sympy.Expr, dimension: Dim, ctx: Context) -> Outcome:
+    """Decide that ``expr`` has the SI ``dimension``.
+
+    Examples
+    --------
+    >>> from sympy.physics.units import conductance
+    >>> from symcond.context import Context
+    >>> ctx = Context()
+    >>> e, h = ctx.registry.symbols("e h")
+    >>> check_dimension(e**2 / h, Dim.of(conductance), ctx).verdict
+    <Verdict.HOLDS: 'holds'>
+    """
+    prepared = ctx.prepare(expr)
+    try:
+        found = ctx.dimension(prepared)
+    except DimensionError as exc:
+        return Outcome(Verdict.FAILS, Evidence(reason=f"dimensionally inconsistent: {exc}"))
+    ev = Evidence(lhs_dimension=None if found is None else str(found), rhs_dimension=str(dimension))
+    if found is None:
+        return Outcome(Verdict.UNDECIDED, ev.with_(reason="a symbol has no declared dimension"))
+    if found != dimension:
+        return Outcome(Verdict.FAILS, ev.with_(
+            reason=f"dimension of {expr} is {found.unit_name()}, but it should be {dimension.unit_name()}"))
+    return Outcome(Verdict.HOLDS, ev.with_(reason=f"dimension is {found.unit_name()}"))
