@@ -21,6 +21,7 @@ from symcond.claims import Claim, ClaimKind
 from symcond.context import Context
 from symcond.dimensions import Dim
 from symcond.errors import DefinitionError
+from symcond.lambdify import NumericFunction, lambdify
 from symcond.prove import check_asymptotic, check_equality
 from symcond.verdict import Evidence, Outcome, Verdict
 
@@ -202,6 +203,10 @@ class Derivation(Claim):
         """The result with the derivation's givens applied, simplified."""
         ctx = ctx if ctx is not None else Context(givens=self.givens)
         return sympy.simplify(ctx.prepare(self.result))
+
+    def lambdify(self, backend: str = "numpy", ctx: Context | None = None) -> NumericFunction:
+        """The simplified result compiled to NumPy or mpmath (see :func:`symcond.lambdify.lambdify`)."""
+        return lambdify(self.simplify(ctx), backend=backend)
 
     def dimension(self, ctx: Context | None = None) -> Dim | None:
         """SI dimension of the result (None when a symbol's dimension is unknown)."""

@@ -28,7 +28,7 @@ from sympy.physics.units import definitions as _unit_defs
 from symcond.dimensions import DIMENSIONLESS, Dim
 from symcond.errors import DefinitionError
 
-__all__ = ["Quantity", "Registry", "DEFAULT", "dimension_from_name"]
+__all__ = ["Quantity", "Registry", "DEFAULT", "dimension_from_name", "named_base_dimension"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
@@ -179,6 +179,15 @@ def dimension_from_name(text: str) -> Dim:
         dim = _named_dimension(base) ** int(power or 1)
         result = result / dim if sign == "/" else result * dim
     return result
+
+
+def named_base_dimension(name: str) -> Dim:
+    """The dimension called ``name`` in :mod:`sympy.physics.units` (``"velocity"``, ``"energy"``).
+
+    >>> print(named_base_dimension("action"))
+    kg m^2 s^-1
+    """
+    return _named_dimension(name)
 
 
 def _named_dimension(name: str) -> Dim:

@@ -104,7 +104,8 @@ def decide(core: Core, ctx: Context) -> Outcome:
     if every.verdict is not Verdict.HOLDS:
         return base
     needed, last = list(ctx.assumptions), every
-    for assumption in list(needed):
+    # Try to drop the strongest (equality) assumptions first, so the weakest sufficient set remains.
+    for assumption in sorted(needed, key=lambda a: not a.is_equality):
         trial = [a for a in needed if a is not assumption]
         outcome = core(tuple(trial))
         if outcome.verdict is Verdict.HOLDS:

@@ -36,6 +36,7 @@ def check_equality_iff(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equali
 def _core(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, ctx: Context,
           active: tuple[Assumption, ...]) -> Outcome:
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
+    condition = ctx.prepare(condition, active)
     unknown = condition.lhs
     wanted = set(_solve(condition.lhs - condition.rhs, unknown, ctx) or [])
     found = _solve(left - right, unknown, ctx)

@@ -1,0 +1,1 @@
+"""The derivation files bundled with symcond (one module per paper)."""

@@ -1,0 +1,7 @@
+"""``python -m symcond``."""
+
+import sys
+
+from symcond.cli import main
+
+sys.exit(main())

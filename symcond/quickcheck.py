@@ -1,0 +1,130 @@
+"""``symcond check``: decide one relation between two expressions typed by a user.
+
+All text goes through the restricted parser (:mod:`symcond.parse`); nothing is evaluated
+as Python.
+
+>>> out = check_texts("e**2*N*tau/(m*L**2)", "e**2*N*Gamma/h_s",
+...                   given=["Gamma=l/L", "l=v*tau", "h_s=m*v*L"])
+>>> out.verdict
+<Verdict.HOLDS: 'holds'>
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from enum import Enum
+from typing import Any
+
+import sympy
+
+from symcond.budget import time_budget
+from symcond.context import Assumption, Context
+from symcond.dimensions import DIMENSIONLESS, Dim
+from symcond.errors import BudgetExceeded, DefinitionError, ParseError
+from symcond.parse import is_identifier, parse_assignment, parse_expression, parse_relation
+from symcond.prove import check_equality, check_inequality
+from symcond.symbols import Registry, named_base_dimension
+from symcond.verdict import Evidence, Outcome, Verdict
+
+__all__ = ["Relation", "check_texts", "outcome_json", "parse_dimension"]
+
+
+class Relation(Enum):
+    """The relation asserted between LHS and RHS."""
+
+    EQ = "eq"
+    LE = "le"
+    LT = "lt"
+    GE = "ge"
+    GT = "gt"
+
+
+def parse_dimension(text: str) -> Dim:
+    """A dimension from names of SymPy dimensions combined with ``*``, ``/`` and ``**``.
+
+    >>> print(parse_dimension("mass**2/(energy*time)"))
+    kg m^-2 s
+    """
+    expr = parse_expression(text, resolve=lambda name: sympy.Symbol(name), functions={})
+    return _to_dim(expr, text)
+
+
+def _to_dim(expr: sympy.Expr, text: str) -> Dim:
+    if expr.is_Symbol:
+        return named_base_dimension(expr.name)
+    if expr.is_Number and expr == 1:
+        return DIMENSIONLESS
+    if isinstance(expr, sympy.Mul):
+        result = DIMENSIONLESS
+        for factor in expr.args:
+            result = result * _to_dim(factor, text)
+        return result
+    if isinstance(expr, sympy.Pow) and expr.exp.is_Rational:
+        return _to_dim(expr.base, text) ** expr.exp
+    raise ParseError(f"dimension {text!r} must be a product of dimension names and rational powers")
+
+
+def _declare_dims(registry: Registry, dims: Sequence[str]) -> None:
+    for item in dims:
+        name, sep, dimension = item.partition("=")
+        name = name.strip()
+        if not sep or not is_identifier(name):
+            raise ParseError(f"--dim {item!r} must look like NAME=DIMENSION, e.g. v_p=length/time")
+        registry.declare(name, parse_dimension(dimension))
+
+
+def _relation_text(text: str) -> str:
+    return text if re.search(r"[<>!=]=|[<>]", text) else text.replace("=", "==", 1)
+
+
+def build_context(given: Sequence[str], assume: Sequence[str], dims: Sequence[str], budget: float) -> Context:
+    """The registry with ``--dim`` declarations, ``--given`` definitions and ``--assume`` conditions."""
+    registry = Registry.default()
+    _declare_dims(registry, dims)
+    resolve = registry.resolver()
+    givens: dict[sympy.Symbol, sympy.Expr] = {}
+    for text in given:
+        name, expr = parse_assignment(text, resolve)
+        symbol = resolve(name)
+        if symbol in givens:
+            raise DefinitionError(f"--given defines {name!r} twice")
+        givens[symbol] = expr  # type: ignore[index]
+    assumptions = tuple(Assumption(t.strip(), parse_relation(_relation_text(t), resolve)) for t in assume)
+    return Context(registry, givens, assumptions, budget)
+
+
+def check_texts(lhs: str, rhs: str, relation: Relation = Relation.EQ, given: Sequence[str] = (),
+                assume: Sequence[str] = (), dims: Sequence[str] = (), budget: float = 5.0,
+                total_budget: float = 60.0) -> Outcome:
+    """Parse and decide ``lhs <relation> rhs``; a run past ``total_budget`` s is undecided."""
+    ctx = build_context(given, assume, dims, budget)
+    resolve = ctx.registry.resolver()
+    left, right = parse_expression(lhs, resolve), parse_expression(rhs, resolve)
+    try:
+        with time_budget(total_budget, "check"):
+            return _decide(left, right, relation, ctx)
+    except BudgetExceeded as exc:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=str(exc)))
+    except RecursionError:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason="expression too deeply nested to analyse"))
+
+
+def _decide(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context) -> Outcome:
+    if relation is Relation.EQ:
+        return check_equality(left, right, ctx)
+    if relation in (Relation.LE, Relation.LT):
+        return check_inequality(left, right, ctx, strict=relation is Relation.LT)
+    return check_inequality(right, left, ctx, strict=relation is Relation.GT)
+
+
+def outcome_json(outcome: Outcome) -> str:
+    """The one JSON object printed by ``symcond check --json``."""
+    ev = outcome.evidence
+    record: dict[str, Any] = {
+        "verdict": outcome.verdict.value, "conditions": list(ev.conditions), "ratio": ev.ratio,
+        "residual": ev.residual, "counterexample": None if ev.counterexample is None else dict(ev.counterexample),
+        "lhs_dimension": ev.lhs_dimension, "rhs_dimension": ev.rhs_dimension, "detail": ev.reason,
+    }
+    return json.dumps(record)

@@ -1,0 +1,5 @@
+"""Rendering a ledger: plain text (optionally coloured), JSON and Markdown."""
+
+from symcond.report.ledger_formats import FORMATS, render_ledger
+
+__all__ = ["FORMATS", "render_ledger"]

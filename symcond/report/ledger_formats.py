@@ -1,0 +1,82 @@
+"""The ledger as text, JSON or Markdown.
+
+>>> from symcond.ledger import Ledger
+>>> render_ledger(Ledger(()), "json")
+'{\\n  "claims": [],\\n  "summary": {\\n    "claims": 0,\\n    "verdicts": {},\\n    "papers": {},\\n    "unexpected": []\\n  }\\n}'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from symcond.errors import DefinitionError
+from symcond.ledger import Entry, Ledger
+
+__all__ = ["FORMATS", "render_ledger", "detail_line"]
+
+_COLOURS = {"holds": "32", "holds-under": "36", "fails": "31", "undecided": "33"}
+
+
+def detail_line(entry: Entry) -> str:
+    """One line: the reason plus ratio/conditions where they matter."""
+    ev = entry.outcome.evidence
+    parts = [ev.reason]
+    if entry.outcome.verdict.value == "fails" and ev.ratio and ev.ratio not in ev.reason:
+        parts.append(f"ratio lhs/rhs = {ev.ratio}")
+    if entry.claim.expect.note:
+        parts.append(f"[erratum: {entry.claim.expect.note}]")
+    if not entry.as_expected:
+        parts.append("[UNEXPECTED]")
+    return "; ".join(p for p in parts if p)
+
+
+def _text(ledger: Ledger, color: bool = False) -> str:
+    summary = ledger.summary()
+    lines = []
+    for key, counts in summary["papers"].items():
+        shown = ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
+        lines.append(f"{key}: {sum(counts.values())} claims: {shown}")
+    width = max((len(e.claim.id) for e in ledger.entries), default=10)
+    for e in ledger.entries:
+        verdict = e.outcome.verdict.value
+        shown = f"\x1b[{_COLOURS[verdict]}m{verdict:<11}\x1b[0m" if color else f"{verdict:<11}"
+        lines.append(f"{e.claim.id:<{width}}  {e.claim.where:<18}  {shown}  {detail_line(e)}")
+    unexpected = summary["unexpected"]
+    lines.append(f"{len(ledger.entries)} claims; {len(unexpected)} verdicts differ from the recorded expectation"
+                 + (f": {', '.join(unexpected)}" if unexpected else ""))
+    return "\n".join(lines)
+
+
+def _json(ledger: Ledger, color: bool = False) -> str:
+    return json.dumps({"claims": [e.to_dict() for e in ledger.entries], "summary": ledger.summary()}, indent=2)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(ledger: Ledger, color: bool = False) -> str:
+    summary = ledger.summary()
+    verdicts = ["holds", "holds-under", "fails", "undecided"]
+    lines = ["| paper | claims | " + " | ".join(verdicts) + " |", "|---|---:|" + "---:|" * len(verdicts)]
+    for key, counts in summary["papers"].items():
+        cells = " | ".join(str(counts.get(v, 0)) for v in verdicts)
+        lines.append(f"| {key} | {sum(counts.values())} | {cells} |")
+    lines += ["", "| id | where | verdict | detail |", "|---|---|---|---|"]
+    for e in ledger.entries:
+        lines.append(f"| `{e.claim.id}` | {_md_cell(e.claim.where)} | **{e.outcome.verdict.value}** | "
+                     f"{_md_cell(detail_line(e))} |")
+    return "\n".join(lines)
+
+
+FORMATS: dict[str, Callable[[Ledger, bool], str]] = {"text": _text, "json": _json, "markdown": _markdown}
+
+
+def render_ledger(ledger: Ledger, fmt: str = "text", color: bool = False) -> str:
+    """Render ``ledger`` in one of :data:`FORMATS`."""
+    try:
+        renderer = FORMATS[fmt]
+    except KeyError:
+        raise DefinitionError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return renderer(ledger, color)
