@@ -1,0 +1,25 @@
+"""Shared fixtures for the symcond test-suite."""
+
+import pytest
+import sympy
+
+from symcond.context import Context
+from symcond.symbols import Registry
+
+
+@pytest.fixture
+def registry() -> Registry:
+    """A fresh copy of the default registry."""
+    return Registry.default()
+
+
+@pytest.fixture
+def ctx(registry: Registry) -> Context:
+    """A default context on a fresh registry."""
+    return Context(registry)
+
+
+@pytest.fixture
+def xy() -> tuple[sympy.Symbol, sympy.Symbol]:
+    """Two positive symbols without declared dimension."""
+    return sympy.symbols("xx yy", positive=True)

@@ -1,0 +1,72 @@
+"""The equality prover: sound holds, exact ratios, counterexamples, budgets."""
+
+import mpmath
+import pytest
+import sympy
+
+from symcond.context import Assumption, Context
+from symcond.numeric import evaluate
+from symcond.prove import check_equality
+from symcond.verdict import Verdict
+
+
+def test_identity_holds_with_numeric_confirmation(ctx, xy):
+    """A true identity holds and records the numeric confirmation."""
+    x, y = xy
+    out = check_equality((x + y) ** 2, x**2 + 2 * x * y + y**2, ctx)
+    assert out.verdict is Verdict.HOLDS
+    assert out.evidence.numeric_points >= 3 and out.evidence.digits >= 30
+
+
+@pytest.mark.parametrize("factor", [2, sympy.Rational(1, 2), sympy.pi, 2 * sympy.pi])
+def test_constant_factor_is_reported_exactly(ctx, xy, factor):
+    """A wrong constant factor fails with the exact ratio."""
+    x, y = xy
+    out = check_equality(factor * x / y, x / y, ctx)
+    assert out.verdict is Verdict.FAILS
+    assert sympy.sympify(out.evidence.ratio) == factor
+
+
+def test_counterexample_really_violates(ctx, xy):
+    """The reported counterexample makes the two sides differ when evaluated independently."""
+    x, y = xy
+    out = check_equality(x**2 / y, x / y, ctx)
+    point = {x: sympy.Rational(out.evidence.counterexample["xx"]), y: sympy.Rational(out.evidence.counterexample["yy"])}
+    lhs, rhs = evaluate(x**2 / y, point, 30), evaluate(x / y, point, 30)
+    assert abs(lhs - rhs) > mpmath.mpf("1e-10") * abs(rhs)
+
+
+def test_dimension_mismatch_is_reported(ctx):
+    """Sides of different dimension fail with both dimensions named."""
+    h, m, L = ctx.registry.symbols("h m L")
+    out = check_equality(h / m, L, ctx)
+    assert out.verdict is Verdict.FAILS
+    assert out.evidence.reason == "dimension mismatch: lhs is m^2/s but rhs is m"
+    assert (out.evidence.lhs_dimension, out.evidence.rhs_dimension) == ("m^2 s^-1", "m")
+
+
+def test_holds_under_names_the_needed_assumption(xy):
+    """Of two stated assumptions only the needed one is named."""
+    x, y = xy
+    g = sympy.Symbol("gg", positive=True)
+    ctx = Context(assumptions=(Assumption("unit_g", sympy.Eq(g, 1)), Assumption("x_le_y", sympy.Le(x, y))))
+    out = check_equality(g * x, x, ctx)
+    assert out.verdict is Verdict.HOLDS_UNDER
+    assert out.evidence.conditions == ("unit_g: gg = 1",)
+
+
+def test_hbar_is_h_over_two_pi(ctx):
+    """Registry definitions are applied: h <-> hbar confusions are caught exactly."""
+    e, h, hbar = ctx.registry.symbols("e h hbar")
+    assert check_equality(e**2 / (2 * sympy.pi * hbar), e**2 / h, ctx).verdict is Verdict.HOLDS
+    assert sympy.sympify(check_equality(e**2 / hbar, e**2 / h, ctx).evidence.ratio) == 2 * sympy.pi
+
+
+def test_expensive_simplification_is_undecided_not_hung(xy):
+    """A simplification beyond the budget yields undecided with the reason."""
+    x, y = xy
+    big = sympy.expand((x + y + 1) ** 40)
+    out = check_equality(big, (x + y + 1) ** 40 + sympy.Rational(1, 10**60), Context(budget=0.05))
+    assert out.verdict in (Verdict.UNDECIDED, Verdict.FAILS)
+    if out.verdict is Verdict.UNDECIDED:
+        assert "budget" in out.evidence.reason
