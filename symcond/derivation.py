@@ -205,8 +205,9 @@ class Derivation(Claim):
         return sympy.simplify(ctx.prepare(self.result))
 
     def lambdify(self, backend: str = "numpy", ctx: Context | None = None) -> NumericFunction:
-        """The simplified result compiled to NumPy or mpmath (see :func:`symcond.lambdify.lambdify`)."""
-        return lambdify(self.simplify(ctx), backend=backend)
+        """The result (givens applied, as written) compiled to NumPy or mpmath (see :func:`symcond.lambdify.lambdify`)."""
+        ctx = ctx if ctx is not None else Context(givens=self.givens)
+        return lambdify(ctx.prepare(self.result), backend=backend)
 
     def dimension(self, ctx: Context | None = None) -> Dim | None:
         """SI dimension of the result (None when a symbol's dimension is unknown)."""

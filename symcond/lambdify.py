@@ -104,5 +104,5 @@ def lambdify(expr: sympy.Expr, args: Sequence[sympy.Symbol] | None = None,
         modules: list[Any] = [dict(NUMPY_FUNCTIONS), "numpy"]
     else:
         modules = ["mpmath"]
-    func = sympy.lambdify(ordered, expr, modules=modules, dummify=False)
+    func = sympy.lambdify(ordered, expr, modules=modules, dummify=False, cse=chosen is Backend.NUMPY)
     return NumericFunction(expr, ordered, chosen, func)
