@@ -32,6 +32,7 @@ each piece (rounded coefficients, exact arithmetic) against mpmath at 40 digits:
     2j=+6 2 intervals of degree 18: 2.29e-16
 """
 
+# fmt: off
 ETA_LO = -2.0
 WIDTH = 2.0
 

@@ -51,8 +51,9 @@ def chebyshev_interpolant(f: Callable[[mpmath.mpf], mpmath.mpf], a: float, b: fl
     """Return Chebyshev coefficients c_m of the NODES-point interpolant of f on [a, b]."""
     theta = [mpmath.pi * (k + mpmath.mpf(1) / 2) / NODES for k in range(NODES)]
     vals = [f((a + b) / mpmath.mpf(2) + (b - a) / mpmath.mpf(2) * mpmath.cos(th)) for th in theta]
-    coeffs = [2 * mpmath.fsum(v * mpmath.cos(m * th) for v, th in zip(vals, theta, strict=True)) / NODES
-              for m in range(NODES)]
+    coeffs = [
+        2 * mpmath.fsum(v * mpmath.cos(m * th) for v, th in zip(vals, theta, strict=True)) / NODES for m in range(NODES)
+    ]
     coeffs[0] /= 2
     return coeffs
 
@@ -145,8 +146,10 @@ def mid_pieces(twice: int, eta_hi: int) -> tuple[list[list[float]], float]:
     """Fit F_j on each interval of [ETA_LO, eta_hi) with one common degree; return powers of t."""
     fits = [_interval_fit(twice, a) for a in range(ETA_LO, eta_hi, WIDTH)]
     degree = max(truncation_degree(cheb, scale) for cheb, scale in fits)
-    rows = [[float(c) for c in rescale(chebyshev_to_monomial(cheb[: degree + 1]), 2 / mpmath.mpf(WIDTH), 0)]
-            for cheb, _ in fits]
+    rows = [
+        [float(c) for c in rescale(chebyshev_to_monomial(cheb[: degree + 1]), 2 / mpmath.mpf(WIDTH), 0)]
+        for cheb, _ in fits
+    ]
     order = mpmath.mpf(twice) / 2
     err = 0.0
     for row, a in zip(rows, range(ETA_LO, eta_hi, WIDTH), strict=True):
@@ -170,15 +173,24 @@ def asymptotic_piece(twice: int) -> tuple[int, list[float], float]:
     order = mpmath.mpf(twice) / 2
     full = sommerfeld_coefficients(order, ASYM_MAX_TERMS + 1)
     for eta_hi in range(20, 400, 2):
-        kept = next((k for k in range(1, ASYM_MAX_TERMS + 1)
-                     if abs(full[k]) * mpmath.gamma(order + 2) * mpmath.mpf(eta_hi) ** (-2 * k) < ASYM_TERM),
-                    None)
+        kept = next(
+            (
+                k
+                for k in range(1, ASYM_MAX_TERMS + 1)
+                if abs(full[k]) * mpmath.gamma(order + 2) * mpmath.mpf(eta_hi) ** (-2 * k) < ASYM_TERM
+            ),
+            None,
+        )
         if kept is not None:
             break
     coeffs = [float(c) for c in full[:kept]]
     points = [eta_hi, eta_hi + 0.7, eta_hi + 5, 2 * eta_hi, 1e3, 1e6]
-    err = max(_relative_error(mpmath.mpf(e) ** (order + 1) * horner(coeffs, mpmath.mpf(e) ** -2),
-                              fermi_dirac_mp(order, e, dps=REF_DPS)) for e in points)
+    err = max(
+        _relative_error(
+            mpmath.mpf(e) ** (order + 1) * horner(coeffs, mpmath.mpf(e) ** -2), fermi_dirac_mp(order, e, dps=REF_DPS)
+        )
+        for e in points
+    )
     return eta_hi, coeffs, err
 
 
@@ -188,8 +200,10 @@ def reflection_polynomial(n: int) -> tuple[list[float], float]:
     for k in range((n + 1) // 2 + 1):
         coeffs[n + 1 - 2 * k] = 2 * mpmath.altzeta(2 * k) / mpmath.factorial(n + 1 - 2 * k)
     rounded = [float(c) for c in coeffs]
-    err = max(_relative_error(horner(rounded, mpmath.mpf(e)) + (-1) ** n * fermi_dirac_mp(n, -e),
-                              fermi_dirac_mp(n, e)) for e in (0.5, 3.0, 40.0))
+    err = max(
+        _relative_error(horner(rounded, mpmath.mpf(e)) + (-1) ** n * fermi_dirac_mp(n, -e), fermi_dirac_mp(n, e))
+        for e in (0.5, 3.0, 40.0)
+    )
     return rounded, err
 
 
@@ -219,38 +233,45 @@ def _format_rows(name: str, table: dict[int, list[list[float]]]) -> list[str]:
 
 def build_tables() -> tuple[dict[str, dict], list[str]]:
     """Compute every table; return them and one report line per piece."""
-    tables: dict[str, dict] = {"Z_POLY": {}, "MID_POLY": {}, "HIGH_ETA": {}, "ASYM_POLY": {},
-                               "REFLECT_POLY": {}}
+    tables: dict[str, dict] = {"Z_POLY": {}, "MID_POLY": {}, "HIGH_ETA": {}, "ASYM_POLY": {}, "REFLECT_POLY": {}}
     report = []
     for twice in HALF_ORDERS + INTEGER_ORDERS:
         tables["Z_POLY"][twice], err = z_piece(twice)
         report.append(f"2j={twice:+d} z-polynomial degree {len(tables['Z_POLY'][twice]) - 1}: {err:.2e}")
         if twice in HALF_ORDERS:
             eta_hi, tables["ASYM_POLY"][twice], err = asymptotic_piece(twice)
-            report.append(f"2j={twice:+d} Sommerfeld {len(tables['ASYM_POLY'][twice])} terms "
-                          f"from eta={eta_hi}: {err:.2e}")
+            report.append(
+                f"2j={twice:+d} Sommerfeld {len(tables['ASYM_POLY'][twice])} terms from eta={eta_hi}: {err:.2e}"
+            )
         else:
             eta_hi = REFLECT_ETA
             tables["REFLECT_POLY"][twice], err = reflection_polynomial(twice // 2)
             report.append(f"2j={twice:+d} reflection polynomial: {err:.2e}")
         tables["HIGH_ETA"][twice] = float(eta_hi)
         tables["MID_POLY"][twice], err = mid_pieces(twice, eta_hi)
-        report.append(f"2j={twice:+d} {len(tables['MID_POLY'][twice])} intervals of degree "
-                      f"{len(tables['MID_POLY'][twice][0]) - 1}: {err:.2e}")
+        report.append(
+            f"2j={twice:+d} {len(tables['MID_POLY'][twice])} intervals of degree "
+            f"{len(tables['MID_POLY'][twice][0]) - 1}: {err:.2e}"
+        )
     return tables, report
 
 
 def render(tables: dict[str, dict], report: list[str]) -> str:
     """Return the source text of ``_fd_coeffs.py``."""
-    lines = ['"""Coefficient tables of symcond.special.fermi_dirac.',
-             "",
-             "GENERATED by ``python -m symcond.special._generate_fd`` -- do not edit by hand.",
-             "Keys are twice the order j.  Polynomials list ascending powers.  HIGH_ETA is where the",
-             "Sommerfeld series (half-integer j) or the reflection (integer j) takes over.",
-             "Relative error of",
-             "each piece (rounded coefficients, exact arithmetic) against mpmath at 40 digits:",
-             ""] + [f"    {line}" for line in report] + ['"""', "", f"ETA_LO = {float(ETA_LO)!r}",
-                                                          f"WIDTH = {float(WIDTH)!r}", ""]
+    lines = (
+        [
+            '"""Coefficient tables of symcond.special.fermi_dirac.',
+            "",
+            "GENERATED by ``python -m symcond.special._generate_fd`` -- do not edit by hand.",
+            "Keys are twice the order j.  Polynomials list ascending powers.  HIGH_ETA is where the",
+            "Sommerfeld series (half-integer j) or the reflection (integer j) takes over.",
+            "Relative error of",
+            "each piece (rounded coefficients, exact arithmetic) against mpmath at 40 digits:",
+            "",
+        ]
+        + [f"    {line}" for line in report]
+        + ['"""', "", "# fmt: off", f"ETA_LO = {float(ETA_LO)!r}", f"WIDTH = {float(WIDTH)!r}", ""]
+    )
     lines += _format_dict("Z_POLY", "dict[int, tuple[float, ...]]", tables["Z_POLY"])
     lines += _format_rows("MID_POLY", tables["MID_POLY"])
     lines += [f"HIGH_ETA: dict[int, float] = {tables['HIGH_ETA']!r}", ""]

@@ -42,10 +42,16 @@ import sympy
 from sympy.core.function import ArgumentIndexError
 from sympy.core.logic import fuzzy_and
 
-from symcond.special.fermi_dirac import fermi_dirac, polylog_negative
+from symcond.special.fermi_dirac import SUPPORTED_ORDERS, fermi_dirac, polylog_negative
 from symcond.special.reference import fermi_dirac_mp
 
-__all__ = ["FermiDirac", "mpmath_printer_mapping", "numpy_printer_mapping", "polylog_to_fermi_dirac"]
+__all__ = [
+    "FermiDirac",
+    "mpmath_printer_mapping",
+    "numpy_printer_mapping",
+    "polylog_to_fermi_dirac",
+    "register_with_lambdify",
+]
 
 
 class FermiDirac(sympy.Function):
@@ -96,10 +102,15 @@ class FermiDirac(sympy.Function):
         j, eta = self.args
         return fuzzy_and([j.is_real, eta.is_extended_real])
 
-    def _eval_is_extended_positive(self) -> bool | None:
-        """Positive for order >= -1 and finite real eta (positive integrand)."""
+    def _eval_is_finite(self) -> bool | None:
+        """Finite for real order and finite real eta."""
         j, eta = self.args
-        return fuzzy_and([(j + 1).is_extended_nonnegative, eta.is_real])
+        return True if (j.is_real and eta.is_real) else None
+
+    def _eval_is_extended_positive(self) -> bool | None:
+        """Positive for order >= -1 and finite real eta (positive integrand); else unknown."""
+        j, eta = self.args
+        return True if ((j + 1).is_extended_nonnegative and eta.is_real) else None
 
     def _eval_evalf(self, prec: int) -> sympy.Float | None:
         """Evaluate with mpmath to ``prec`` bits for real numeric arguments."""
@@ -117,11 +128,24 @@ class FermiDirac(sympy.Function):
         return rf"\mathcal{{F}}_{{{j}}}{power}\left({eta}\right)"
 
 
+def _as_fermi_dirac(term: sympy.Basic) -> sympy.Expr | None:
+    """Return ``-FermiDirac(s - 1, x)`` if ``term`` is ``polylog(s, -exp(x))`` of supported order."""
+    if not isinstance(term, sympy.polylog):
+        return None
+    s, z = term.args
+    if not (s.is_number and s.is_real and float(s - 1) in SUPPORTED_ORDERS):
+        return None
+    if not (z.is_Mul and len(z.args) == 2 and z.args[0] == -1 and isinstance(z.args[1], sympy.exp)):
+        return None
+    return -FermiDirac(s - 1, z.args[1].args[0])
+
+
 def polylog_to_fermi_dirac(expr: sympy.Expr) -> sympy.Expr:
-    """Replace every ``polylog(s, -exp(x))`` in ``expr`` by ``-FermiDirac(s - 1, x)``.
+    """Replace ``polylog(s, -exp(x))`` by ``-FermiDirac(s - 1, x)`` where ``s - 1`` is supported.
 
     Do this before ``lambdify``: it avoids evaluating ``exp(x)``, which overflows for
-    ``x > 709``.
+    ``x > 709``.  Only orders ``s - 1`` in :data:`symcond.special.SUPPORTED_ORDERS` are
+    replaced, so that every result can be evaluated by :func:`symcond.special.fermi_dirac`.
 
     Examples
     --------
@@ -129,9 +153,10 @@ def polylog_to_fermi_dirac(expr: sympy.Expr) -> sympy.Expr:
     >>> x = sympy.Symbol("x")
     >>> polylog_to_fermi_dirac(2 * sympy.polylog(sympy.Rational(3, 2), -sympy.exp(x)))
     -2*FermiDirac(1/2, x)
+    >>> polylog_to_fermi_dirac(sympy.polylog(sympy.Rational(1, 3), -sympy.exp(x)))
+    polylog(1/3, -exp(x))
     """
-    s, x = sympy.Wild("s"), sympy.Wild("x")
-    return expr.replace(sympy.polylog(s, -sympy.exp(x)), -FermiDirac(s - 1, x))
+    return expr.replace(lambda term: _as_fermi_dirac(term) is not None, _as_fermi_dirac)
 
 
 def numpy_printer_mapping() -> dict[str, Callable[..., Any]]:
@@ -166,3 +191,30 @@ def mpmath_printer_mapping() -> dict[str, Callable[..., Any]]:
     0.693147180559945309417232121458
     """
     return {"FermiDirac": _fermi_dirac_current_precision}
+
+
+def register_with_lambdify() -> None:
+    """Teach :func:`symcond.lambdify.lambdify` (NumPy back end) FermiDirac and its polylog form.
+
+    Adds ``FermiDirac`` to ``NUMPY_FUNCTIONS`` and :func:`polylog_to_fermi_dirac` to
+    ``NUMPY_REWRITES``; idempotent.  Called when this module is imported.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from symcond.lambdify import lambdify
+    >>> x = sympy.Symbol("x")
+    >>> f = lambdify(-sympy.polylog(sympy.Rational(1, 2), -sympy.exp(x)))
+    >>> f.expr
+    FermiDirac(-1/2, x)
+    >>> round(float(f(1e6)), 9)  # close to sqrt(1e6) / Gamma(3/2)
+    1128.379167095
+    """
+    from symcond.lambdify import NUMPY_FUNCTIONS, NUMPY_REWRITES
+
+    NUMPY_FUNCTIONS["FermiDirac"] = fermi_dirac
+    if polylog_to_fermi_dirac not in NUMPY_REWRITES:
+        NUMPY_REWRITES.append(polylog_to_fermi_dirac)
+
+
+register_with_lambdify()
