@@ -1,0 +1,124 @@
+"""The truncated domain ``0 <= x <= X`` and the initial spectral-element mesh.
+
+``X`` is chosen so that both ``f_eq`` and the field-driven tail have decayed below
+``exp(-DECAY_EXPONENTS) ~ 1e-18`` of the peak.  Beyond the Fermi edge ``x_c`` the even part
+decays like ``exp(-Integral lambda dx)`` with ``lambda = sqrt(r_in r_m) / |F|`` (the
+decaying mode of Eq. (9) with ``f_eq ~ 0``), so ``X`` solves
+``Integral_{x_c}^X lambda dx = DECAY_EXPONENTS``.
+
+Element sizes follow the analyticity of ``f_eq``: its poles lie on the curve
+``z = sqrt(eta + i s)``, ``s >= pi``; an element whose Bernstein ellipse of parameter
+``rho`` excludes them is resolved to about ``rho**(-p)`` by degree-``p`` polynomials.
+
+References
+----------
+.. [1] L. N. Trefethen, *Approximation Theory and Approximation Practice* (SIAM, 2013),
+   Theorem 8.2 (Bernstein ellipses).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from symcond.errors import SolverError
+from symcond.kinetic.laws import collision_rates
+from symcond.kinetic.mesh import Mesh
+from symcond.kinetic.params import KineticParams
+
+__all__ = ["DECAY_EXPONENTS", "X_MAX", "domain_end", "fermi_edge", "initial_mesh"]
+
+FloatArray = NDArray[np.float64]
+
+#: Number of e-folds of decay kept inside the domain (``exp(-42) ~ 6e-19``).
+DECAY_EXPONENTS = 42.0
+#: Largest domain end accepted (units of ``k_T``); beyond it the carriers run away.
+X_MAX = 1.0e5
+#: Largest element in the populated core (units of ``k_T``).
+CORE_ELEMENT = 1.0
+#: Largest element beyond the Fermi edge, in local decay lengths of the tail.
+TAIL_ELEMENTS = 4.0
+
+_POLE_S = np.pi * np.geomspace(1.0, 1.0e11, 200)
+
+
+def fermi_edge(eta: float) -> float:
+    """Return ``x_c = sqrt(max(eta, 0))``, where the population ends (units ``k_T``)."""
+    return float(np.sqrt(max(eta, 0.0)))
+
+
+def domain_end(params: KineticParams) -> float:
+    """Return the domain end ``X`` (units of ``k_T``) for ``params``.
+
+    Raises
+    ------
+    SolverError
+        If the distribution does not decay within ``X_MAX`` (runaway carriers).
+    """
+    x_c = fermi_edge(params.eta)
+    x_feq = float(np.sqrt(max(params.eta, 0.0) + DECAY_EXPONENTS))
+    if params.field == 0.0:
+        return x_feq
+    x = x_c + np.concatenate(([0.0], np.geomspace(1e-3, X_MAX, 4000)))
+    rate_in, rate_el = collision_rates(params, x)
+    lam = np.sqrt(rate_in * (rate_in + rate_el)) / abs(params.field)
+    decay = np.concatenate(([0.0], np.cumsum(0.5 * (lam[1:] + lam[:-1]) * np.diff(x))))
+    if decay[-1] < DECAY_EXPONENTS:
+        raise SolverError(
+            f"no steady state within |k| <= {X_MAX:g} k_T: the field-driven tail does not "
+            f"decay (only {decay[-1]:.3g} e-folds), carriers run away"
+        )
+    return max(x_feq, float(np.interp(DECAY_EXPONENTS, decay, x)))
+
+
+def initial_mesh(params: KineticParams, end: float, degree: int) -> Mesh:
+    """Return a mesh of ``[0, end]`` that resolves ``f`` to about ``1e-15`` of its peak.
+
+    Element widths are bounded by the poles of ``f_eq`` (Bernstein-ellipse parameter
+    ``>= 10**(15/p)``), by ``CORE_ELEMENT`` where ``f_eq`` is populated, and beyond the
+    Fermi edge by ``TAIL_ELEMENTS`` local decay lengths ``|F| / sqrt(r_in r_m)``, so that
+    the tail is resolved relative to its own size (the moments weight it by ``x**2``).
+
+    Parameters
+    ----------
+    params : KineticParams
+        Supplies ``eta``, ``field`` and the collision laws.
+    end : float
+        Domain end ``X`` (units of ``k_T``).
+    degree : int
+        Polynomial degree ``p`` per element.
+    """
+    rho = 10.0 ** (15.0 / degree)
+    stretch = 0.5 * (rho + 1.0 / rho)
+    poles = np.sqrt(params.eta + 1j * _POLE_S)
+    poles = np.concatenate((poles, -poles))
+    core, edge = float(np.sqrt(max(params.eta, 0.0) + DECAY_EXPONENTS)), fermi_edge(params.eta)
+    edges = [0.0]
+    while edges[-1] < end * (1.0 - 1e-12):
+        start = edges[-1]
+        h = _largest_element(start, poles, stretch)
+        if start < core:
+            h = min(h, CORE_ELEMENT)
+        if start >= edge and params.field != 0.0:
+            h = min(h, TAIL_ELEMENTS * _decay_length(params, start))
+        edges.append(min(start + h, end))
+    return Mesh(np.asarray(edges), degree)
+
+
+def _decay_length(params: KineticParams, x: float) -> float:
+    """Return ``|F| / sqrt(r_in r_m)`` at ``x`` (units of ``k_T``)."""
+    rate_in, rate_el = collision_rates(params, np.array([x]))
+    rate = float(np.sqrt(rate_in[0] * (rate_in[0] + rate_el[0])))
+    return abs(params.field) / rate if rate > 0.0 else np.inf
+
+
+def _largest_element(start: float, poles: NDArray[np.complex128], stretch: float) -> float:
+    """Return the widest element from ``start`` whose Bernstein ellipse excludes the poles.
+
+    The ellipse with foci ``start`` and ``start + h`` and semi-major axis ``stretch h/2``
+    passes through pole ``z`` when ``|z - start| + |z - start - h| = stretch h``, i.e.
+    ``h = 2 (stretch |z - start| - Re(z - start)) / (stretch**2 - 1)``.
+    """
+    rel = poles - start
+    widths = 2.0 * (stretch * np.abs(rel) - rel.real) / (stretch**2 - 1.0)
+    return float(widths.min())
