@@ -22,13 +22,13 @@ each piece (rounded coefficients, exact arithmetic) against mpmath at 40 digits:
     2j=+5 Sommerfeld 12 terms from eta=34: 7.97e-17
     2j=+5 18 intervals of degree 18: 1.44e-16
     2j=+2 z-polynomial degree 10: 1.85e-18
-    2j=+2 reflection polynomial: 2.46e-17
+    2j=+2 reflection polynomial: 8.65e-18
     2j=+2 2 intervals of degree 19: 2.68e-16
     2j=+4 z-polynomial degree 9: 3.48e-18
     2j=+4 reflection polynomial: 5.53e-17
     2j=+4 2 intervals of degree 19: 2.65e-16
     2j=+6 z-polynomial degree 8: 1.52e-17
-    2j=+6 reflection polynomial: 5.74e-17
+    2j=+6 reflection polynomial: 5.51e-17
     2j=+6 2 intervals of degree 18: 2.29e-16
 """
 

@@ -202,7 +202,7 @@ def reflection_polynomial(n: int) -> tuple[list[float], float]:
     rounded = [float(c) for c in coeffs]
     err = max(
         _relative_error(horner(rounded, mpmath.mpf(e)) + (-1) ** n * fermi_dirac_mp(n, -e), fermi_dirac_mp(n, e))
-        for e in (0.5, 3.0, 40.0)
+        for e in (REFLECT_ETA, 3.0, 40.0)
     )
     return rounded, err
 

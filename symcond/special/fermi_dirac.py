@@ -33,7 +33,9 @@ References
 .. [1] T. Fukushima, "Precise and fast computation of Fermi–Dirac integral of integer
    and half integer order by piecewise minimax rational approximation",
    Appl. Math. Comput. 259 (2015) 708–729.
-.. [2] NIST DLMF 25.12.16 (definition) and 25.12.13 (reflection for integer order).
+.. [2] NIST DLMF §25.12(iii), Eq. 25.12.14 (definition) and the polylogarithm form that follows it;
+   the integer-order reflection is the inversion formula of Li_n, checked against mpmath
+   by :mod:`symcond.special._generate_fd`.
 """
 
 from __future__ import annotations

@@ -105,7 +105,8 @@ def fermi_dirac_mp(
 
     References
     ----------
-    .. [1] NIST DLMF 25.12.16 (Fermi–Dirac integral) and 25.12.13 (Jonquière's formula).
+    .. [1] NIST DLMF §25.12(iii) (Fermi–Dirac integral, Eq. 25.12.14) and §25.12(ii)
+       (Jonquière's formula through the Hurwitz zeta function).
 
     Examples
     --------

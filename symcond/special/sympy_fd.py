@@ -4,7 +4,9 @@ r"""SymPy function for the complete Fermi–Dirac integral and its ``lambdify`` 
 by :math:`1/\Gamma(j+1)`.  It differentiates to ``FermiDirac(j - 1, eta)``, rewrites to
 ``polylog``, evaluates with mpmath at any precision, prints in LaTeX as
 :math:`\mathcal{F}_{j}\left(\eta\right)` and lambdifies to
-:func:`symcond.special.fermi_dirac`.
+:func:`symcond.special.fermi_dirac` (NumPy) or :func:`symcond.special.fermi_dirac_mp` (mpf
+arguments) without any ``modules`` entry.  Importing this module also registers the
+rewrite ``polylog(s, -exp(x)) -> -FermiDirac(s - 1, x)`` with :mod:`symcond.lambdify`.
 
 >>> import numpy as np
 >>> import sympy
@@ -47,11 +49,23 @@ from symcond.special.reference import fermi_dirac_mp
 
 __all__ = [
     "FermiDirac",
-    "mpmath_printer_mapping",
     "numpy_printer_mapping",
     "polylog_to_fermi_dirac",
     "register_with_lambdify",
 ]
+
+
+def _numeric_fermi_dirac(j: Any, eta: Any) -> Any:
+    """Evaluate F_j(eta) for lambdify: mpmath at ``mpmath.mp.dps`` if an argument is an mpf, else NumPy.
+
+    SymPy's lambdify uses this (``FermiDirac._imp_``) ahead of any ``modules`` entry, for
+    every back end; the mpmath back end of :func:`symcond.lambdify.lambdify` passes mpf
+    arguments and so gets full precision.  Plain ``sympy.lambdify(..., "mpmath")`` called
+    with Python ints or floats gets the double-precision NumPy value.
+    """
+    if isinstance(j, mpmath.mpf) or isinstance(eta, mpmath.mpf):
+        return fermi_dirac_mp(j, eta, dps=mpmath.mp.dps)
+    return fermi_dirac(j, eta)
 
 
 class FermiDirac(sympy.Function):
@@ -66,7 +80,7 @@ class FermiDirac(sympy.Function):
 
     References
     ----------
-    .. [1] NIST DLMF 25.12.16.
+    .. [1] NIST DLMF §25.12(iii), Eq. 25.12.14.
 
     Examples
     --------
@@ -75,9 +89,14 @@ class FermiDirac(sympy.Function):
     log(exp(x) + 1)
     >>> FermiDirac(1, -sympy.oo)
     0
+    >>> f = sympy.lambdify(sympy.Symbol("x"), FermiDirac(0, sympy.Symbol("x")))  # no mapping needed
+    >>> round(f(800.0), 12)
+    800.0
     """
 
     nargs = 2
+    #: Used by ``sympy.lambdify`` for every back end, so no ``modules`` entry is needed.
+    _imp_ = staticmethod(_numeric_fermi_dirac)
 
     @classmethod
     def eval(cls, j: sympy.Expr, eta: sympy.Expr) -> sympy.Expr | None:
@@ -171,26 +190,6 @@ def numpy_printer_mapping() -> dict[str, Callable[..., Any]]:
     1.0
     """
     return {"FermiDirac": fermi_dirac, "polylog": polylog_negative}
-
-
-def _fermi_dirac_current_precision(j: Any, eta: Any) -> mpmath.mpf:
-    """Return F_j(eta) at mpmath's current working precision."""
-    return fermi_dirac_mp(j, eta, dps=mpmath.mp.dps)
-
-
-def mpmath_printer_mapping() -> dict[str, Callable[..., Any]]:
-    """Return the ``lambdify`` namespace for mpmath (evaluates at ``mpmath.mp.dps``).
-
-    Examples
-    --------
-    >>> import mpmath, sympy
-    >>> x = sympy.Symbol("x")
-    >>> f = sympy.lambdify(x, FermiDirac(0, x), modules=[mpmath_printer_mapping(), "mpmath"])
-    >>> with mpmath.workdps(30):
-    ...     print(f(0))
-    0.693147180559945309417232121458
-    """
-    return {"FermiDirac": _fermi_dirac_current_precision}
 
 
 def register_with_lambdify() -> None:

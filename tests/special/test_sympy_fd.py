@@ -14,7 +14,6 @@ from symcond.lambdify import lambdify as engine_lambdify
 from symcond.special import SUPPORTED_ORDERS, fermi_dirac_mp
 from symcond.special.sympy_fd import (
     FermiDirac,
-    mpmath_printer_mapping,
     numpy_printer_mapping,
     polylog_to_fermi_dirac,
 )
@@ -116,8 +115,23 @@ def test_engine_lambdify_avoids_exp_overflow() -> None:
     assert value == pytest.approx(float(fermi_dirac_mp(-0.5, 1e6)), rel=1e-14)
 
 
-def test_mpmath_mapping_uses_working_precision() -> None:
-    """The mpmath mapping evaluates at mpmath's current precision."""
-    f = sympy.lambdify(X, FermiDirac(0, X), modules=[mpmath_printer_mapping(), "mpmath"])
+def test_plain_lambdify_needs_no_mapping() -> None:
+    """sympy.lambdify without a modules mapping evaluates FermiDirac with NumPy."""
+    f = sympy.lambdify(X, FermiDirac(sympy.Rational(3, 2), X))
+    np.testing.assert_allclose(
+        f(np.array([-3.0, 50.0])), [float(fermi_dirac_mp(1.5, e)) for e in (-3.0, 50.0)], rtol=1e-14
+    )
+
+
+def test_mpf_arguments_give_working_precision() -> None:
+    """sympy.lambdify with mpmath and mpf arguments evaluates at mpmath's working precision."""
+    f = sympy.lambdify(X, FermiDirac(0, X), "mpmath")
     with mpmath.workdps(50):
         assert abs(f(mpmath.mpf(0)) - mpmath.log(2)) < mpmath.mpf(10) ** -49
+
+
+def test_engine_mpmath_backend_uses_requested_digits() -> None:
+    """symcond.lambdify's mpmath back end evaluates FermiDirac at the requested dps."""
+    f = engine_lambdify(FermiDirac(sympy.S.Half, X), backend="mpmath")
+    value = f(2, dps=45)
+    assert abs(value - fermi_dirac_mp(0.5, 2, dps=60)) < mpmath.mpf(10) ** -44
