@@ -2,10 +2,17 @@
 conductance and quantum diffusion", arXiv:2604.19828 (2026).
 
 Declarative: symbols, stated assumptions, then the claims in the paper's order, each citing
-its equation.  Verdicts are computed by symcond; nothing here states one.
+its equation; then Tables 1-4, whose rows are built once as data (``TABLE1``, ``TABLE2``,
+``TABLE3``, ``TABLE4``) so that Tables 3 and 4 are checked against the G_0 and D_0 of
+Table 2 rather than re-typed.  Verdicts are computed by symcond; nothing here states one.
+An erratum is recorded (``Expect.refuted``) only after the engine refuted it.
 """
 
-from symcond import Assume, Eq, Paper, Rewrite, Step, Substitute, pi, zeta
+import scipy.constants as sc
+from sympy import diff, latex, sin
+
+from symcond import Assume, Eq, Expect, Le, Paper, Rational, Rewrite, Step, Substitute, exp, oo, pi, sqrt, zeta
+from symcond.series_integrals import IntegrateBose
 
 paper = Paper(
     "reggiani2026",
@@ -14,10 +21,23 @@ paper = Paper(
 )
 
 # --- symbols ---------------------------------------------------------------------------------
-e, h, h_s, m, m_r, L, l, tau, N, Gamma = paper.symbols("e h h_s m m_r L l tau N Gamma")
-k_B, T, c, s, eps, eps0 = paper.symbols("k_B T c s eps eps0")
-# differential velocity sqrt(<v_x'^2>), Eq. (3)
-v_p = paper.declare("v_p", "velocity", "differential velocity sqrt(<v_x'^2>)", latex=r"\sqrt{\overline{v_x'^2}}")
+e, h, h_s, m, m_r, L, l, tau, tau_T, N, Gamma = paper.symbols("e h h_s m m_r L l tau tau_T N Gamma")
+k_B, T, c, s, eps, eps0, mu0, f, lam, W, hbar, q_P, alpha, m_e = paper.symbols(
+    "k_B T c s eps eps0 mu0 f lam W hbar q_P alpha m_e")
+v_p = paper.declare("v_p", "velocity", "differential velocity sqrt(<v_x'^2>), Eq. (3)",
+                    latex=r"\sqrt{\overline{v_x'^2}}")
+dN2 = paper.declare("dN2", 1, "number variance <dN^2>", latex=r"\overline{\delta N^2}")
+fano = paper.declare("fano", 1, "Fano factor <dN^2>/N, Eq. (4)", latex="F")
+tau_Tr = paper.declare("tau_Tr", "time", "relativistic transit time L/c", latex=r"\tau_T^r")
+N_ph = paper.declare("N_ph", 1, "black-body photon number, Eq. (18)", latex="N_{ph}")
+N_p = paper.declare("N_p", 1, "average photon number, Eq. (27)", latex=r"\overline{N_p}")
+D = paper.declare("D", "length**2/time", "diffusion coefficient", latex="D^m")
+x = paper.declare("x", "length", "transverse coordinate", latex="x")
+n = paper.declare("n", 1, "mini-band index", latex="n")
+omega = paper.declare("omega", "frequency", "photon angular frequency", latex=r"\omega")
+# 6Li atomic mass 6.0151228874 u: AME2020 (Wang et al., Chin. Phys. C 45, 030003 (2021)); m_u CODATA
+m_Li6 = paper.declare("m_Li6", "mass", "mass of a neutral 6Li atom", latex=r"m_{^6\mathrm{Li}}",
+                      value=sc.physical_constants["atomic mass constant"][0] * 6.0151228874)
 
 # --- stated assumptions ------------------------------------------------------------------------
 # Eq. (7): h_s <= h, "h_s must be replaced by h"
@@ -26,6 +46,112 @@ paper.assume("quantum", Eq(h_s, h))
 paper.assume("ballistic", Eq(Gamma, 1))
 # after Eq. (9): first mini-band, spin degeneracy neglected, N_e = n = 1
 paper.assume("single_mode", Eq(N, 1))
+# Sec. 2: "a classical three dimensional (3D) gas": Poisson statistics, Fano factor 1
+paper.assume("classical_statistics", Eq(fano, 1))
+# Eq. (5): 0 <= Gamma <= 1 "by definition", i.e. the mean free path does not exceed L
+paper.assume("transmission_bound", Le(l, L))
+
+# --- definitions the paper gives (used as givens) ----------------------------------------------
+DRUDE = {Gamma: l / L, l: v_p * tau, h_s: m * v_p * L}        # Eqs. (5), (6), (2)
+STATISTICS = {v_p: sqrt(k_B * T * N / (m * dN2)), dN2: fano * N}  # Eqs. (3), (4)
+PHOTON = {m_r: eps / c**2, eps: h * f, lam: c / f}              # Table 2 caption, text after Eq. (21)
+BALLISTIC_PATH = {l: Gamma * L}                                  # Eq. (5) solved for l
+ZETA5 = pi**5 / (15 * zeta(3))
+
+
+def g_modified(q):
+    """Modified Drude conductance q^2 N Gamma / h_s of Eqs. (1), (12)."""
+    return q**2 * N * Gamma / h_s
+
+
+G_TH = pi**2 * N * k_B**2 * T * Gamma / (3 * h_s)          # Eq. (15), second form
+D_MODIFIED = h_s / m * Gamma                                 # Eq. (19), second form
+N_PH = 2 * zeta(3) / (pi**2 * c**3 * hbar**3) * (L * k_B * T)**3   # Eq. (18)
+N_P = 2**4 * pi * zeta(3) * L**3 / (h * c)**3 * (k_B * T)**3       # Eq. (27)
+G_PHT_17 = pi**4 * N_ph * k_B * c / (15 * zeta(3) * L)               # Eq. (17)
+
+
+def g_photon(velocity):
+    """Eq. (26) with D_0^rel = velocity x L (Table 1, relativistic ballistic row)."""
+    return ZETA5 * k_B * N_p * (velocity * L) / L**2
+
+
+G_PH_28 = 2 * ZETA5 * k_B * c / L                                     # Eq. (28)
+
+# --- Tables as printed, built once ---------------------------------------------------------------
+# Table 1: row -> (D_x as printed, physics, regime, D_x from Eq. (19) in that regime, givens)
+_RELATIVISTIC = {**BALLISTIC_PATH, v_p: c}
+TABLE1 = {
+    "classical_diffusive": (v_p * l, "Classical", "Diffusive", v_p**2 * tau, {l: v_p * tau}),
+    "classical_ballistic": (v_p * L, "Classical", "Ballistic", v_p * l, BALLISTIC_PATH),
+    "relativistic_ballistic": (c * L, "Relativistic", "Ballistic", v_p * l, _RELATIVISTIC),
+    "quantum_diffusive": (h / m * Gamma, "Quantum", "Diffusive", D_MODIFIED, {}),
+    "quantum_ballistic": (h / m, "Quantum", "Ballistic", D_MODIFIED, {}),
+    "quantum_relativistic": (c * lam, "Quantum", "Relativistic", h_s / m_r * Gamma, PHOTON),
+}
+# Table 2: row -> (qp label, D_0 as printed, G_0 as printed, SI dimension of G_0)
+TABLE2 = {
+    "N": ("$N$", h / m, 1 / h, "1/action"),
+    "e": ("$e$", h / m, e**2 / h, "conductance"),
+    "m": ("$m$", h / m, m**2 / h, "mass**2/energy/time"),
+    "eps": (r"$\varepsilon$", h / m_r, eps**2 / h, "power"),
+    "th": ("$th$", h / m, pi**2 / 3 * k_B * (k_B * T / h), "power/temperature"),
+    "pht": ("$pht$", c * L, ZETA5 * k_B * (c / L), "power/temperature"),
+    "phn": ("$phn$", s * L, ZETA5 * k_B * (s / L), "power/temperature"),
+    "em": ("em-vacuum", c * L, eps0 * c, "conductance"),
+}
+# Table 2 rows from the paper's general formulas: row -> (D, givens of D, G, givens of G)
+_PHOTON_COUNT = {N_p: Rational(1)}   # Eq. (28): "the case N_p = 1"
+TABLE2_SOURCES = {
+    "N": (D_MODIFIED, {}, g_modified(1), {}),                          # Eqs. (19), (1) with q = 1
+    "e": (D_MODIFIED, {}, g_modified(e), {}),                          # Eqs. (19), (1)
+    "m": (D_MODIFIED, {}, g_modified(m), {}),                          # Eqs. (19), (12)
+    "eps": (h_s / m_r * Gamma, {}, g_modified(eps), {}),               # Eqs. (19), (1) with q = eps
+    "th": (D_MODIFIED, {}, G_TH, {}),                                  # Eqs. (19), (15)
+    "pht": (v_p * l, _RELATIVISTIC, g_photon(c), _PHOTON_COUNT),       # Table 1, Eq. (26)
+    "phn": (v_p * l, {**BALLISTIC_PATH, v_p: s}, g_photon(s), _PHOTON_COUNT),  # s replaces c
+    "em": (v_p * l, _RELATIVISTIC, (e**2 / h).xreplace({e: q_P}), {}),  # Eq. (11): q_P for e in e^2/h
+}
+# Tables 3 and 4 as printed: row -> (row of G_0, row of D_0, right-hand side)
+TABLE3 = {
+    "N": ("N", "N", m / h**2), "e": ("e", "e", e**2 * m / h**2), "m": ("m", "m", m**3 / h**2),
+    "eps": ("eps", "eps", eps / lam**2), "th": ("th", "m", pi**2 / 3 * k_B**2 * T / h**2),
+    "pht": ("pht", "th", ZETA5 * k_B**2 * T / h**2), "phn": ("phn", "th", ZETA5 * k_B**2 * T / h**2),
+    "em": ("em", "em", eps0 / L),
+}
+TABLE4 = {
+    "N": ("N", "N", 1 / m), "e": ("e", "e", e**2 / m), "m": ("m", "m", m), "eps": ("eps", "eps", eps * c**2),
+    "th": ("th", "m", pi**2 / 3 * k_B * (k_B * T / m)), "pht": ("pht", "th", ZETA5 * k_B * c**2),
+    "phn": ("phn", "th", ZETA5 * k_B * s**2), "em": ("em", "em", L / mu0),
+}
+# Errata the engine refuted (recorded after the verdict was computed; the ledger shows the ratio)
+TABLE_ERRATA = {
+    "table2:em": "q_P^2/h = 2 eps0 c: the printed eps0 c is half of what the construction of Eq. (11) gives (factor 2)",
+    "table2:pht.eq17": "the pht entry (pi^5) is pi times Eq. (17) at N_ph = 1 (pi^4) (factor pi)",
+    "table3:th": "G_0^th/D_0^m = pi^2 k_B^2 T m/(3 h^2): the printed entry lacks the factor m (ratio m; dimensions "
+                 "differ by kg)",
+    "table3:pht": "G_0^pht/D_0^th = pi^5 k_B c m/(15 zeta(3) L h) is c h m/(L k_B T) (a mass) times the printed "
+                  "entry; dimensions differ",
+    "table3:pht.same_row": "G_0^pht/D_0^pht = pi^5 k_B/(15 zeta(3) L^2) is h^2/(L^2 k_B T) (a mass) times the "
+                           "printed entry; dimensions differ",
+    "table3:phn": "G_0^phn/D_0^th = pi^5 k_B s m/(15 zeta(3) L h) is h m s/(L k_B T) (a mass) times the printed "
+                  "entry; dimensions differ",
+    "table3:phn.same_row": "G_0^phn/D_0^phn = pi^5 k_B/(15 zeta(3) L^2) is h^2/(L^2 k_B T) (a mass) times the "
+                           "printed entry; dimensions differ",
+    "table4:pht": "G_0^pht x D_0^th = pi^5 k_B c h/(15 zeta(3) L m) is h/(m c L) times the printed entry; the printed "
+                  "right side is G_0^pht x D_0^pht (label D_0^th misprinted)",
+    "table4:phn": "G_0^phn x D_0^th = pi^5 k_B s h/(15 zeta(3) L m) is h/(m s L) times the printed entry; the printed "
+                  "right side is G_0^phn x D_0^phn (label D_0^th misprinted)",
+}
+
+
+def _expect(claim_id):
+    """The recorded expectation of a table claim (an erratum if listed in TABLE_ERRATA)."""
+    return Expect.refuted(TABLE_ERRATA[claim_id]) if claim_id in TABLE_ERRATA else Expect()
+
+
+_QP_NAMES = {"N": "N", "e": "e", "m": "m", "eps": r"\varepsilon", "th": "th", "pht": "pht", "phn": "phn",
+             "em": "vacuum"}
 
 # --- Eqs. (1)-(6): Drude -> modified Drude ------------------------------------------------------
 paper.derivation(
@@ -38,6 +164,31 @@ paper.derivation(
     where="Eqs. (1)-(6)",
     statement=r"G^e = e^2 N \tau/(m L^2) \to G^{qp} = q^2 N \Gamma / h_s",
 )
+paper.equality("eq1.recovers_drude", g_modified(e), e**2 * N * tau / (m * L**2), givens=DRUDE,
+               where="text after Eq. (6)",
+               statement=r"the modified Drude model recovers Drude, $e^2 N \tau/(m L^2)$, for $l < L$")
+paper.equality_iff("eq1.ballistic", Gamma, 1, Eq(l, L), givens={Gamma: l / L}, where="text after Eq. (6)",
+                   statement=r"the ballistic regime $l = L$ is $\Gamma = 1$")
+paper.equality_iff("eq1.transit_time", tau, tau_T, Eq(l, L), givens={tau: l / v_p, tau_T: L / v_p},
+                   where="text after Eq. (6)", statement=r"at $l = L$ the scattering time becomes $\tau_T = L/v'$")
+paper.limit("eq1.vanishing_gamma", g_modified(e), Gamma, 0, 0, where="Sec. 3, second comment",
+            statement=r"local scatterings decrease the conductance down to zero for vanishing $\Gamma$")
+paper.inequality("eq1.ballistic_maximum", g_modified(e), e**2 * N / h_s, givens={Gamma: l / L},
+                 where="Sec. 3, second comment", statement=r"$G^{qp} \le$ its maximum ballistic value")
+# Eq. (2): h_s = m v' L = k_B T tau_T
+paper.dimension("eq2", m * v_p * L, "action", where="Eq. (2)", statement=r"h_s = m \sqrt{\overline{v_x'^2}} L")
+paper.equality("eq2.thermal", m * v_p * L, k_B * T * tau_T, givens={tau_T: L / v_p, **STATISTICS}, where="Eq. (2)",
+               statement=r"m \sqrt{\overline{v_x'^2}} L = k_B T \tau_T,\ \tau_T = L/\sqrt{\overline{v_x'^2}}")
+paper.equality("eq3", v_p**2, k_B * T / m, givens=STATISTICS, where="Eq. (3)",
+               statement=r"\overline{v_x'^2} = \frac{k_B T}{m}\frac{\overline{N}}{\overline{\delta N^2}} = k_B T/m")
+paper.dimension("eq3.dim", k_B * T * N / (m * dN2), "velocity**2", where="Eq. (3)")
+paper.equality("eq4", k_B * T * N / (m * dN2), k_B * T / (m * fano), givens={dN2: fano * N}, where="Eq. (4)",
+               statement=r"Eq. (3) contains the Fano factor $\overline{\delta N^2}/\overline{N}$")
+paper.dimension("eq5", l / L, "dimensionless", where="Eq. (5)", statement=r"\Gamma = l/L")
+paper.inequality("eq5.bound", Gamma, 1, givens={Gamma: l / L}, where="Eq. (5)", statement=r"\Gamma = l/L \le 1")
+paper.inequality("eq5.nonnegative", 0, Gamma, givens={Gamma: l / L}, where="Eq. (5)", statement=r"0 \le \Gamma")
+paper.dimension("eq6", v_p * tau, "length", where="Eq. (6)", statement=r"l = \sqrt{\overline{v_x'^2}}\tau")
+paper.inequality("eq7", h_s, h, where="Eq. (7)", statement=r"h_s \le h")
 
 # --- Eqs. (7)-(8): quantum limit of the modified Drude conductance ------------------------------
 paper.derivation(
@@ -49,20 +200,155 @@ paper.derivation(
     where="Eqs. (7)-(8)",
     statement=r"h_s \le h \Rightarrow h_s \to h,\ \Gamma = 1,\ N = 1:\ G_0^e = e^2/h",
 )
+paper.equality("eq8.transit", e**2 * N * tau_T / (m * L**2), e**2 / h, givens={tau_T: L / v_p, v_p: h_s / (m * L)},
+               where="Eq. (8)", statement=r"G_0^e = e^2 N_e \tau_T/(m L^2) = e^2/h")
+paper.equality("eq8.modified", g_modified(e), e**2 / h, where="Eq. (8)", statement=r"G^{qp} \to G_0^e = e^2/h")
+# Eq. (9): sub-band energies of a hard-wall channel of width W
+_psi = sin(n * pi * x / W)
+paper.equality("eq9", -hbar**2 / (2 * m) * diff(_psi, x, 2) / _psi, hbar**2 * pi**2 * n**2 / (2 * m * W**2),
+               where="Eq. (9)", statement=r"\varepsilon_n = \frac{\hbar^2\pi^2}{2 m W^2} n^2")
+paper.equality("eq10", e**2 / q_P**2, alpha, where="Eq. (10)", statement=r"e^2/q_P^2 = \alpha")
+paper.equality("eq10.alpha", alpha, e**2 / (2 * eps0 * h * c), where="Eq. (10)",
+               statement=r"\alpha = e^2/(2\varepsilon_0 h c)")
+paper.value("eq10.value", 2 * eps0 * h * c / e**2, "137", where="text after Eq. (10)",
+            statement=r"\alpha \simeq 1/137")
+paper.equality("eq11", q_P**2 / h, eps0 * c, where="Eq. (11)",
+               statement=r"G^{em} = e^2/h|_{e \to q_P} = \varepsilon_0 c",
+               expect=Expect.refuted("q_P^2/h = 2 eps0 c: substituting q_P for e in e^2/h gives twice the "
+                                     "printed eps0 c (factor 2)"))
+paper.equality("eq11.admittance", sqrt(eps0 / mu0), eps0 * c, where="Eq. (11)",
+               statement=r"\varepsilon_0 c is the vacuum admittance 1/Z_0 = \sqrt{\varepsilon_0/\mu_0}")
+# Eqs. (12)-(14): neutral-mass conductance
+paper.equality("eq12", m**2 * N * tau / (m * L**2), g_modified(m), givens=DRUDE, where="Eq. (12)",
+               statement=r"G^m = m^2 N_m \Gamma / h_s")
+paper.dimension("eq12.dim", g_modified(m), "mass**2/energy/time", where="Eq. (12)")
+paper.equality("eq13", g_modified(m), m**2 / h, where="Eq. (13)", statement=r"G^m_{0} = m^2/h")
+paper.value("eq14", m_e**2 / h, "1.25e-27", unit="mass**2/energy/time", where="Eq. (14)",
+            statement=r"G_0^m = 1.25\times10^{-27}\ \mathrm{kg^2/(J s)}")
+# Eqs. (15)-(16): electron thermal conductance
+paper.equality("eq15", pi**2 * N * tau * k_B**2 * T / (3 * m * L**2), G_TH, givens=DRUDE, where="Eq. (15)",
+               statement=r"G^{e,th} = \frac{\pi^2 N_e \tau}{3 m L^2} k_B^2 T = \frac{\pi^2 N_e k_B^2 T}{3 h_s}\Gamma")
+paper.dimension("eq15.dim", G_TH, "power/temperature", where="Eq. (15)")
+paper.equality("eq16", G_TH, pi**2 * k_B**2 * T / (3 * h), where="Eq. (16)",
+               statement=r"G_0^{e,th} = \pi^2 k_B^2 T/(3 h)")
+paper.equality("eq16.lorenz", (pi**2 * k_B**2 * T / (3 * h)) / (e**2 / h), pi**2 / 3 * (k_B / e)**2 * T,
+               where="Eqs. (8), (16)", statement=r"G_0^{e,th}/G_0^e = L_0 T (Wiedemann-Franz)")
+# Eqs. (17)-(18): black-body photon conductance
+paper.equality("eq17", G_PHT_17, pi**4 * N_ph * k_B / (15 * zeta(3) * tau_Tr), givens={tau_Tr: L / c},
+               where="Eq. (17)",
+               statement=r"\frac{\pi^4 N_{ph} k_B c}{15\zeta(3) L} = \frac{\pi^4 N_{ph} k_B}{15\zeta(3)\tau_T^r}")
+paper.dimension("eq17.dim", G_PHT_17, "power/temperature", where="Eq. (17)")
+paper.derivation(
+    "eq18",
+    L**3 * omega**2 / (pi**2 * c**3 * (exp(hbar * omega / (k_B * T)) - 1)),
+    Step(N_PH, IntegrateBose(omega, 0, oo)),
+    where="Eq. (18)",
+    statement=r"N_{ph} = L^3 \int_0^\infty \frac{\omega^2 d\omega}{\pi^2 c^3 (e^{\hbar\omega/k_B T} - 1)}"
+              r" = \frac{2\zeta(3)}{\pi^2 c^3 \hbar^3}(L k_B T)^3",
+)
+paper.dimension("eq18.dim", N_PH, "dimensionless", where="Eq. (18)")
 
-# --- Table 4: the product G_0 x D_0 is independent of h, row by row -----------------------------
-# (G_0, D_0) as printed in Table 2; m_r c^2 = eps.
-_ZETA = pi**5 / (15 * zeta(3))
-_TABLE2 = {
-    "N": (1 / h, h / m),
-    "e": (e**2 / h, h / m),
-    "m": (m**2 / h, h / m),
-    "eps": (eps**2 / h, h / m_r),
-    "th": (pi**2 / 3 * k_B * k_B * T / h, h / m),
-    "pht": (_ZETA * k_B * c / L, c * L),
-    "phn": (_ZETA * k_B * s / L, s * L),
-    "em": (eps0 * c, c * L),
-}
-for _row, (_G0, _D0) in _TABLE2.items():
+# --- Eqs. (19)-(25): diffusion ------------------------------------------------------------------
+paper.equality("eq19", v_p**2 * tau, D_MODIFIED, givens=DRUDE, where="Eq. (19)",
+               statement=r"D_x = \overline{v_x'^2}\tau = \frac{h_s}{m}\Gamma")
+paper.dimension("eq19.dim", D_MODIFIED, "length**2/time", where="Eq. (19)")
+paper.equality("eq20", D_MODIFIED, h / m * Gamma, where="Eq. (20)", statement=r"D^m = \frac{h}{m}\Gamma")
+paper.equality("eq21", h / m * Gamma, h / m, where="Eq. (21)", statement=r"D_0^m = h/m")
+paper.dimension("eq21.dim", h / m, "length*velocity", where="text after Eq. (21)",
+                statement=r"diffusion is dimensionally length $\times$ velocity")
+paper.dimension("eq21.relativistic_mass", h * f / c**2, "mass", where="text after Eq. (21)",
+                statement=r"m_r = h f/c^2")
+paper.value("eq21.electron", h / m_e, "7.3e-4", unit="length**2/time", where="text after Eq. (21)",
+            statement=r"D_0^m = 7.3\times10^{-4}\ \mathrm{m^2/s}")
+paper.equality("eq22", h / m * (m**2 / h), m, where="Eq. (22)", statement=r"D_0^m G_0^m = m")
+paper.equality("eq22.classical", D_MODIFIED * g_modified(m), m, where="text after Eq. (22)",
+               statement=r"$D^m G^m = m$ is valid in the classical case")
+paper.equality("eq22.relativistic", h / m_r * (m_r**2 / h), m_r, where="text after Eq. (22)",
+               statement=r"$D^m G^m = m$ is valid in the relativistic case ($m \to m_r$)")
+_G23 = e**2 * m * N / ((L * m)**2 * v_p**2) * D
+paper.equality("eq23", e**2 * N * tau / (m * L**2), _G23, givens={D: v_p**2 * tau}, where="Eq. (23)",
+               statement=r"G^e = \frac{e^2 m \overline{N_e}}{(L m)^2 \overline{v_x'^2}} D^m")
+paper.equality("eq23.action", _G23, e**2 * m * N / h_s**2 * D, givens={h_s: m * v_p * L}, where="Eq. (23)",
+               statement=r"\frac{e^2 m \overline{N_e}}{(L m)^2 \overline{v_x'^2}} D^m"
+                         r" = \frac{e^2 m \overline{N_e}}{h_s^2} D^m")
+paper.equality("eq23.modified", e**2 * m * N / h_s**2 * D, g_modified(e), givens={D: D_MODIFIED}, where="Eq. (23)",
+               statement=r"with $D^m = (h_s/m)\Gamma$, Eq. (23) is the modified Drude $G^{qp}$ of Eq. (1)")
+paper.equality("eq24", e**2 * m * N / h_s**2 * D, e**2 * m / h**2 * D, where="Eq. (24)",
+               statement=r"Eq. (23) for the fundamental unit: $G_0^e = \frac{e^2 m}{h^2} D_0^m$")
+paper.equality("eq24.eq8", e**2 * m / h**2 * (h / m), e**2 / h, where="Eqs. (8), (21), (24)",
+               statement=r"\frac{e^2 m}{h^2} D_0^m = e^2/h = G_0^e")
+paper.equality("eq25", h / m_r, c * lam, givens=PHOTON, where="Eq. (25)",
+               statement=r"D_0^{qr} = h/m_r = c\lambda")
+paper.dimension("eq25.dim", c * lam, "length**2/time", where="Eq. (25)")
+
+# --- Eqs. (26)-(28): black-body photon conductance again ---------------------------------------
+paper.equality("eq26", g_photon(c), G_PHT_17, givens={N_p: N_P, N_ph: N_PH}, where="Eqs. (26)-(27) vs (17)-(18)",
+               statement=r"G^{ph} = \frac{\pi^5}{15\zeta(3)}\frac{k_B \overline{N_p} D_0^{rel}}{L^2}"
+                         r" = G^{pht,bb}\ \text{of Eq. (17)},\ D_0^{rel} = cL",
+               expect=Expect.refuted("with D_0^rel = cL and N_p of Eq. (27) (equal to N_ph of Eq. (18)), Eq. (26) "
+                                     "is pi times Eq. (17): pi^5 against pi^4 (factor pi)"))
+paper.dimension("eq26.dim", g_photon(c), "power/temperature", where="Eq. (26)")
+paper.equality("eq27", N_P, N_PH, where="Eqs. (27), (18)",
+               statement=r"\overline{N_p} = \frac{2^4\pi\zeta(3)L^3}{(hc)^3}(k_B T)^3 = N_{ph}\ \text{of Eq. (18)}")
+paper.equality("eq28", G_PH_28, g_photon(c), givens={N_p: Rational(1)}, where="Eqs. (28), (26)",
+               statement=r"G_0^{ph} = \frac{2\pi^5}{15\zeta(3)}k_B\frac{c}{L} = \text{Eq. (26) at } \overline{N_p} = 1",
+               expect=Expect.refuted("Eq. (28) is twice Eq. (26) at N_p = 1 (factor 2)"))
+paper.equality("eq28.table2", G_PH_28, TABLE2["pht"][2], where="Eq. (28), Table 2",
+               statement=r"G_0^{ph}\ \text{of Eq. (28)} = G_0^{pht}\ \text{of Table 2}",
+               expect=Expect.refuted("Eq. (28) is twice the pht entry of Table 2 (factor 2)"))
+paper.equality("eq28.eq17", G_PH_28, G_PHT_17, givens={N_ph: Rational(1)}, where="Eqs. (28), (17)",
+               statement=r"G_0^{ph}\ \text{of Eq. (28)} = \text{Eq. (17) at } N_{ph} = 1",
+               expect=Expect.refuted("Eq. (28) is 2 pi times Eq. (17) at N_ph = 1 (factor 2 pi)"))
+
+# --- Table 1: diffusion in each physics and transport regime ------------------------------------
+for _row, (_printed, _physics, _regime, _derived, _givens) in TABLE1.items():
+    paper.equality(f"table1:{_row}", _derived, _printed, givens=_givens, where=f"Table 1, {_physics} {_regime}")
+    paper.dimension(f"table1:{_row}.dim", _printed, "length**2/time", where=f"Table 1, {_physics} {_regime}")
+
+# --- Table 2: G_0 and D_0 from the general formulas, and their SI dimensions ------------------------
+for _row, (_label, _D0, _G0, _dim) in TABLE2.items():
+    _D, _D_givens, _G, _G_givens = TABLE2_SOURCES[_row]
+    _where = f"Table 2, row {_row}"
+    paper.equality(f"table2:{_row}", _G, _G0, givens=_G_givens, where=_where, expect=_expect(f"table2:{_row}"),
+                   statement=f"G_0^{{{_QP_NAMES[_row]}}} = {latex(_G0)}")
+    paper.equality(f"table2:{_row}.D", _D, _D0, givens=_D_givens, where=_where,
+                   statement=f"D_0^{{{_QP_NAMES[_row]}}} = {latex(_D0)}")
+    paper.dimension(f"table2:{_row}.dim_G", _G0, _dim, where=_where)
+    paper.dimension(f"table2:{_row}.dim_D", _D0, "length**2/time", where=_where)
+paper.equality("table2:pht.eq17", TABLE2["pht"][2], G_PHT_17, givens={N_ph: Rational(1)},
+               where="Table 2, row pht; Eq. (17)",
+               statement=r"G_0^{pht}\ \text{of Table 2} = \text{Eq. (17) at } N_{ph} = 1",
+               expect=_expect("table2:pht.eq17"))
+
+
+def _pairing(row_G, row_D, sign):
+    """The printed left side, e.g. G_0^{th}/D_0^{m}."""
+    return f"G_0^{{{_QP_NAMES[row_G]}}} {sign} D_0^{{{_QP_NAMES[row_D]}}}"
+
+
+# --- Tables 3 and 4: G_0/D_0 and G_0 x D_0 of Table 2, against the printed right-hand sides ---------
+_COMBINE = ((3, TABLE3, lambda g, d: g / d, "/"), (4, TABLE4, lambda g, d: g * d, r"\times"))
+for _number, _table, _combine, _sign in _COMBINE:
+    for _row, (_row_G, _row_D, _printed) in _table.items():
+        _lhs = _combine(TABLE2[_row_G][2], TABLE2[_row_D][1])
+        _id = f"table{_number}:{_row}"
+        paper.equality(_id, _lhs, _printed, givens=PHOTON, where=f"Table {_number}, row {_row}", expect=_expect(_id),
+                       statement=f"{_pairing(_row_G, _row_D, _sign)} = {latex(_printed)}")
+        if TABLE2[_row_D][1] != TABLE2[_row][1]:  # the printed pairing takes D_0 of another row: check its own too
+            paper.equality(f"{_id}.same_row", _combine(TABLE2[_row][2], TABLE2[_row][1]), _printed, givens=PHOTON,
+                           where=f"Table {_number}, row {_row}", expect=_expect(f"{_id}.same_row"),
+                           statement=f"{_pairing(_row, _row, _sign)} = {latex(_printed)}")
+    # Table 4: "the product between conductance and diffusion is found to be independent of h"
+for _row, (_label, _D0, _G0, _dim) in TABLE2.items():
     paper.independent(f"table4:{_row}.h_free", _G0 * _D0, h, where=f"Table 4, row {_row}",
                       statement=f"G_0 x D_0 for {_row} is independent of h")
+
+# --- Eq. (29): "several equivalent forms" of the photon energy conductance ------------------------
+paper.equality("eq29", eps**2 / h, m_r**2 * c**4 / h, givens=PHOTON, where="Eq. (29)",
+               statement=r"G_0^\varepsilon = \varepsilon^2/h = m_r^2 c^4/h")
+paper.equality("eq29.energy_frequency", eps**2 / h, eps * f, givens=PHOTON, where="Eq. (29)",
+               statement=r"\varepsilon^2/h = \varepsilon f")
+paper.equality("eq29.planck", eps**2 / h, h * f**2, givens=PHOTON, where="Eq. (29)",
+               statement=r"\varepsilon^2/h = h f^2")
+paper.equality("eq29.table2", TABLE2["eps"][2], eps**2 / h, where="Eq. (29), Table 2",
+               statement=r"G_0^\varepsilon\ \text{of Table 2} = \text{Eq. (29)}")
