@@ -19,7 +19,7 @@ from symcond.kinetic.equilibrium import (
     scaled_fermi,
     scaled_fermi_slope_factor,
 )
-from symcond.kinetic.galerkin import odd_part, solve_even_part
+from symcond.kinetic.galerkin import odd_part, solve_deviation
 from symcond.kinetic.laws import check_positive_total, collision_rates
 from symcond.kinetic.mesh import Mesh
 from symcond.kinetic.params import KineticParams
@@ -34,14 +34,16 @@ _FLUSH = 1e-200
 
 @dataclass(frozen=True, eq=False)
 class Discrete:
-    """Even part ``u``, odd part ``o`` (both scaled by ``1/f_eq(0)``) on a mesh.
+    """Even part ``u``, its deviation ``u - C s`` and odd part ``o`` on a mesh.
 
-    For ``field = 0`` the odd part is the linear-response slope ``do/dF`` at ``F = 0``.
+    All three are scaled by ``1/f_eq(0)`` and normalised by ``<f> = <f_eq>``; ``C`` is
+    ``restoring``.  For ``field = 0`` the odd part is the linear-response slope ``do/dF``.
     """
 
     params: KineticParams
     mesh: Mesh
     even: FloatArray
+    deviation: FloatArray
     odd: FloatArray
     source: FloatArray
     rate_in: FloatArray
@@ -58,25 +60,28 @@ def solve_on_mesh(params: KineticParams, mesh: Mesh) -> Discrete:
     x = mesh.nodes
     source = scaled_fermi(x, params.eta)
     source[source < _FLUSH] = 0.0
-    rate_in, rate_el = collision_rates(params, x)
-    check_positive_total(rate_in, rate_el, x)
+    slope = -2.0 * x * source * scaled_fermi_slope_factor(x, params.eta)
+    rates = collision_rates(params, x)
+    check_positive_total(*rates, x)
     field = abs(params.field)
     if field == 0.0:
-        slope = -2.0 * x * source * scaled_fermi_slope_factor(x, params.eta)
-        even, odd = source.copy(), -slope / (rate_in + rate_el)
+        deviation, odd = np.zeros_like(x), -slope / (rates[0] + rates[1])
     else:
-        even = solve_even_part(mesh, field, rate_in, rate_el, source)
-        odd = odd_part(mesh, field, rate_in, rate_in + rate_el, even, source,
-                       fermi_edge(params.eta))
-    scale = _dot(mesh.weights, source) / _dot(mesh.weights, even)
+        deviation = solve_deviation(mesh, field, rates, slope)
+        odd = odd_part(mesh, field, rates, deviation, slope, fermi_edge(params.eta))
+    scale = 1.0 / (1.0 + _dot(mesh.weights, deviation) / _dot(mesh.weights, source))
     sign = -1.0 if params.field < 0.0 else 1.0
-    return Discrete(params, mesh, even * scale, sign * odd * scale, source,
-                    rate_in, rate_el, scale)
+    return Discrete(params, mesh, (source + deviation) * scale, deviation * scale,
+                    sign * odd * scale, source, rates[0], rates[1], scale)
 
 
 @dataclass(frozen=True)
 class Observables:
-    """Dimensionless observables of one solution (units: :mod:`symcond.kinetic.params`)."""
+    """Dimensionless observables of one solution (units: :mod:`symcond.kinetic.params`).
+
+    ``outflow = (2 F / pi) X**2 o(X)`` is the energy flux through the domain end: on
+    ``|x| <= X``, Eq. (9) times ``x**2`` gives ``joule_power = inelastic_loss + outflow``.
+    """
 
     density: float
     current: float
@@ -84,6 +89,7 @@ class Observables:
     mean_energy: float
     joule_power: float
     inelastic_loss: float
+    outflow: float
     density_residual: float
     restoring_residual: float
 
@@ -95,13 +101,13 @@ def observables(sol: Discrete) -> Observables:
     n_eq = 2.0 * peak * _dot(w, sol.source)
     n_f = 2.0 * peak * _dot(w, sol.even)
     flux = 2.0 * peak * _dot(w, x * sol.odd)
-    loss = 2.0 * peak * _dot(w, x * x * sol.rate_in * (sol.even - sol.restoring * sol.source))
+    loss = 2.0 * peak * _dot(w, x * x * sol.rate_in * sol.deviation)
     ratio = n_eq / mean_abs_velocity_integral(p.eta)
+    outflow = 2.0 * peak * p.field * x[-1] ** 2 * sol.odd[-1] / np.pi
     if p.field == 0.0:
-        current, g_g0, joule = 0.0, flux * ratio, 0.0
+        current, g_g0, joule, outflow = 0.0, flux * ratio, 0.0, 0.0
     else:
         current, g_g0, joule = flux / np.pi, flux * ratio / p.field, 2.0 * p.field * flux / np.pi
-    direct_c = _dot(w, sol.rate_in * sol.even) / _dot(w, sol.rate_in * sol.source)
     return Observables(
         density=n_f / np.pi,
         current=current,
@@ -109,8 +115,10 @@ def observables(sol: Discrete) -> Observables:
         mean_energy=_dot(w, x * x * sol.even) / _dot(w, sol.even),
         joule_power=joule,
         inelastic_loss=loss / np.pi,
+        outflow=outflow,
         density_residual=abs(n_f / n_eq - 1.0),
-        restoring_residual=abs(direct_c / sol.restoring - 1.0),
+        restoring_residual=abs(_dot(w, sol.rate_in * sol.deviation)
+                               / (sol.restoring * _dot(w, sol.rate_in * sol.source))),
     )
 
 

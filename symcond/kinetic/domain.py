@@ -47,8 +47,13 @@ def fermi_edge(eta: float) -> float:
     return float(np.sqrt(max(eta, 0.0)))
 
 
-def domain_end(params: KineticParams) -> float:
+def domain_end(params: KineticParams, exponents: float = DECAY_EXPONENTS) -> float:
     """Return the domain end ``X`` (units of ``k_T``) for ``params``.
+
+    ``f_eq`` and the field-driven tail decay by ``exp(-exponents)`` within ``X``.
+
+    The decay exponent ``Integral lambda dx`` is accumulated decade by decade beyond the
+    edge, so the collision laws are never evaluated far beyond ``X``.
 
     Raises
     ------
@@ -56,19 +61,22 @@ def domain_end(params: KineticParams) -> float:
         If the distribution does not decay within ``X_MAX`` (runaway carriers).
     """
     x_c = fermi_edge(params.eta)
-    x_feq = float(np.sqrt(max(params.eta, 0.0) + DECAY_EXPONENTS))
+    x_feq = float(np.sqrt(max(params.eta, 0.0) + exponents))
     if params.field == 0.0:
         return x_feq
-    x = x_c + np.concatenate(([0.0], np.geomspace(1e-3, X_MAX, 4000)))
-    rate_in, rate_el = collision_rates(params, x)
-    lam = np.sqrt(rate_in * (rate_in + rate_el)) / abs(params.field)
-    decay = np.concatenate(([0.0], np.cumsum(0.5 * (lam[1:] + lam[:-1]) * np.diff(x))))
-    if decay[-1] < DECAY_EXPONENTS:
-        raise SolverError(
-            f"no steady state within |k| <= {X_MAX:g} k_T: the field-driven tail does not "
-            f"decay (only {decay[-1]:.3g} e-folds), carriers run away"
-        )
-    return max(x_feq, float(np.interp(DECAY_EXPONENTS, decay, x)))
+    decay, lower = 0.0, 0.0
+    for upper in 10.0 ** np.arange(0, int(np.log10(X_MAX)) + 1):
+        x = x_c + np.linspace(lower, upper, 400)
+        rate_in, rate_el = collision_rates(params, x)
+        lam = np.sqrt(rate_in * (rate_in + rate_el)) / abs(params.field)
+        steps = np.concatenate(([0.0], np.cumsum(0.5 * (lam[1:] + lam[:-1]) * np.diff(x))))
+        if decay + steps[-1] >= exponents:
+            return max(x_feq, float(np.interp(exponents - decay, steps, x)))
+        decay, lower = decay + steps[-1], upper
+    raise SolverError(
+        f"no steady state within |k| <= {X_MAX:g} k_T: the field-driven tail does not "
+        f"decay (only {decay:.3g} e-folds), carriers run away"
+    )
 
 
 def initial_mesh(params: KineticParams, end: float, degree: int) -> Mesh:
@@ -76,8 +84,9 @@ def initial_mesh(params: KineticParams, end: float, degree: int) -> Mesh:
 
     Element widths are bounded by the poles of ``f_eq`` (Bernstein-ellipse parameter
     ``>= 10**(15/p)``), by ``CORE_ELEMENT`` where ``f_eq`` is populated, and beyond the
-    Fermi edge by ``TAIL_ELEMENTS`` local decay lengths ``|F| / sqrt(r_in r_m)``, so that
-    the tail is resolved relative to its own size (the moments weight it by ``x**2``).
+    Fermi edge by ``TAIL_ELEMENTS`` local decay lengths ``|F| / sqrt(r_in r_m)`` (or
+    ``CORE_ELEMENT`` if larger), so that a long field-driven tail is resolved relative to
+    its own size (the moments weight it by ``x**2``).
 
     Parameters
     ----------
@@ -100,7 +109,7 @@ def initial_mesh(params: KineticParams, end: float, degree: int) -> Mesh:
         if start < core:
             h = min(h, CORE_ELEMENT)
         if start >= edge and params.field != 0.0:
-            h = min(h, TAIL_ELEMENTS * _decay_length(params, start))
+            h = min(h, max(TAIL_ELEMENTS * _decay_length(params, start), CORE_ELEMENT))
         edges.append(min(start + h, end))
     return Mesh(np.asarray(edges), degree)
 

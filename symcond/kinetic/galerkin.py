@@ -2,20 +2,25 @@
 
 Write ``f = u + o`` with ``u`` even and ``o`` odd in ``x``, rates ``r_in = 1/t_in`` and
 ``r_el = 1/t_el``, ``r_m = r_in + r_el``, and fix the homogeneous equation by ``C = 1``.
-The odd and even parts of Eq. (9) are, for ``F > 0``,
+The even and odd parts of Eq. (9) are, for ``F > 0``,
 
-    F u' = -r_m o,            F o' = -r_in (u - s),      s = f_eq / f_eq(0),
+    F o' = -r_in (u - s),      F u' = -r_m o,      s = f_eq / f_eq(0),
 
 so ``o = -F u' / r_m`` and ``u`` solves the self-adjoint second-order problem
 
-    -F**2 (u' / r_m)' + r_in u = r_in s,    u'(0) = 0,    o(X) = sqrt(r_in / r_m) u(X),
+    -F**2 (u' / r_m)' + r_in u = r_in s,    u'(0) = 0.
 
-the last condition keeping only the mode that decays as ``x -> inf``.  Its weak form is
-symmetric positive definite whenever ``r_in > 0`` somewhere.  With GLL quadrature each
-element couples only its own ``p + 1`` nodes: the interior nodes are eliminated element by
-element (static condensation, vectorised over elements, no BLAS threads), leaving a
-tridiagonal SPD system on the element ends (LAPACK ``ptsv``).  The cost is ``O(N p**2)``,
-linear in the number of nodes ``N`` at fixed degree ``p``.
+The unknown is the deviation ``d = u - s``, which obeys the same operator with the load
+``-Integral F**2 s' v' / r_m dx`` (``s'`` known in closed form): the inelastic loss and
+``o = -(1/F) Integral r_in d`` are then free of the cancellation ``u - s``, even when ``d``
+is ``1e-10`` of ``s``.  At the domain end ``X`` the deviation keeps only the mode that
+decays as ``x -> inf`` while ``s`` passes through adiabatically,
+``o(X) = -F s'(X) / r_m + sqrt(r_in / r_m) d(X)``, which adds ``F**2 s'(X) v(X) / r_m`` to
+the load.  Its weak form is symmetric
+positive definite whenever ``r_in > 0`` somewhere (:class:`~symcond.kinetic.operator.
+EvenOperator`).  Iterative refinement with the residual in ``numpy.longdouble`` removes the
+round-off that the stiffness ``F**2 p**4 / h**2`` would otherwise amplify (on platforms
+where ``longdouble`` is plain double it does nothing and errors stay near ``1e-12``).
 
 References
 ----------
@@ -30,24 +35,22 @@ from functools import lru_cache
 import numpy as np
 from numpy.polynomial import legendre
 from numpy.typing import NDArray
-from scipy.linalg import lapack
 
-from symcond.errors import SolverError
 from symcond.kinetic.mesh import Mesh, gll_rule
+from symcond.kinetic.operator import EvenOperator
 
-__all__ = ["odd_part", "solve_even_part"]
+__all__ = ["REFINEMENT_STEPS", "odd_part", "solve_deviation"]
 
 FloatArray = NDArray[np.float64]
 
+#: Steps of iterative refinement with an extended-precision residual.
+REFINEMENT_STEPS = 2
 
-def solve_even_part(
-    mesh: Mesh, field: float, rate_in: FloatArray, rate_el: FloatArray, source: FloatArray
+
+def solve_deviation(
+    mesh: Mesh, field: float, rates: tuple[FloatArray, FloatArray], slope: FloatArray
 ) -> FloatArray:
-    """Return the even part ``u`` at the mesh nodes (normalised by ``C = 1``).
-
-    One step of iterative refinement with the residual in extended precision
-    (``numpy.longdouble``) removes the round-off that the stiffness ``F**2 p**4 / h**2``
-    would otherwise amplify.
+    """Return ``d = u - s`` at the mesh nodes (normalised by ``C = 1``).
 
     Parameters
     ----------
@@ -55,145 +58,63 @@ def solve_even_part(
         Spectral-element mesh of ``[0, X]`` (units of ``k_T``), degree ``p >= 2``.
     field : float
         ``F > 0`` (dimensionless, see :mod:`symcond.kinetic.params`).
-    rate_in, rate_el : ndarray
-        ``tau_el0 / tau_in`` and ``tau_el0 / tau_el`` at the nodes (``>= 0``).
-    source : ndarray
-        Scaled equilibrium occupation ``f_eq / f_eq(0)`` at the nodes.
+    rates : tuple of ndarray
+        ``(tau_el0 / tau_in, tau_el0 / tau_el)`` at the nodes (``>= 0``).
+    slope : ndarray
+        ``ds/dx`` at the nodes, ``s = f_eq / f_eq(0)``.
 
     Returns
     -------
     ndarray
-        ``u`` at the nodes.
+        The deviation ``d`` at the nodes.
 
     Raises
     ------
     SolverError
         If the matrix is not positive definite (no dissipation anywhere).
     """
-    operator = EvenOperator(mesh, field, rate_in, rate_el)
-    load = mesh.weights * rate_in * source
-    even = operator.solve(load)
+    operator = EvenOperator(mesh, field, *rates)
+    load = _deviation_load(operator, field, rates, slope)
+    deviation = operator.solve(np.asarray(load, dtype=float))
     for _ in range(REFINEMENT_STEPS):
-        even = even + operator.solve(operator.residual(load, even))
-    return even
+        deviation = deviation + operator.solve(operator.residual(load, deviation))
+    return deviation
 
 
-#: Steps of iterative refinement with an extended-precision residual.
-REFINEMENT_STEPS = 2
+def _deviation_load(
+    operator: EvenOperator, field: float, rates: tuple[FloatArray, FloatArray], slope: FloatArray
+) -> NDArray[np.longdouble]:
+    """Return the load of the deviation problem, summed in ``numpy.longdouble``.
 
-
-class EvenOperator:
-    """The SEM matrix of the even problem, factorised by static condensation.
-
-    Each element couples only its own ``p + 1`` nodes; the ``p - 1`` interior nodes are
-    eliminated element by element (vectorised over elements, no BLAS threads), leaving a
-    tridiagonal SPD system on the element ends (LAPACK ``pttrf``/``pttrs``).  Setting up
-    costs ``O(E p**3) = O(N p**2)``, each solve ``O(N p)``.
+    The load is ``O(F**2)``; rounding its sums in double precision would leave an error
+    of ``1e-16 F**2 / r_in`` in ``d`` that no refinement step could remove.
     """
-
-    def __init__(self, mesh: Mesh, field: float, rate_in: FloatArray, rate_el: FloatArray):
-        rule = gll_rule(mesh.degree)
-        self.mesh = mesh
-        self.coef = field**2 * mesh.scatter(1.0 / (rate_in + rate_el)) * rule.weights / mesh.half_widths[:, None]
-        self.mass = mesh.element_weights * mesh.scatter(rate_in)
-        self.robin = field * float(np.sqrt(rate_in[-1] / (rate_in[-1] + rate_el[-1])))
-        matrix = np.einsum("eq,qi,qj->eij", self.coef, rule.diff, rule.diff)
-        idx = np.arange(mesh.degree + 1)
-        matrix[:, idx, idx] += self.mass
-        self.inner = _BatchedCholesky(matrix[:, 1:-1, 1:-1])
-        self.coupling = matrix[:, 1:-1][:, :, [0, -1]]
-        self.lifted = self.inner.solve(self.coupling)
-        schur = matrix[:, [0, -1]][:, :, [0, -1]] - np.einsum("eib,eic->ebc", self.coupling, self.lifted)
-        self.ends = _Tridiagonal(schur, self.robin)
-
-    def solve(self, load: FloatArray) -> FloatArray:
-        """Return ``A^{-1} load`` for an assembled load vector (one value per node)."""
-        per_element = self.mesh.scatter(load).copy()
-        per_element[1:, 0] = 0.0
-        inner = self.inner.solve(per_element[:, 1:-1, None])[:, :, 0]
-        reduced = per_element[:, [0, -1]] - np.einsum("eib,ei->eb", self.coupling, inner)
-        ends = self.ends.solve(reduced)
-        pair = np.stack((ends[:-1], ends[1:]), axis=1)
-        interior = inner - np.einsum("eib,eb->ei", self.lifted, pair)
-        return self.mesh.gather(np.concatenate((ends[:-1, None], interior, ends[1:, None]), axis=1))
-
-    def residual(self, load: FloatArray, values: FloatArray) -> FloatArray:
-        """Return ``load - A values`` computed in ``numpy.longdouble``, rounded to float."""
-        ext = np.longdouble
-        diff = gll_rule(self.mesh.degree).diff.astype(ext)
-        local = self.mesh.scatter(values).astype(ext)
-        flux = self.coef.astype(ext) * np.einsum("qj,ej->eq", diff, local)
-        applied = np.einsum("qi,eq->ei", diff, flux) + self.mass.astype(ext) * local
-        total = np.zeros(self.mesh.n_nodes, dtype=ext)
-        np.add.at(total, self.mesh.global_index, applied)
-        total[-1] += ext(self.robin) * ext(values[-1])
-        return np.asarray(load.astype(ext) - total, dtype=float)
-
-
-class _BatchedCholesky:
-    """LDL^T factors of a stack of SPD matrices ``(E, m, m)``, computed without BLAS."""
-
-    def __init__(self, matrix: FloatArray):
-        a = matrix.copy()
-        for j in range(a.shape[1]):
-            a[:, j + 1:, j] /= a[:, j, j, None]
-            a[:, j + 1:, j + 1:] -= a[:, j + 1:, j, None] * a[:, None, j, j + 1:]
-        self.factor = a
-
-    def solve(self, rhs: FloatArray) -> FloatArray:
-        """Solve every system for right-hand sides ``(E, m, k)``."""
-        a, b = self.factor, rhs.copy()
-        m = a.shape[1]
-        for j in range(m):
-            b[:, j + 1:, :] -= a[:, j + 1:, j, None] * b[:, None, j, :]
-        for j in range(m - 1, -1, -1):
-            tail = np.einsum("ei,eik->ek", a[:, j, j + 1:], b[:, j + 1:, :])
-            b[:, j, :] = (b[:, j, :] - tail) / a[:, j, j, None]
-        return b
-
-
-class _Tridiagonal:
-    """Assembled tridiagonal SPD system on the element ends, factorised by ``pttrf``."""
-
-    def __init__(self, schur: FloatArray, robin: float):
-        n = schur.shape[0] + 1
-        diag = np.zeros(n)
-        diag[:-1] += schur[:, 0, 0]
-        diag[1:] += schur[:, 1, 1]
-        diag[-1] += robin
-        self.d, self.e, info = lapack.dpttrf(diag, schur[:, 0, 1].copy())
-        if info != 0:
-            raise SolverError(
-                f"the discretised Eq. (9) is not positive definite (LAPACK pttrf info {info})"
-            )
-
-    def solve(self, reduced: FloatArray) -> FloatArray:
-        """Return the end values for element-wise reduced loads ``(E, 2)``."""
-        rhs = np.zeros(len(self.d))
-        rhs[:-1] += reduced[:, 0]
-        rhs[1:] += reduced[:, 1]
-        ends, _ = lapack.dpttrs(self.d, self.e, rhs)
-        return np.asarray(ends)
+    ext, mesh = np.longdouble, operator.mesh
+    flux = (operator.coef * mesh.half_widths[:, None]).astype(ext) * mesh.scatter(slope).astype(ext)
+    load = np.zeros(mesh.n_nodes, dtype=ext)
+    np.add.at(load, mesh.global_index, -np.einsum("eq,qi->ei", flux, gll_rule(mesh.degree).diff.astype(ext)))
+    load[-1] += ext(field) ** 2 * ext(slope[-1]) / (ext(rates[0][-1]) + ext(rates[1][-1]))
+    return load
 
 
 def odd_part(
-    mesh: Mesh, field: float, rate_in: FloatArray, rate_m: FloatArray,
-    even: FloatArray, source: FloatArray, edge: float,
+    mesh: Mesh, field: float, rates: tuple[FloatArray, FloatArray],
+    deviation: FloatArray, even_slope: FloatArray, edge: float,
 ) -> FloatArray:
-    """Return the odd part ``o`` at the nodes from the even part ``u`` (``F > 0``).
+    """Return the odd part ``o`` at the nodes (``F > 0``).
 
-    For ``F < 0.1`` uses ``o = -F u' / r_m`` (nodal derivative, averaged across element
-    ends).  Otherwise integrates the even equation, ``F o' = -r_in (u - s)``: from ``x = 0``
-    (``o(0) = 0``) below the Fermi edge ``x_c = edge``, and from ``x = X``
-    (``o(X) = sqrt(r_in / r_m) u(X)``) above it, so that the small tail keeps its relative
-    accuracy.  The two agree: the weak form with test function 1 is exactly the discrete
-    flux balance.
+    For ``F < 0.1`` uses ``o = -F u' / r_m`` with ``u' = s' + d'`` (nodal derivative of
+    ``d``, averaged across element ends).  Otherwise integrates ``F o' = -r_in d``: from
+    ``x = 0`` (``o(0) = 0``) below the Fermi edge ``x_c = edge``, and from ``x = X`` (the
+    boundary condition above) beyond it, so the small tail keeps its relative accuracy.
+    The two agree: the weak form tested with ``v = 1`` is exactly the discrete flux balance.
     """
+    rate_in, rate_el = rates
+    rate_m = rate_in + rate_el
     if field < 0.1:
-        return -field * _nodal_derivative(mesh, even) / rate_m
-    integrand = rate_in * (even - source)
-    left = _cumulative_integral(mesh, integrand)
-    end_value = float(np.sqrt(rate_in[-1] / rate_m[-1])) * even[-1]
+        return -field * (even_slope + _nodal_derivative(mesh, deviation)) / rate_m
+    left = _cumulative_integral(mesh, rate_in * deviation)
+    end_value = (-field * even_slope[-1] + np.sqrt(rate_in[-1] * rate_m[-1]) * deviation[-1]) / rate_m[-1]
     right = end_value + (left[-1] - left) / field
     return np.where(mesh.nodes < edge, -left / field, right)
 

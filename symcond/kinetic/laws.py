@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from symcond.errors import DefinitionError, SolverError, UserCodeError
 from symcond.kinetic.params import KineticParams, TimeLaw
 
-__all__ = ["NO_STEADY_STATE", "collision_rates", "require_dissipation"]
+__all__ = ["NO_STEADY_STATE", "check_positive_total", "collision_rates", "require_dissipation"]
 
 FloatArray = NDArray[np.float64]
 
@@ -53,7 +53,7 @@ def collision_rates(params: KineticParams, x: FloatArray) -> tuple[FloatArray, F
     Raises
     ------
     SolverError
-        If ``ratio`` is infinite or no inelastic scattering is left at any ``x``.
+        If ``ratio`` is infinite.
     DefinitionError
         If a law returns a NaN or non-positive time.
     UserCodeError
@@ -63,8 +63,6 @@ def collision_rates(params: KineticParams, x: FloatArray) -> tuple[FloatArray, F
     eps = np.asarray(x, dtype=float) ** 2
     rate_in = 1.0 / (params.ratio * _times("tau_in_law", params.tau_in_law, eps))
     rate_el = 1.0 / _times("tau_el_law", params.tau_el_law, eps)
-    if not np.any(rate_in > 0.0):
-        raise SolverError(NO_STEADY_STATE)
     return rate_in, rate_el
 
 
@@ -89,7 +87,16 @@ def _times(name: str, law: TimeLaw | None, eps: FloatArray) -> FloatArray:
 
 
 def check_positive_total(rate_in: FloatArray, rate_el: FloatArray, x: FloatArray) -> None:
-    """Raise :class:`SolverError` where neither collision acts (``tau_m`` infinite)."""
+    """Raise :class:`SolverError` if nothing dissipates or nothing scatters somewhere.
+
+    Raises
+    ------
+    SolverError
+        With :data:`NO_STEADY_STATE` if ``1/tau_in`` vanishes at every ``x``; otherwise if
+        ``1/tau_in + 1/tau_el`` vanishes at some ``x`` or a rate is infinite.
+    """
+    if not np.any(rate_in > 0.0):
+        raise SolverError(NO_STEADY_STATE)
     dead = (rate_in + rate_el) <= 0.0
     if np.any(dead):
         at = float(np.asarray(x)[int(np.argmax(dead))] ** 2)

@@ -37,8 +37,11 @@ class KineticChecks:
     restoring_residual : float
         ``|<f/tau_in> / (C <f_eq/tau_in>) - 1|``: the inelastic term conserves particles.
     energy_residual : float
-        ``|P_joule - P_inelastic| / P_joule``; Eq. (9) times ``eps_k``, integrated, gives
-        ``e E <v f> = <eps (f - C f_eq) / tau_in>`` (zero for ``field = 0``).
+        ``|P_joule - P_out - P_inelastic| / P_joule``.  Eq. (9) times ``eps_k``, integrated
+        over the whole line, gives ``e E <v f> = <eps (f - C f_eq) / tau_in>``; on the
+        computed range ``|x| <= X`` the flux ``P_out`` through ``X`` joins the balance.
+    truncation_residual : float
+        ``|P_out| / P_joule``: the share of the Joule power lost by truncating at ``X``.
     convergence : float
         Relative max-norm change of ``f`` between the grid and its bisection.
     tolerance : float
@@ -48,13 +51,15 @@ class KineticChecks:
     density_residual: float
     restoring_residual: float
     energy_residual: float
+    truncation_residual: float
     convergence: float
     tolerance: float
 
     @property
     def failed(self) -> tuple[str, ...]:
         """Names of the checks whose residual exceeds ``tolerance``."""
-        names = ("density_residual", "restoring_residual", "energy_residual", "convergence")
+        names = ("density_residual", "restoring_residual", "energy_residual",
+                 "truncation_residual", "convergence")
         return tuple(name for name in names if not getattr(self, name) <= self.tolerance)
 
     @property

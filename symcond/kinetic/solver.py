@@ -28,9 +28,10 @@ from numpy.typing import NDArray
 
 from symcond.errors import DefinitionError
 from symcond.kinetic.discrete import Discrete, Observables, observables, solve_on_mesh
-from symcond.kinetic.domain import domain_end, initial_mesh
+from symcond.kinetic.domain import DECAY_EXPONENTS, domain_end, initial_mesh
 from symcond.kinetic.equilibrium import fermi_peak
 from symcond.kinetic.laws import require_dissipation
+from symcond.kinetic.mesh import Mesh
 from symcond.kinetic.params import KineticParams, TimeLaw
 from symcond.kinetic.result import KineticChecks, KineticResult, SolveStatus, SubbandResult
 
@@ -44,6 +45,8 @@ DEFAULT_TOL = 1e-12
 DEFAULT_DEGREE = 20
 #: Default number of refinement passes after the first.
 DEFAULT_REFINEMENTS = 8
+#: Attempts at widening the domain when too much Joule power flows past its end.
+DOMAIN_EXTENSIONS = 3
 
 
 def solve(
@@ -81,14 +84,27 @@ def solve(
     """
     _check_options(tol, degree, max_refinements)
     require_dissipation(params)
-    mesh = initial_mesh(params, domain_end(params), degree)
+    exponents = DECAY_EXPONENTS
+    for _ in range(DOMAIN_EXTENSIONS):
+        mesh = initial_mesh(params, domain_end(params, exponents), degree)
+        result = _result(*_refine(params, mesh, tol, max_refinements), tol)
+        excess = result.checks.truncation_residual / (0.01 * result.checks.tolerance)
+        if excess <= 1.0:
+            break
+        exponents += math.log(excess) + 3.0
+    return result
+
+
+def _refine(params: KineticParams, mesh: Mesh, tol: float, max_refinements: int
+            ) -> tuple[Discrete, Discrete, float, int]:
+    """Bisect the elements that change by more than ``tol`` until none does."""
     for iteration in range(max_refinements + 1):
         coarse, fine = solve_on_mesh(params, mesh), solve_on_mesh(params, mesh.bisect())
         change = _element_change(coarse, fine)
         if change.max() <= tol or iteration == max_refinements:
             break
         mesh = mesh.bisect(change > 0.25 * tol)
-    return _result(coarse, fine, float(change.max()), iteration, tol)
+    return coarse, fine, float(change.max()), iteration
 
 
 def solve_subbands(
@@ -183,10 +199,12 @@ def _result(coarse: Discrete, fine: Discrete, change: float, iteration: int, tol
 def _checks(obs: Observables, change: float, tol: float) -> KineticChecks:
     """Return the built-in checks; their threshold is ``max(100 tol, 1e-10)``."""
     scale = max(abs(obs.joule_power), abs(obs.inelastic_loss))
-    energy = abs(obs.joule_power - obs.inelastic_loss) / scale if scale > 0.0 else 0.0
+    balance = obs.joule_power - obs.outflow - obs.inelastic_loss
     return KineticChecks(
         density_residual=obs.density_residual, restoring_residual=obs.restoring_residual,
-        energy_residual=energy, convergence=change, tolerance=max(100.0 * tol, 1e-10),
+        energy_residual=float(abs(balance) / scale) if scale > 0.0 else 0.0,
+        truncation_residual=float(abs(obs.outflow) / scale) if scale > 0.0 else 0.0,
+        convergence=change, tolerance=max(100.0 * tol, 1e-10),
     )
 
 
