@@ -9,9 +9,10 @@ An erratum is recorded (``Expect.refuted``) only after the engine refuted it.
 """
 
 import scipy.constants as sc
-from sympy import diff, latex, sin
+from sympy import diff, sin
 
 from symcond import Assume, Eq, Expect, Le, Paper, Rational, Rewrite, Step, Substitute, exp, oo, pi, sqrt, zeta
+from symcond.report.tables import Carrier, Column, Row, Table, attach_table, latex_of
 from symcond.series_integrals import IntegrateBose
 
 paper = Paper(
@@ -310,9 +311,9 @@ for _row, (_label, _D0, _G0, _dim) in TABLE2.items():
     _D, _D_givens, _G, _G_givens = TABLE2_SOURCES[_row]
     _where = f"Table 2, row {_row}"
     paper.equality(f"table2:{_row}", _G, _G0, givens=_G_givens, where=_where, expect=_expect(f"table2:{_row}"),
-                   statement=f"G_0^{{{_QP_NAMES[_row]}}} = {latex(_G0)}")
+                   statement=f"G_0^{{{_QP_NAMES[_row]}}} = {latex_of(paper, _G0)}")
     paper.equality(f"table2:{_row}.D", _D, _D0, givens=_D_givens, where=_where,
-                   statement=f"D_0^{{{_QP_NAMES[_row]}}} = {latex(_D0)}")
+                   statement=f"D_0^{{{_QP_NAMES[_row]}}} = {latex_of(paper, _D0)}")
     paper.dimension(f"table2:{_row}.dim_G", _G0, _dim, where=_where)
     paper.dimension(f"table2:{_row}.dim_D", _D0, "length**2/time", where=_where)
 paper.equality("table2:pht.eq17", TABLE2["pht"][2], G_PHT_17, givens={N_ph: Rational(1)},
@@ -333,11 +334,11 @@ for _number, _table, _combine, _sign in _COMBINE:
         _lhs = _combine(TABLE2[_row_G][2], TABLE2[_row_D][1])
         _id = f"table{_number}:{_row}"
         paper.equality(_id, _lhs, _printed, givens=PHOTON, where=f"Table {_number}, row {_row}", expect=_expect(_id),
-                       statement=f"{_pairing(_row_G, _row_D, _sign)} = {latex(_printed)}")
+                       statement=f"{_pairing(_row_G, _row_D, _sign)} = {latex_of(paper, _printed)}")
         if TABLE2[_row_D][1] != TABLE2[_row][1]:  # the printed pairing takes D_0 of another row: check its own too
             paper.equality(f"{_id}.same_row", _combine(TABLE2[_row][2], TABLE2[_row][1]), _printed, givens=PHOTON,
                            where=f"Table {_number}, row {_row}", expect=_expect(f"{_id}.same_row"),
-                           statement=f"{_pairing(_row, _row, _sign)} = {latex(_printed)}")
+                           statement=f"{_pairing(_row, _row, _sign)} = {latex_of(paper, _printed)}")
     # Table 4: "the product between conductance and diffusion is found to be independent of h"
 for _row, (_label, _D0, _G0, _dim) in TABLE2.items():
     paper.independent(f"table4:{_row}.h_free", _G0 * _D0, h, where=f"Table 4, row {_row}",
@@ -352,3 +353,27 @@ paper.equality("eq29.planck", eps**2 / h, h * f**2, givens=PHOTON, where="Eq. (2
                statement=r"\varepsilon^2/h = h f^2")
 paper.equality("eq29.table2", TABLE2["eps"][2], eps**2 / h, where="Eq. (29), Table 2",
                statement=r"G_0^\varepsilon\ \text{of Table 2} = \text{Eq. (29)}")
+
+# --- Tables 1-4 for `symcond tables reggiani2026`: cells are the right sides of the claims above -----
+_CONSTANTS = Carrier("constants", "", {}, ("relativistic_ballistic", "pht", "phn", "em"))
+_LI6 = Carrier("6Li", r"{}^6\mathrm{Li}", {m: m_Li6}, ("m",))
+_MASSIVE = ("N", "e", "m", "th")
+attach_table(paper, Table(
+    1, "Diffusion expressions under different physics and transport regimes.",
+    (Column(r"Diffusion $D_x$", claim="", values=True), Column("Physics"), Column("Transport regime")),
+    tuple(Row(key, (physics, regime)) for key, (_, physics, regime, _, _) in TABLE1.items()),
+    (Carrier("electron", "e^-", {m: m_e}, ("quantum_diffusive", "quantum_ballistic")), _CONSTANTS)))
+attach_table(paper, Table(
+    2, "Diffusion and universal units of quantum conductance for a 1D ballistic conductor of length $L$.",
+    (Column("qp"), Column(r"Diffusion $D_0^{qp}$", claim="D", values=True),
+     Column(r"Conductance $G_0^{qp}$", claim="", values=True)),
+    tuple(Row(key, (label,)) for key, (label, _, _, _) in TABLE2.items()),
+    (Carrier("electron", "e^-", {m: m_e}, _MASSIVE), _LI6, _CONSTANTS)))
+for _number, _table, _, _sign in _COMBINE:
+    _kind = "First quantum Einstein relation $(G/D)$" if _number == 3 else r"Second quantum Einstein relation $(GD)$"
+    attach_table(paper, Table(
+        _number, f"{_kind.split(' $')[0]}s of the quantum fundamental units of 1D ballistic conductors.",
+        (Column("qp"), Column("printed pairing"), Column(_kind, claim="", values=True)),
+        tuple(Row(key, (TABLE2[key][0], f"${_pairing(row_G, row_D, _sign)}$"))
+              for key, (row_G, row_D, _) in _table.items()),
+        (Carrier("electron", "e^-", {m: m_e}, _MASSIVE), _LI6, _CONSTANTS)))
