@@ -24,9 +24,13 @@ __all__ = [
     "MAX_LITERAL_DIGITS",
     "Token",
     "TokenKind",
+    "abbreviate",
+    "describe",
     "is_identifier",
     "literal_fraction",
+    "relation_missing",
     "tokenize",
+    "unexpected",
 ]
 
 #: Longest accepted input, in characters.

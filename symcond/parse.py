@@ -6,23 +6,27 @@ then parsed by precedence climbing over an explicit operator table; the tree is 
 directly from ``sympy.Add``/``Mul``/``Pow``/``Integer``/``Rational`` and the functions in
 :data:`DEFAULT_FUNCTIONS`, with SymPy's automatic evaluation on.
 
-Grammar (Python precedence and associativity)::
+Grammar (Python's precedence and associativity)::
 
-    sum     := product (('+' | '-') product)*
-    product := unary (('*' | '/') unary)*
-    unary   := ('+' | '-') unary | power
-    power   := primary ['**' unary]          # right-associative; -x**2 == -(x**2)
-    primary := NUMBER | NAME | NAME '(' sum (',' sum)* ')' | '(' sum ')'
+    expression := term (('+' | '-') term)*
+    term       := factor (('*' | '/') factor)*
+    factor     := ('+' | '-') factor | power
+    power      := atom ['**' factor]            # right-associative; -x**2 is -(x**2)
+    atom       := NUMBER | NAME | NAME '(' expression (',' expression)* ')' | '(' expression ')'
 
 Decimal literals are exact rationals (``0.5`` is ``1/2``).  Names resolve to positive
-symbols by default, except the constants ``pi`` and ``oo``.  Error positions are 0-based
-character offsets.
+symbols by default, except the constants ``pi`` and ``oo``; ``E`` and ``I`` are ordinary
+names.  A chain such as ``a + b - c`` is built as one n-ary ``Add`` (linear time); the
+result equals Python's left-to-right evaluation up to where SymPy distributes a numeric
+factor over a sum.  Error positions are 0-based character offsets.
 
 Resource limits (module constants, checked before SymPy does the expensive work):
-:data:`MAX_INPUT_LENGTH` characters, :data:`MAX_DEPTH` nesting levels,
-:data:`MAX_LITERAL_DIGITS` digits per literal, numeric exponents up to
-:data:`MAX_EXPONENT` in magnitude, exact numbers up to :data:`MAX_NUMBER_DIGITS` digits,
-and numeric arguments of ``gamma``/``zeta``/``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`.
+:data:`MAX_INPUT_LENGTH` characters; :data:`MAX_DEPTH` nesting levels (parentheses, calls,
+signs, exponents); :data:`MAX_LITERAL_DIGITS` digits per literal; numeric exponents (and
+``c`` in ``exp(c*log(b))``) up to :data:`MAX_EXPONENT` in magnitude; exact numbers up to
+:data:`MAX_NUMBER_DIGITS` digits, estimated *before* a numeric power is computed; at most
+:data:`MAX_TRANSIENT_DIGITS` digits combined by one sum or product; numeric arguments of
+``gamma``/``zeta`` and orders of ``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`.
 
 >>> parse_expression("e**2*N*tau/(m*L**2)")
 N*e**2*tau/(L**2*m)
@@ -80,7 +84,9 @@ __all__ = [
 
 Resolver = Callable[[str], sympy.Expr]
 
-#: Deepest nesting of parentheses, function calls, unary signs and exponents.
+#: Deepest nesting of parentheses, function calls, unary signs and exponents.  Each level
+#: costs up to four frames here and several more in SymPy's recursive printers and
+#: simplifiers; at 100 levels some SymPy operations already hit Python's recursion limit.
 MAX_DEPTH = 50
 #: Largest magnitude of a numeric exponent (``x**1000`` is accepted, ``x**1001`` is not).
 MAX_EXPONENT = 1000
@@ -440,11 +446,14 @@ def _build(func: Callable[..., Any], args: Sequence[sympy.Expr], pos: int) -> sy
     return result
 
 
+def _int_digits(n: int) -> int:
+    """Decimal digits of ``|n|`` (exact or one too many)."""
+    return int(abs(n).bit_length() * math.log10(2)) + 1
+
+
 def _digits(value: sympy.Expr) -> int:
     """Decimal digits of the larger of numerator and denominator of a Rational, else 0."""
-    if not isinstance(value, sympy.Rational):
-        return 0
-    return int(max(abs(value.p), value.q).bit_length() * math.log10(2)) + 1
+    return _int_digits(max(abs(value.p), value.q)) if isinstance(value, sympy.Rational) else 0
 
 
 def _check_exponent(exponent: sympy.Expr, pos: int) -> None:
@@ -472,14 +481,19 @@ def _check_power(base: sympy.Expr, exponent: sympy.Expr, pos: int) -> None:
 
 
 def _check_transient(items: Sequence[sympy.Expr], combine: Any, pos: int) -> None:
-    """Bound the numbers an n-ary Add or Mul may create before it simplifies."""
-    terms = list(chain.from_iterable(combine.make_args(item) for item in items))
-    coefficients = [term.as_coeff_Mul()[0] for term in terms]
-    numerators = [_digits(sympy.Integer(c.p)) for c in coefficients if isinstance(c, sympy.Rational)]
-    denominators = {c.q for c in coefficients if isinstance(c, sympy.Rational)}
-    bottom = sum(_digits(sympy.Integer(q)) for q in denominators)
-    top = max(numerators, default=0) + len(str(len(terms))) if combine is sympy.Add else sum(numerators)
-    if max(top, bottom) + (bottom if combine is sympy.Add else 0) > MAX_TRANSIENT_DIGITS:
+    """Bound the numbers an n-ary Add or Mul may create before it simplifies.
+
+    A product's coefficient has at most the summed digits of its factors' coefficients; a
+    sum's denominator at most the summed digits of its distinct denominators.
+    """
+    coefficients = [term.as_coeff_Mul()[0] for item in items for term in combine.make_args(item)]
+    rationals = [c for c in coefficients if isinstance(c, sympy.Rational)]
+    if combine is sympy.Mul:
+        size = max(sum(_int_digits(c.p) for c in rationals), sum(_int_digits(c.q) for c in rationals))
+    else:
+        size = sum(_int_digits(q) for q in {c.q for c in rationals})
+        size += max((_int_digits(c.p) for c in rationals), default=0) + _int_digits(len(rationals))
+    if size > MAX_TRANSIENT_DIGITS:
         kind = "sum" if combine is sympy.Add else "product"
         raise ParseError(
             f"the {kind} at position {pos} combines numbers of more than {MAX_TRANSIENT_DIGITS} digits in total"
