@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from symcond.errors import SolverError
-from symcond.kinetic.laws import collision_rates
+from symcond.kinetic.laws import NO_STEADY_STATE, collision_rates
 from symcond.kinetic.mesh import Mesh
 from symcond.kinetic.params import KineticParams
 
@@ -58,7 +58,8 @@ def domain_end(params: KineticParams, exponents: float = DECAY_EXPONENTS) -> flo
     Raises
     ------
     SolverError
-        If the distribution does not decay within ``X_MAX`` (runaway carriers).
+        If the distribution does not decay within ``X_MAX`` (runaway carriers), or with
+        :data:`~symcond.kinetic.laws.NO_STEADY_STATE` if ``1/tau_in`` vanishes everywhere.
     """
     x_c = fermi_edge(params.eta)
     x_feq = float(np.sqrt(max(params.eta, 0.0) + exponents))
@@ -73,6 +74,8 @@ def domain_end(params: KineticParams, exponents: float = DECAY_EXPONENTS) -> flo
         if decay + steps[-1] >= exponents:
             return max(x_feq, float(np.interp(exponents - decay, steps, x)))
         decay, lower = decay + steps[-1], upper
+    if decay == 0.0:
+        raise SolverError(NO_STEADY_STATE)
     raise SolverError(
         f"no steady state within |k| <= {X_MAX:g} k_T: the field-driven tail does not "
         f"decay (only {decay:.3g} e-folds), carriers run away"

@@ -5,12 +5,14 @@ All quantities are dimensionless, in the units of :mod:`symcond.kinetic.params`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 import numpy as np
 from numpy.typing import NDArray
 
+from symcond.kinetic.discrete import Discrete
+from symcond.kinetic.equilibrium import fermi_peak
 from symcond.kinetic.params import KineticParams
 
 __all__ = ["KineticChecks", "KineticResult", "SolveStatus", "SubbandResult"]
@@ -110,6 +112,8 @@ class KineticResult:
         Grid-refinement passes performed.
     domain_end : float
         ``X``: ``f`` is computed on ``|x| <= X`` and is below ``~1e-18`` of its peak there.
+    solution : Discrete
+        The spectral-element solution behind ``f`` (used by :meth:`occupation`).
     """
 
     success: bool
@@ -134,6 +138,20 @@ class KineticResult:
     degree: int
     iterations: int
     domain_end: float
+    solution: Discrete = field(repr=False)
+
+    def occupation(self, x: FloatArray) -> FloatArray:
+        """Return ``f`` at arbitrary wave vectors ``x`` (units ``k_T``), spectrally interpolated.
+
+        Zero for ``|x| > domain_end``; for ``field = 0`` this is ``f_eq``.
+        """
+        x = np.asarray(x, dtype=float)
+        inside = np.abs(x) <= self.domain_end
+        even, odd = self.solution.at(np.minimum(np.abs(x), self.domain_end))
+        if self.params.field == 0.0:
+            odd = np.zeros_like(odd)
+        f = (even + np.sign(x) * odd) * fermi_peak(self.params.eta)
+        return np.where(inside, f, 0.0)
 
     def summary(self) -> dict[str, float | int | bool | str]:
         """Return the scalar outputs as a JSON-ready dictionary."""

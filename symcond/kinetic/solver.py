@@ -192,7 +192,7 @@ def _result(coarse: Discrete, fine: Discrete, change: float, iteration: int, tol
         inelastic_loss=obs.inelastic_loss, restoring_constant=fine.restoring,
         error_estimate=change, G_error_estimate=g_change, checks=checks,
         grid_points=len(x), elements=fine.mesh.n_elements, degree=fine.mesh.degree,
-        iterations=iteration + 1, domain_end=float(fine.mesh.edges[-1]),
+        iterations=iteration + 1, domain_end=float(fine.mesh.edges[-1]), solution=fine,
     )
 
 
