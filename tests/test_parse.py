@@ -161,6 +161,7 @@ LIMIT_ERRORS = [
         "+".join(f"1/(10**999 + {k})" for k in range(1, 12)),
         "the sum at position 15 combines numbers of more than 10000 digits in total",
     ),
+    ("*".join(["9" * 400] * 26), "the product at position 400 combines numbers of more than 10000 digits in total"),
 ]
 
 
@@ -232,6 +233,17 @@ def test_extra_function_can_be_whitelisted() -> None:
     """A caller may extend the whitelist with its own SymPy function."""
     f = sympy.Function("f")
     assert parse_expression("f(x, 2)", functions={**DEFAULT_FUNCTIONS, "f": f}) == f(x, 2)
+
+
+def test_failing_custom_function_becomes_parse_error() -> None:
+    """An exception raised while applying a whitelisted function is reported as a ParseError."""
+
+    def picky(arg: sympy.Expr) -> sympy.Expr:
+        raise ValueError("argument must be a number\nsecond line of detail")
+
+    with pytest.raises(ParseError) as info:
+        parse_expression("2*f(x)", functions={"f": picky})
+    assert str(info.value) == "cannot evaluate the expression at position 2: argument must be a number"
 
 
 def test_unknown_function_lists_the_whitelist() -> None:
