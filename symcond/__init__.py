@@ -11,17 +11,31 @@ The public API used by derivation files and by Python users:
 
 from __future__ import annotations
 
-from sympy import Eq, Ge, Gt, Le, Lt, Rational, oo, pi, sqrt, exp, log, zeta, Integral, Symbol
+from sympy import Eq, Ge, Gt, Integral, Le, Lt, Rational, Symbol, exp, log, oo, pi, sqrt, zeta
 
 from symcond.claims import (
-    Asymptotic, Claim, ClaimKind, DimensionClaim, Equality, EqualityIff, Independence, Inequality, Limit,
+    Asymptotic,
+    Claim,
+    ClaimKind,
+    DimensionClaim,
+    Equality,
+    EqualityIff,
+    Independence,
+    Inequality,
+    Limit,
     NumericValue,
 )
 from symcond.context import Assumption, Context
 from symcond.derivation import Assume, Derivation, Expand, Integrate, Rewrite, Rule, Step, Substitute, TakeLimit
 from symcond.dimensions import Dim, dimension_of
 from symcond.errors import (
-    DefinitionError, DimensionError, NumericalError, ParseError, SolverError, SymcondError, UserCodeError,
+    DefinitionError,
+    DimensionError,
+    NumericalError,
+    ParseError,
+    SolverError,
+    SymcondError,
+    UserCodeError,
 )
 from symcond.lambdify import Backend, NumericFunction, lambdify
 from symcond.ledger import Ledger, load_papers, verify
@@ -32,7 +46,8 @@ from symcond.verdict import Evidence, Expect, Outcome, Verdict
 __version__ = "0.1.0"
 
 __all__ = [
-    "Assume", "Assumption", "Backend", "NumericFunction", "lambdify", "Asymptotic", "Claim", "ClaimKind", "Context", "DEFAULT", "DefinitionError",
+    "Assume", "Assumption", "Backend", "NumericFunction", "lambdify", "Asymptotic", "Claim", "ClaimKind",
+    "Context", "DEFAULT", "DefinitionError",
     "Derivation", "Dim", "DimensionClaim", "DimensionError", "Eq", "Equality", "EqualityIff", "Evidence",
     "Expand", "Expect", "Ge", "Gt", "Independence", "Inequality", "Integral", "Integrate", "Le", "Ledger",
     "Limit", "Lt", "NumericValue", "NumericalError", "Outcome", "Paper", "ParseError", "Quantity", "Rational",

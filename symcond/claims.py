@@ -22,8 +22,14 @@ import sympy
 from symcond.context import Context
 from symcond.dimensions import Dim
 from symcond.prove import (
-    check_asymptotic, check_dimension, check_equality, check_equality_iff, check_independence,
-    check_inequality, check_limit, check_numeric_value,
+    check_asymptotic,
+    check_dimension,
+    check_equality,
+    check_equality_iff,
+    check_independence,
+    check_inequality,
+    check_limit,
+    check_numeric_value,
 )
 from symcond.verdict import Expect, Outcome
 
@@ -276,7 +282,8 @@ class DimensionClaim(Claim):
 def _init(claim: Claim, common: Mapping[str, object], **own: object) -> None:
     for name, value in own.items():
         object.__setattr__(claim, name, value)
-    defaults = {"id": "", "where": "", "statement": "", "givens": {}, "assumptions": None, "expect": Expect()}
+    defaults: dict[str, object] = {
+        "id": "", "where": "", "statement": "", "givens": {}, "assumptions": None, "expect": Expect()}
     unknown = set(common) - set(defaults)
     if unknown:
         raise TypeError(f"unexpected claim fields: {', '.join(sorted(unknown))}")

@@ -143,8 +143,8 @@ def _walk_cycle(graph: Mapping[sympy.Symbol, set[sympy.Symbol]], node: sympy.Sym
                 path: list[sympy.Symbol], done: set[sympy.Symbol]) -> None:
     for nxt in sorted(graph[node], key=str):
         if nxt in path:
-            cycle = " -> ".join(str(s) for s in path[path.index(nxt):] + [nxt])
+            cycle = " -> ".join(str(s) for s in [*path[path.index(nxt):], nxt])
             raise DefinitionError(f"given definitions are circular: {cycle}")
         if nxt not in done:
-            _walk_cycle(graph, nxt, path + [nxt], done)
+            _walk_cycle(graph, nxt, [*path, nxt], done)
             done.add(nxt)

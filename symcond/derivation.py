@@ -25,6 +25,9 @@ from symcond.lambdify import NumericFunction, lambdify
 from symcond.prove import check_asymptotic, check_equality
 from symcond.verdict import Evidence, Outcome, Verdict
 
+_ZERO = sympy.S.Zero
+_INFINITY = sympy.S.Infinity
+
 __all__ = ["Derivation", "Step", "Rule", "Rewrite", "Substitute", "Integrate", "TakeLimit", "Expand", "Assume"]
 
 
@@ -94,9 +97,9 @@ class Assume(Substitute):
 class Integrate(Rule):
     """Integrate the previous expression over ``var`` from ``lower`` to ``upper``."""
 
-    var: sympy.Symbol = sympy.Symbol("t")
-    lower: sympy.Expr = sympy.Integer(0)
-    upper: sympy.Expr = sympy.oo
+    var: sympy.Symbol
+    lower: sympy.Expr = _ZERO
+    upper: sympy.Expr = _INFINITY
 
     def describe(self) -> str:
         return f"integrate over {self.var} from {self.lower} to {self.upper}"
@@ -109,8 +112,8 @@ class Integrate(Rule):
 class TakeLimit(Rule):
     """Take the limit ``var -> point`` of the previous expression."""
 
-    var: sympy.Symbol = sympy.Symbol("t")
-    point: sympy.Expr = sympy.oo
+    var: sympy.Symbol
+    point: sympy.Expr = _INFINITY
     direction: str = "+-"
 
     def describe(self) -> str:
@@ -124,8 +127,8 @@ class TakeLimit(Rule):
 class Expand(Rule):
     """Asymptotic expansion: the step is equivalent to the previous one as ``var -> point``."""
 
-    var: sympy.Symbol = sympy.Symbol("t")
-    point: sympy.Expr = sympy.oo
+    var: sympy.Symbol
+    point: sympy.Expr = _INFINITY
 
     def describe(self) -> str:
         return f"asymptotic as {self.var} -> {self.point}"
@@ -205,7 +208,7 @@ class Derivation(Claim):
         return sympy.simplify(ctx.prepare(self.result))
 
     def lambdify(self, backend: str = "numpy", ctx: Context | None = None) -> NumericFunction:
-        """The result (givens applied, as written) compiled to NumPy or mpmath (see :func:`symcond.lambdify.lambdify`)."""
+        """The result (givens applied, as written) compiled by :func:`symcond.lambdify.lambdify`."""
         ctx = ctx if ctx is not None else Context(givens=self.givens)
         return lambdify(ctx.prepare(self.result), backend=backend)
 

@@ -92,8 +92,17 @@ def _power(unit: str, power: Fraction) -> str:
 
 def _named_table() -> dict[Dim, str]:
     from sympy.physics.units import (
-        action, charge, conductance, energy, frequency, length, mass, power,
-        temperature, time, velocity,
+        action,
+        charge,
+        conductance,
+        energy,
+        frequency,
+        length,
+        mass,
+        power,
+        temperature,
+        time,
+        velocity,
     )
     table = {
         conductance: "S", power / temperature: "W/K", length**2 / time: "m^2/s",

@@ -76,7 +76,7 @@ class NumericFunction:
     def _bind(self, values: Sequence[Any], named: Mapping[str, Any]) -> list[Any]:
         if len(values) > len(self.args):
             raise DefinitionError(f"expected at most {len(self.args)} arguments (got {len(values)})")
-        bound = dict(zip(self.names, values))
+        bound = dict(zip(self.names, values, strict=False))
         for name, value in named.items():
             if name not in self.names:
                 raise DefinitionError(f"unknown argument {name!r}; arguments are {', '.join(self.names)}")

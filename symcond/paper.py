@@ -22,7 +22,15 @@ from typing import Any
 import sympy
 
 from symcond.claims import (
-    Asymptotic, Claim, DimensionClaim, Equality, EqualityIff, Independence, Inequality, Limit, NumericValue,
+    Asymptotic,
+    Claim,
+    DimensionClaim,
+    Equality,
+    EqualityIff,
+    Independence,
+    Inequality,
+    Limit,
+    NumericValue,
 )
 from symcond.context import Assumption, Context
 from symcond.derivation import Derivation, Step

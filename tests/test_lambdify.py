@@ -42,11 +42,11 @@ def test_vectorized_over_arrays():
 
 def test_missing_argument_message():
     """A missing named argument is reported by name."""
-    with pytest.raises(DefinitionError, match="^missing argument\\(s\\) tau_el$"):
+    with pytest.raises(DefinitionError, match=r"^missing argument\(s\) tau_el$"):
         lambdify(T_KG)(tau_in=1.0)
 
 
 def test_unknown_argument_message():
     """An unknown named argument lists the valid ones."""
-    with pytest.raises(DefinitionError, match="^unknown argument 'tau'; arguments are tau_el, tau_in$"):
+    with pytest.raises(DefinitionError, match=r"^unknown argument 'tau'; arguments are tau_el, tau_in$"):
         lambdify(T_KG)(tau=1.0, tau_in=1.0, tau_el=1.0)

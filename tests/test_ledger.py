@@ -37,7 +37,7 @@ def test_broken_user_file_is_reported(tmp_path):
     """An exception inside a derivation file becomes a one-line UserCodeError."""
     path = tmp_path / "bad.py"
     path.write_text("raise RuntimeError('boom')\n")
-    with pytest.raises(UserCodeError, match="^bad.py: RuntimeError: boom$"):
+    with pytest.raises(UserCodeError, match=r"^bad\.py: RuntimeError: boom$"):
         load_papers([path])
 
 

@@ -14,8 +14,8 @@ import sympy
 
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
-from symcond.prove.common import decide, dimension_evidence, simplified, witness
 from symcond.numeric import evaluate
+from symcond.prove.common import decide, dimension_evidence, simplified, witness
 from symcond.verdict import Outcome, Verdict
 
 __all__ = ["check_inequality"]
