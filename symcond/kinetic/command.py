@@ -114,7 +114,7 @@ def parse_law(text: str | None, name: str) -> TimeLaw | None:
     return lambdify(parse_expression(text, resolve), args=[eps])
 
 
-def _json(result: SubbandResult, args: argparse.Namespace) -> dict[str, object]:
+def _json(result: SubbandResult, args: argparse.Namespace) -> dict[str, Any]:
     """Return the JSON object: sums, per-band summaries, inputs and units."""
     out = result.summary()
     out["inputs"] = {"mu_kT": args.mu_kT, "eps_kT": parse_thresholds(args.eps_kT),

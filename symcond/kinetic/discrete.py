@@ -96,30 +96,29 @@ class Observables:
 
 def observables(sol: Discrete) -> Observables:
     """Return the observables of ``sol`` (``field = 0``: linear-response ``G``)."""
-    w, x, p = sol.mesh.weights, sol.mesh.nodes, sol.params
-    peak = fermi_peak(p.eta)
-    n_eq = 2.0 * peak * _dot(w, sol.source)
-    n_f = 2.0 * peak * _dot(w, sol.even)
-    flux = 2.0 * peak * _dot(w, x * sol.odd)
-    loss = 2.0 * peak * _dot(w, x * x * sol.rate_in * sol.deviation)
-    ratio = n_eq / mean_abs_velocity_integral(p.eta)
-    outflow = 2.0 * peak * p.field * x[-1] ** 2 * sol.odd[-1] / np.pi
-    if p.field == 0.0:
-        current, g_g0, joule, outflow = 0.0, flux * ratio, 0.0, 0.0
-    else:
-        current, g_g0, joule = flux / np.pi, flux * ratio / p.field, 2.0 * p.field * flux / np.pi
+    field, peak = sol.params.field, fermi_peak(sol.params.eta)
+    n_eq, n_f, flux, loss, energy = (2.0 * peak * v for v in _moments(sol))
+    ratio = n_eq / mean_abs_velocity_integral(sol.params.eta)
+    linear = field == 0.0
     return Observables(
         density=n_f / np.pi,
-        current=current,
-        G_G0=g_g0,
-        mean_energy=_dot(w, x * x * sol.even) / _dot(w, sol.even),
-        joule_power=joule,
+        current=0.0 if linear else flux / np.pi,
+        G_G0=flux * ratio if linear else flux * ratio / field,
+        mean_energy=energy / n_f,
+        joule_power=2.0 * field * flux / np.pi,
         inelastic_loss=loss / np.pi,
-        outflow=outflow,
+        outflow=0.0 if linear else 2.0 * peak * field * sol.mesh.edges[-1] ** 2 * sol.odd[-1] / np.pi,
         density_residual=abs(n_f / n_eq - 1.0),
-        restoring_residual=abs(_dot(w, sol.rate_in * sol.deviation)
-                               / (sol.restoring * _dot(w, sol.rate_in * sol.source))),
+        restoring_residual=abs(_dot(sol.mesh.weights, sol.rate_in * sol.deviation)
+                               / (sol.restoring * _dot(sol.mesh.weights, sol.rate_in * sol.source))),
     )
+
+
+def _moments(sol: Discrete) -> tuple[float, float, float, float, float]:
+    """Return half-line integrals of ``s``, ``u``, ``x o``, ``x**2 r_in d`` and ``x**2 u``."""
+    w, x = sol.mesh.weights, sol.mesh.nodes
+    return (_dot(w, sol.source), _dot(w, sol.even), _dot(w, x * sol.odd),
+            _dot(w, x * x * sol.rate_in * sol.deviation), _dot(w, x * x * sol.even))
 
 
 def _dot(a: FloatArray, b: FloatArray) -> float:

@@ -69,7 +69,8 @@ def domain_end(params: KineticParams, exponents: float = DECAY_EXPONENTS) -> flo
     for upper in 10.0 ** np.arange(0, int(np.log10(X_MAX)) + 1):
         x = x_c + np.linspace(lower, upper, 400)
         rate_in, rate_el = collision_rates(params, x)
-        lam = np.sqrt(rate_in * (rate_in + rate_el)) / abs(params.field)
+        with np.errstate(over="ignore"):
+            lam = np.sqrt(rate_in * (rate_in + rate_el)) / abs(params.field)
         steps = np.concatenate(([0.0], np.cumsum(0.5 * (lam[1:] + lam[:-1]) * np.diff(x))))
         if decay + steps[-1] >= exponents:
             return max(x_feq, float(np.interp(exponents - decay, steps, x)))

@@ -13,8 +13,6 @@ Examples
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numpy.typing import NDArray
 
@@ -61,9 +59,10 @@ def collision_rates(params: KineticParams, x: FloatArray) -> tuple[FloatArray, F
     """
     require_dissipation(params)
     eps = np.asarray(x, dtype=float) ** 2
-    rate_in = 1.0 / (params.ratio * _times("tau_in_law", params.tau_in_law, eps))
-    rate_el = 1.0 / _times("tau_el_law", params.tau_el_law, eps)
-    return rate_in, rate_el
+    times_in = params.ratio * _times("tau_in_law", params.tau_in_law, eps)
+    times_el = _times("tau_el_law", params.tau_el_law, eps)
+    with np.errstate(over="ignore", divide="ignore"):
+        return 1.0 / times_in, 1.0 / times_el
 
 
 def _times(name: str, law: TimeLaw | None, eps: FloatArray) -> FloatArray:
@@ -104,5 +103,9 @@ def check_positive_total(rate_in: FloatArray, rate_el: FloatArray, x: FloatArray
             f"no collisions at eps={at:.6g}: tau_in and tau_el are both infinite there, "
             "so carriers accelerate freely"
         )
-    if not math.isfinite(float(np.max(rate_in + rate_el))):
-        raise SolverError("a collision rate is infinite (a time law returned 0)")
+    infinite = ~np.isfinite(rate_in + rate_el)
+    if np.any(infinite):
+        at = float(np.asarray(x)[int(np.argmax(infinite))] ** 2)
+        raise SolverError(
+            f"a collision rate is infinite at eps={at:.6g}: a time law returned a time too small to invert"
+        )

@@ -43,6 +43,13 @@ For constant times this equals Eq. (11): ``G / G_0 = (N**2 / M) R / (1 + R)`` wi
 ``N = Integral f_eq dx``, ``M = Integral |x| f_eq dx = ln(1 + exp(eta))`` and
 ``R = tau_in / tau_el``; ``N**2 / M = h n / (2 m vbar)`` with ``vbar = <|v| f_eq> / n``.
 
+Taken literally, Eq. (10) gives ``vbar = <|v| f_eq> / n -> v_F / 2`` in the degenerate
+limit (``N -> 2 sqrt(eta)``, ``M -> eta``), so ``N**2 / M -> 4`` and the plateau is
+``G / G_0 -> 4 R / (1 + R)`` (2 at ``R = 1``), not the paper's quantized 1; the paper's
+stated limit ``vbar -> v_F`` corresponds to twice this ``vbar`` and halves ``G``.  The
+solver reports ``G / G_0`` with the literal Eq. (10); ``current`` and ``density`` let a
+caller apply another convention.
+
 ``field = 0`` denotes the linear-response limit ``F -> 0+`` (``G`` is its limit; ``f`` is
 then ``f_eq``).  ``ratio = inf`` (no inelastic scattering) is accepted here, and the
 solver then reports that Eq. (9) has no steady state.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -197,10 +198,10 @@ class SubbandResult:
         """Largest relative error estimate of ``f`` among the sub-bands."""
         return max(band.error_estimate for band in self.bands)
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, Any]:
         """Return sums, per-band summaries and the status as a JSON-ready dictionary."""
         sums = ("G_G0", "density", "current", "joule_power", "inelastic_loss", "grid_points")
-        out: dict[str, object] = {"success": self.success}
+        out: dict[str, Any] = {"success": self.success}
         out.update({name: self.total(name) for name in sums})
         out["grid_points"] = int(self.total("grid_points"))
         out["error_estimate"] = self.error_estimate
