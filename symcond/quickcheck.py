@@ -21,11 +21,11 @@ import sympy
 
 from symcond.budget import time_budget
 from symcond.context import Assumption, Context
-from symcond.dimensions import DIMENSIONLESS, Dim
+from symcond.dimensions import Dim
 from symcond.errors import BudgetExceeded, DefinitionError, ParseError
 from symcond.parse import is_identifier, parse_assignment, parse_expression, parse_relation
 from symcond.prove import check_equality, check_inequality
-from symcond.symbols import Registry, named_base_dimension
+from symcond.symbols import Registry, dimension_from_name
 from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["Relation", "check_texts", "outcome_json", "parse_dimension"]
@@ -47,23 +47,7 @@ def parse_dimension(text: str) -> Dim:
     >>> print(parse_dimension("mass**2/(energy*time)"))
     kg m^-2 s
     """
-    expr = parse_expression(text, resolve=lambda name: sympy.Symbol(name), functions={})
-    return _to_dim(expr, text)
-
-
-def _to_dim(expr: sympy.Expr, text: str) -> Dim:
-    if expr.is_Symbol:
-        return named_base_dimension(expr.name)
-    if expr.is_Number and expr == 1:
-        return DIMENSIONLESS
-    if isinstance(expr, sympy.Mul):
-        result = DIMENSIONLESS
-        for factor in expr.args:
-            result = result * _to_dim(factor, text)
-        return result
-    if isinstance(expr, sympy.Pow) and expr.exp.is_Rational:
-        return _to_dim(expr.base, text) ** expr.exp
-    raise ParseError(f"dimension {text!r} must be a product of dimension names and rational powers")
+    return dimension_from_name(text)
 
 
 def _declare_dims(registry: Registry, dims: Sequence[str]) -> None:

@@ -28,7 +28,7 @@ from sympy.physics.units import definitions as _unit_defs
 from symcond.dimensions import DIMENSIONLESS, Dim
 from symcond.errors import DefinitionError
 
-__all__ = ["Quantity", "Registry", "DEFAULT", "dimension_from_name", "named_base_dimension"]
+__all__ = ["Quantity", "Registry", "DEFAULT", "dimension_from_name"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
@@ -168,26 +168,36 @@ class Registry:
 
 
 def dimension_from_name(text: str) -> Dim:
-    """A dimension from a product/quotient of SymPy dimension names.
+    """A dimension from SymPy dimension names combined with ``*``, ``/`` and ``**``.
+
+    Parsed with the restricted parser (nothing is evaluated as Python).
 
     >>> print(dimension_from_name("energy/temperature"))
     kg m^2 s^-2 K^-1
+    >>> print(dimension_from_name("mass**2/(energy*time)"))
+    kg m^-2 s
     """
-    result = DIMENSIONLESS
-    for sign, name in re.findall(r"([*/]?)\s*([A-Za-z_]+(?:\*\*-?\d+)?)", text):
-        base, _, power = name.partition("**")
-        dim = _named_dimension(base) ** int(power or 1)
-        result = result / dim if sign == "/" else result * dim
-    return result
+    from symcond.parse import parse_expression
+
+    if text.strip() in ("1", "dimensionless"):
+        return DIMENSIONLESS
+    expr = parse_expression(text, resolve=sympy.Symbol, functions={})
+    return _dim_of_names(expr, text)
 
 
-def named_base_dimension(name: str) -> Dim:
-    """The dimension called ``name`` in :mod:`sympy.physics.units` (``"velocity"``, ``"energy"``).
-
-    >>> print(named_base_dimension("action"))
-    kg m^2 s^-1
-    """
-    return _named_dimension(name)
+def _dim_of_names(expr: sympy.Expr, text: str) -> Dim:
+    if expr.is_Symbol:
+        return _named_dimension(expr.name)
+    if expr == 1:
+        return DIMENSIONLESS
+    if isinstance(expr, sympy.Mul):
+        result = DIMENSIONLESS
+        for factor in expr.args:
+            result = result * _dim_of_names(factor, text)
+        return result
+    if isinstance(expr, sympy.Pow) and expr.exp.is_Rational:
+        return _dim_of_names(expr.base, text) ** expr.exp
+    raise DefinitionError(f"dimension {text!r} must be a product of dimension names and rational powers")
 
 
 def _named_dimension(name: str) -> Dim:
