@@ -19,8 +19,9 @@ piecewise polynomials (:mod:`symcond.special._fd_coeffs`, made by
 * integer ``j`` and ``eta >= 2``: the exact reflection ``F_n(eta) = R_n(eta) + (-1)**n
   F_n(-eta)`` with a polynomial ``R_n``.
 
-The relative error is below 1e-15 for every finite ``eta`` (tests check 1e-13 against
-mpmath on a dense sweep of ``[-700, 1e6]``).  No floating-point warning is emitted:
+The relative error is below 1e-15 wherever the result is a normal double (largest seen:
+6.7e-16, against mpmath at 40 digits on the ~4,000-point stored sweep plus 10,000 random
+points per order in ``[-700, 1e6]``; the tests require 1e-13).  No floating-point warning is emitted:
 results below the smallest normal double are returned as subnormals or 0 (``eta``
 below about -708), results above the largest double as ``inf``.
 
