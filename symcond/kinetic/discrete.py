@@ -67,7 +67,7 @@ def solve_on_mesh(params: KineticParams, mesh: Mesh) -> Discrete:
     if field == 0.0:
         deviation, odd = np.zeros_like(x), -slope / (rates[0] + rates[1])
     else:
-        deviation = solve_deviation(mesh, field, rates, slope)
+        deviation = solve_deviation(mesh, field, rates, source, slope)
         odd = odd_part(mesh, field, rates, deviation, slope, fermi_edge(params.eta))
     scale = 1.0 / (1.0 + _dot(mesh.weights, deviation) / _dot(mesh.weights, source))
     sign = -1.0 if params.field < 0.0 else 1.0

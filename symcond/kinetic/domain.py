@@ -33,7 +33,7 @@ FloatArray = NDArray[np.float64]
 #: Number of e-folds of decay kept inside the domain (``exp(-42) ~ 6e-19``).
 DECAY_EXPONENTS = 42.0
 #: Largest domain end accepted (units of ``k_T``); beyond it the carriers run away.
-X_MAX = 1.0e5
+X_MAX = 1.0e7
 #: Largest element in the populated core (units of ``k_T``).
 CORE_ELEMENT = 1.0
 #: Largest element beyond the Fermi edge, in local decay lengths of the tail.

@@ -39,18 +39,25 @@ from numpy.typing import NDArray
 from symcond.kinetic.mesh import Mesh, gll_rule
 from symcond.kinetic.operator import EvenOperator
 
-__all__ = ["REFINEMENT_STEPS", "odd_part", "solve_deviation"]
+__all__ = ["BROAD", "REFINEMENT_STEPS", "odd_part", "solve_deviation"]
 
 FloatArray = NDArray[np.float64]
 
 #: Steps of iterative refinement with an extended-precision residual.
 REFINEMENT_STEPS = 2
+#: Below this peak ratio ``max u / max s`` the even part is solved for directly.
+BROAD = 0.1
 
 
 def solve_deviation(
-    mesh: Mesh, field: float, rates: tuple[FloatArray, FloatArray], slope: FloatArray
+    mesh: Mesh, field: float, rates: tuple[FloatArray, FloatArray],
+    source: FloatArray, slope: FloatArray,
 ) -> FloatArray:
     """Return ``d = u - s`` at the mesh nodes (normalised by ``C = 1``).
+
+    When the field spreads the distribution so far that ``max u < BROAD max s``, ``d``
+    is close to ``-s`` and its round-off would swamp ``u``; ``u`` itself is then solved
+    for (load ``r_in s`` plus the end terms) and ``d = u - s`` returned.
 
     Parameters
     ----------
@@ -60,8 +67,8 @@ def solve_deviation(
         ``F > 0`` (dimensionless, see :mod:`symcond.kinetic.params`).
     rates : tuple of ndarray
         ``(tau_el0 / tau_in, tau_el0 / tau_el)`` at the nodes (``>= 0``).
-    slope : ndarray
-        ``ds/dx`` at the nodes, ``s = f_eq / f_eq(0)``.
+    source, slope : ndarray
+        ``s = f_eq / f_eq(0)`` and ``ds/dx`` at the nodes.
 
     Returns
     -------
@@ -74,11 +81,30 @@ def solve_deviation(
         If the matrix is not positive definite (no dissipation anywhere).
     """
     operator = EvenOperator(mesh, field, *rates)
-    load = _deviation_load(operator, field, rates, slope)
-    deviation = operator.solve(np.asarray(load, dtype=float))
+    deviation = _refined_solve(operator, _deviation_load(operator, field, rates, slope))
+    if np.max(np.abs(source + deviation)) >= BROAD * np.max(source):
+        return deviation
+    return _refined_solve(operator, _even_load(operator, field, rates, source, slope)) - source
+
+
+def _refined_solve(operator: EvenOperator, load: NDArray[np.longdouble]) -> FloatArray:
+    """Solve ``A v = load`` with :data:`REFINEMENT_STEPS` extended-precision refinements."""
+    values = operator.solve(np.asarray(load, dtype=float))
     for _ in range(REFINEMENT_STEPS):
-        deviation = deviation + operator.solve(operator.residual(load, deviation))
-    return deviation
+        values = values + operator.solve(operator.residual(load, values))
+    return values
+
+
+def _even_load(
+    operator: EvenOperator, field: float, rates: tuple[FloatArray, FloatArray],
+    source: FloatArray, slope: FloatArray,
+) -> NDArray[np.longdouble]:
+    """Return the load ``Integral r_in s v dx`` plus the end terms of the ``u`` problem."""
+    ext, rate_in = np.longdouble, rates[0]
+    load = operator.mesh.weights.astype(ext) * rate_in.astype(ext) * source.astype(ext)
+    end = ext(operator.robin) * ext(source[-1])
+    load[-1] += end + ext(field) ** 2 * ext(slope[-1]) / (ext(rate_in[-1]) + ext(rates[1][-1]))
+    return load
 
 
 def _deviation_load(
@@ -105,8 +131,9 @@ def odd_part(
 
     For ``F < 0.1`` uses ``o = -F u' / r_m`` with ``u' = s' + d'`` (nodal derivative of
     ``d``, averaged across element ends).  Otherwise integrates ``F o' = -r_in d``: from
-    ``x = 0`` (``o(0) = 0``) below the Fermi edge ``x_c = edge``, and from ``x = X`` (the
-    boundary condition above) beyond it, so the small tail keeps its relative accuracy.
+    ``x = 0`` (``o(0) = 0``) up to the Fermi edge ``x_c = edge`` or the peak of ``|o|``,
+    whichever is farther, and from ``x = X`` (the boundary condition above) beyond, so
+    both the small ``o`` near ``x = 0`` and the small tail keep their relative accuracy.
     The two agree: the weak form tested with ``v = 1`` is exactly the discrete flux balance.
     """
     rate_in, rate_el = rates
@@ -116,7 +143,8 @@ def odd_part(
     left = _cumulative_integral(mesh, rate_in * deviation)
     end_value = (-field * even_slope[-1] + np.sqrt(rate_in[-1] * rate_m[-1]) * deviation[-1]) / rate_m[-1]
     right = end_value + (left[-1] - left) / field
-    return np.where(mesh.nodes < edge, -left / field, right)
+    switch = max(edge, float(mesh.nodes[np.argmax(np.abs(left))]))
+    return np.where(mesh.nodes <= switch, -left / field, right)
 
 
 def _nodal_derivative(mesh: Mesh, values: FloatArray) -> FloatArray:
