@@ -27,8 +27,12 @@ density n / k_T; current I / (e k_T v_th), v_th = sqrt(2 k_B T / m); powers in
 k_B T k_T / tau_el0; G / G_0 with G_0 = 2 e^2 / h and L from Eq. (10).
 tau_in(eps) = ratio * LAW(eps), tau_el(eps) = LAW(eps), eps = band energy in k_B T.
 
-examples:
-  symcond solve --mu-kT 30 --eps-kT 5,17 --ratio 0.75          # linear response, 2 bands
+worked example (Figure 1 setting, linear response, two sub-bands at 5 and 17 k_B T):
+  $ symcond solve --mu-kT 30 --eps-kT 5,17 --ratio 1
+  G/G0 = 3.98734775312  (sum over 2 sub-band(s))
+  (each degenerate band gives about 4 R/(1+R) = 2 with Eq. (10) taken literally)
+more examples:
+  symcond solve --mu-kT 30 --eps-kT 5,17 --ratio 0.75
   symcond solve --mu-kT 10 --eps-kT 0 --ratio 1 --field 2 --tau-in-law "1/(1+eps)" --json
 exit: 0 converged, 1 tolerance or a built-in check not met, 2 bad input or no steady state
 """

@@ -46,11 +46,29 @@ class EvenOperator:
         matrix = np.einsum("eq,qi,qj->eij", self.coef, rule.diff, rule.diff)
         idx = np.arange(mesh.degree + 1)
         matrix[:, idx, idx] += self.mass
+        self.element_matrices = matrix
         self.inner = _BatchedCholesky(matrix[:, 1:-1, 1:-1])
         self.coupling = matrix[:, 1:-1][:, :, [0, -1]]
         self.lifted = self.inner.solve(self.coupling)
         schur = matrix[:, [0, -1]][:, :, [0, -1]] - np.einsum("eib,eic->ebc", self.coupling, self.lifted)
         self.ends = _Tridiagonal(schur, self.robin)
+
+    def dense(self) -> FloatArray:
+        """Return the assembled ``N x N`` matrix (for cross-checks and dense baselines only).
+
+        Examples
+        --------
+        >>> mesh = Mesh(np.array([0.0, 1.0, 2.5]), 4)
+        >>> op = EvenOperator(mesh, 1.0, np.ones(9), np.ones(9))
+        >>> load = np.linspace(1.0, 2.0, 9)
+        >>> bool(np.allclose(op.solve(load), np.linalg.solve(op.dense(), load), rtol=1e-13))
+        True
+        """
+        n, idx = self.mesh.n_nodes, self.mesh.global_index
+        full = np.zeros((n, n))
+        np.add.at(full, (idx[:, :, None], idx[:, None, :]), self.element_matrices)
+        full[-1, -1] += self.robin
+        return full
 
     def solve(self, load: FloatArray) -> FloatArray:
         """Return ``A^{-1} load`` for an assembled load vector (one value per node)."""
