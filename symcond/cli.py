@@ -108,14 +108,24 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_verify_handler)
 
 
-_PLUGINS = ("symcond.kinetic.command",)
+_PLUGINS = ("symcond.kinetic.command", "symcond.report.tables_command", "symcond.report.commands",
+            "symcond.montecarlo.command", "symcond.figures.command")
+
+
+def _exists(module: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
     import importlib
     import importlib.util
 
-    found = [importlib.import_module(name) for name in _PLUGINS if importlib.util.find_spec(name) is not None]
+    found = [importlib.import_module(name) for name in _PLUGINS if _exists(name)]
     return [_add_verify, _add_check, *(module.register for module in found)]
 
 

@@ -1,5 +1,10 @@
 """Shared fixtures for the symcond test-suite."""
 
+import os
+
+# OpenBLAS threads fight over the few cores of CI machines; one thread is fastest here.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import pytest
 import sympy
 
