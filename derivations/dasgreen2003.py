@@ -2,9 +2,28 @@
 J. Phys.: Condens. Matter 15, L687 (2003).
 
 Declarative: symbols, stated assumptions, then the claims in the paper's order.
+
+Closed forms of Eqs. (10)-(11) for one parabolic sub-band (derived and checked below), with
+eta = (mu - eps_i)/k_B T, R = tau_in/tau_el, k_T = sqrt(2 m* k_B T)/hbar, v_th = sqrt(2 k_B T/m*)
+and the normalised complete Fermi–Dirac integrals F_j(eta) = -Li_{j+1}(-e^eta):
+
+* n = k_T F_{-1/2}(eta)/sqrt(pi),   <|v| f_eq> = (2/pi)(k_B T/hbar) F_0(eta),
+* vbar = <|v| f_eq>/n = (v_th/sqrt(pi)) F_0(eta)/F_{-1/2}(eta)  (the mean speed |v|),
+* G_i/G_0 = pi F_{-1/2}(eta)^2/F_0(eta) * R/(1 + R)   (:data:`G_OVER_G0_LITERAL`).
+
+Taken literally, vbar -> v_th/sqrt(pi) (not v_th) for a sparse classical population and
+vbar -> v_F/2 (not v_F) for a degenerate one, so the plateau of Eq. (11) at tau_in = tau_el
+is 2, not 1.  :data:`G_OVER_G0_PAPER` is the *paper-normalised* variant: vbar replaced by
+2 <|v| f_eq>/n (twice the mean speed), which tends to v_F in the degenerate limit, so that the
+plateau is T_KG = 2R/(1 + R) of Eq. (7) and is 1 at R = 1 as the paper states (its classical
+limit is then 2 v_th/sqrt(pi); no constant normalisation of vbar meets both printed limits).
 """
 
-from symcond import Eq, Le, Paper, Rewrite, Step, Substitute, pi
+from sympy import Abs, Integral, Rational
+
+from symcond import Eq, Expect, Integrate, Le, Paper, Rewrite, Step, Substitute, TakeLimit, exp, log, oo, pi, sqrt
+from symcond.integral_rules import ChangeVariable, FoldEven, Recognize
+from symcond.special.sympy_fd import FermiDirac
 
 paper = Paper(
     "dasgreen2003",
@@ -15,7 +34,17 @@ paper = Paper(
 # --- symbols ---------------------------------------------------------------------------------
 e, h, hbar, L, tau_m, tau_el, tau_in, v_F, k_F, m_star = paper.symbols(
     "e h hbar L tau_m tau_el tau_in v_F k_F m_star")
+t, k_B, T, v_th = paper.symbols("t k_B T v_th")
 n = paper.declare("n", "1/length", "1D carrier density", latex="n")
+t_p = paper.declare("t_p", "time", "integration time t' in the Kubo-Greenwood integral", latex="t'")
+k = paper.declare("k", "1/length", "carrier wave number", latex="k", positive=False)
+x = paper.declare("x", 1, "reduced wave number hbar k/sqrt(2 m* k_B T)", latex="x", positive=False)
+u = paper.declare("u", 1, "reduced band energy eps_k/k_B T", latex="u")
+eta = paper.declare("eta", 1, "reduced chemical potential (mu - eps_i)/k_B T", latex=r"\eta", positive=False)
+R = paper.declare("R", 1, "collision-time ratio tau_in/tau_el", latex=r"\tau_{in}/\tau_{el}")
+flux = paper.declare("flux", "1/time", "speed-weighted density <|v| f_eq>", latex=r"\langle |v| f^{eq} \rangle")
+vbar = paper.declare("vbar", "velocity", "characteristic mean velocity v(n, T)", latex=r"\bar v")
+nu = paper.declare("nu", 1, "chemical potential in units of k_B T, mu/k_B T", latex=r"\mu/k_B T", positive=False)
 
 # --- stated assumptions ------------------------------------------------------------------------
 # Eq. (6): the inelastic mean free path cannot exceed L
@@ -28,7 +57,40 @@ _MATTHIESSEN = {tau_m: 1 / (1 / tau_el + 1 / tau_in)}
 _BALLISTIC = {tau_el: L / v_F}
 T_KG = 2 * tau_in / (tau_in + L / v_F)
 
+# Eq. (10): parabolic sub-band, Fermi-Dirac occupation, thermal wave number and velocity
+EPS_K = hbar**2 * k**2 / (2 * m_star)
+F_EQ = 1 / (1 + exp(EPS_K / (k_B * T) - eta))
+K_T = sqrt(2 * m_star * k_B * T) / hbar
+_THERMAL = {v_th: sqrt(2 * k_B * T / m_star)}
+# degenerate Fermi velocity sqrt(2 (mu - eps_i)/m*) with mu - eps_i = eta k_B T
+_FERMI = {v_F: sqrt(2 * eta * k_B * T / m_star)}
+F_HALF, F_ZERO = FermiDirac(-Rational(1, 2), eta), FermiDirac(0, eta)
+N_CLOSED = K_T * F_HALF / sqrt(pi)
+FLUX_CLOSED = 2 * k_B * T * F_ZERO / (pi * hbar)
+VBAR_LITERAL = v_th * F_ZERO / (sqrt(pi) * F_HALF)
+VBAR_PAPER = 2 * VBAR_LITERAL
+G_OVER_G0_LITERAL = pi * F_HALF**2 / F_ZERO * R / (1 + R)
+G_OVER_G0_PAPER = G_OVER_G0_LITERAL / 2
+#: Eq. (11) as printed, with n and v(n, T) still symbols
+G_OVER_G0_PRINTED = (h * n / (2 * m_star * vbar)) * (1 - 1 / (1 + R))
+
+# --- Eqs. (1)-(3): Kubo-Greenwood with C_vv = exp(-t/tau_m) gives Drude ---------------------------
+paper.derivation(
+    "eq3",
+    n * e**2 / m_star * exp(-t_p / tau_m),
+    Step(n * e**2 * tau_m / m_star * (1 - exp(-t / tau_m)), Integrate(t_p, 0, t)),
+    Step(n * e**2 * tau_m / m_star, TakeLimit(t, oo)),
+    where="Eqs. (1)-(3)",
+    statement=r"\sigma(t) = \frac{ne^2}{m^*}\int_0^t C_{vv}(t')dt',\ C_{vv} = e^{-t'/\tau_m}"
+              r" \Rightarrow \sigma \to ne^2\tau_m/m^*",
+)
+paper.dimension("eq3.dimension", n * e**2 * tau_m / m_star, "conductance*length", where="Eq. (3)",
+                statement=r"\sigma = ne^2\tau_m/m^* \text{ is a 1D conductivity (S m)}")
+
 # --- Eq. (4): G = sigma/L = (2e^2/h) T_KG in a degenerate 1D sub-band -------------------------
+# n = <1> over |k| < k_F with 2 dk/(2 pi) (spin 2)
+paper.derivation("eq4.density", 2 / (2 * pi), Step(2 * k_F / pi, Integrate(k, -k_F, k_F)), where="Eq. (4)",
+                 statement=r"n = \int_{-k_F}^{k_F} \frac{2\,dk}{2\pi} = 2k_F/\pi")
 paper.derivation(
     "eq4",
     n * e**2 * tau_m / (m_star * L),
@@ -38,15 +100,30 @@ paper.derivation(
     where="Eq. (4)",
     statement=r"G = \sigma/L = 2 k_F e^2 \tau_m/(\pi L m^*) = (2e^2/h) T_{KG},\ T_{KG} = 2 v_F \tau_m/L",
 )
+paper.equality("eq4.vF", hbar * k_F / m_star, h * n / (4 * m_star), givens={n: 2 * k_F / pi},
+               where="Eq. (4), used in Eq. (11)", statement=r"v_F = \hbar k_F/m^* = h n/(4 m^*)")
+paper.dimension("eq4.dimension", (2 * e**2 / h) * (2 * v_F * tau_m / L), "conductance", where="Eq. (4)",
+                statement=r"G = (2e^2/h) T_{KG} \text{ is a conductance}")
 
 # --- Eqs. (5)-(7): T_KG with Matthiessen's rule and tau_el = L/v_F ------------------------------
+paper.equality("eq5", 1 / tau_m, 1 / tau_el + 1 / tau_in, givens=_MATTHIESSEN, where="Eq. (5)",
+               statement=r"1/\tau_m = 1/\tau_{el} + 1/\tau_{in}")
+paper.inequality("eq5.below_tau_in", tau_m, tau_in, strict=True, givens=_MATTHIESSEN, assumptions=(),
+                 where="Eq. (5)", statement=r"\tau_m < \tau_{in}")
+paper.inequality("eq5.below_tau_el", tau_m, tau_el, strict=True, givens=_MATTHIESSEN, assumptions=(),
+                 where="Eq. (5)", statement=r"\tau_m < \tau_{el}")
+paper.equality("eq6.elastic_mfp", v_F * tau_el, L, givens=_BALLISTIC, where="Eq. (6)",
+               statement=r"\tau_{el} = L/v_F: \text{the elastic mean free path is } L")
+paper.inequality("eq6", v_F * tau_in, L, givens=_BALLISTIC, where="Eq. (6)",
+                 statement=r"\tau_{in} \le \tau_{el} = L/v_F: \text{inelastic mean free path} \le L")
 paper.derivation(
     "eq7",
     2 * v_F * tau_m / L,
     Step(2 * v_F / L * (tau_el * tau_in / (tau_el + tau_in)), Substitute(_MATTHIESSEN)),
     Step(T_KG, Substitute(_BALLISTIC)),
     where="Eqs. (5)-(7)",
-    statement=r"T_{KG} = \frac{2 v_F}{L}\frac{\tau_{el}\tau_{in}}{\tau_{el}+\tau_{in}} = \frac{2\tau_{in}}{\tau_{in}+L/v_F}",
+    statement=r"T_{KG} = \frac{2 v_F}{L}\frac{\tau_{el}\tau_{in}}{\tau_{el}+\tau_{in}}"
+              r" = \frac{2\tau_{in}}{\tau_{in}+L/v_F}",
 )
 paper.inequality("eq7.bound", T_KG, 1, givens=_BALLISTIC, where="Eq. (7)",
                  statement=r"T_{KG} = 2\tau_{in}/(\tau_{in} + L/v_F) \le 1")
@@ -56,3 +133,116 @@ paper.equality_iff("eq8", T_KG, 1, Eq(tau_in, tau_el), givens=_BALLISTIC, assump
                    statement=r"T_{KG} = 1 \iff \tau_{in} = \tau_{el} = L/v_F")
 paper.equality("eq8.G0", (2 * e**2 / h) * T_KG, 2 * e**2 / h, givens=_BALLISTIC, where="Eq. (8)",
                statement=r"G = (2e^2/h) T_{KG} = G_0 = 2e^2/h \text{ at the optimum}")
+
+# --- Eq. (10): n and <|v| f_eq> in closed form, tau_el(n, T) = L n/<|v| f_eq> ---------------------
+paper.derivation(
+    "eq10.density",
+    Integral(F_EQ / pi, (k, -oo, oo)),
+    Step(2 * Integral(F_EQ / pi, (k, 0, oo)), FoldEven(k)),
+    Step(2 * K_T / pi * Integral(1 / (1 + exp(x**2 - eta)), (x, 0, oo)), ChangeVariable(k, x, K_T * x)),
+    Step(K_T / pi * Integral(u ** Rational(-1, 2) / (1 + exp(u - eta)), (u, 0, oo)), ChangeVariable(x, u, sqrt(u))),
+    Step(N_CLOSED, Recognize()),
+    where="Eq. (10)",
+    statement=r"n = \langle f^{eq}\rangle = \int_{-\infty}^{\infty}\frac{2\,dk}{2\pi} f^{eq}_k"
+              r" = \frac{k_T}{\sqrt\pi}\mathcal{F}_{-1/2}(\eta)",
+)
+paper.derivation(
+    "eq10.flux",
+    Abs(hbar * k / m_star) * F_EQ / pi,
+    Step(2 * k_B * T * log(1 + exp(eta)) / (pi * hbar), Integrate(k, -oo, oo)),
+    Step(FLUX_CLOSED, Recognize()),
+    where="Eq. (10)",
+    statement=r"\langle |v| f^{eq}\rangle = \int\frac{2\,dk}{2\pi}\frac{\hbar|k|}{m^*} f^{eq}_k"
+              r" = \frac{2}{\pi}\frac{k_B T}{\hbar}\mathcal{F}_0(\eta)",
+)
+paper.derivation(
+    "eq10",
+    L * n / flux,
+    Step(L * N_CLOSED / FLUX_CLOSED, Substitute({n: N_CLOSED, flux: FLUX_CLOSED})),
+    Step(L / VBAR_LITERAL, Substitute(_THERMAL)),
+    where="Eq. (10)",
+    statement=r"\tau_{el}(n,T) = \frac{L}{\bar v(n,T)} \equiv \frac{L n}{\langle |v| f^{eq}\rangle}"
+              r" = \frac{\sqrt\pi L}{v_{th}}\frac{\mathcal{F}_{-1/2}(\eta)}{\mathcal{F}_0(\eta)}",
+)
+# the density itself: Maxwell-Boltzmann when sparse, n = 2 k_F/pi of Eq. (4) when degenerate
+paper.asymptotic("eq10.density.classical", N_CLOSED, eta, -oo, K_T * exp(eta) / sqrt(pi), where="Eq. (10)",
+                 statement=r"n \sim (k_T/\sqrt\pi)\, e^{\eta} \quad (\eta \to -\infty)")
+paper.asymptotic("eq10.density.degenerate", N_CLOSED, eta, oo, 2 * K_T * sqrt(eta) / pi, where="Eqs. (4), (10)",
+                 statement=r"n \sim 2k_F/\pi,\ k_F = k_T\sqrt\eta \quad (\eta \to \infty)")
+# the paper's two statements about v(n, T), as printed
+paper.limit("eq10.classical", VBAR_LITERAL, eta, -oo, v_th, where="after Eq. (10)",
+            statement=r"\text{sparse classical population: } \bar v(n,T) \to v_{th} = \sqrt{2k_BT/m^*}",
+            expect=Expect.refuted("the mean speed <|v| f_eq>/n tends to v_th/sqrt(pi), not v_th"))
+paper.asymptotic("eq10.degenerate", VBAR_LITERAL, eta, oo, v_F, givens={**_THERMAL, **_FERMI},
+                 where="after Eq. (10)",
+                 statement=r"\text{degenerate population: } \bar v = v_F = \sqrt{2(\mu-\varepsilon_i)/m^*}",
+                 expect=Expect.refuted("the mean speed <|v| f_eq>/n tends to v_F/2, not v_F"))
+# what the limits are
+paper.limit("eq10.classical.value", VBAR_LITERAL, eta, -oo, v_th / sqrt(pi), where="after Eq. (10)",
+            statement=r"\bar v(n,T) \to v_{th}/\sqrt\pi \quad (\eta \to -\infty)")
+paper.asymptotic("eq10.degenerate.value", VBAR_LITERAL, eta, oo, v_F / 2, givens={**_THERMAL, **_FERMI},
+                 where="after Eq. (10)", statement=r"\bar v(n,T) \sim v_F/2 \quad (\eta \to \infty)")
+
+# --- Eq. (11): G_i/G_0 in closed form ----------------------------------------------------------
+paper.derivation(
+    "eq11",
+    G_OVER_G0_PRINTED,
+    Step((h * N_CLOSED / (2 * m_star * VBAR_LITERAL)) * R / (1 + R), Substitute({n: N_CLOSED, vbar: VBAR_LITERAL})),
+    Step(G_OVER_G0_LITERAL, Substitute(_THERMAL)),
+    where="Eqs. (10)-(11)",
+    statement=r"\frac{G_i}{G_0} = \frac{h n_i}{2m^*\bar v(n_i,T)}\left(1 - \frac{1}{1+\tau_{in}/\tau_{el}}\right)"
+              r" = \pi\frac{\mathcal{F}_{-1/2}(\eta)^2}{\mathcal{F}_0(\eta)}\frac{R}{1+R}",
+)
+paper.independent("eq11.universal_mass", (h * N_CLOSED / (2 * m_star * VBAR_LITERAL)) * R / (1 + R), m_star,
+                  givens=_THERMAL, where="Eq. (11)",
+                  statement=r"G_i/G_0 \text{ does not depend on the material (} m^* \text{)}")
+paper.independent("eq11.universal_temperature", (h * N_CLOSED / (2 * m_star * VBAR_LITERAL)) * R / (1 + R), T,
+                  givens=_THERMAL, where="Eq. (11)",
+                  statement=r"G_i/G_0 \text{ depends on } \mu, \varepsilon_i, T \text{ only through } "
+                            r"(\mu-\varepsilon_i)/k_BT")
+paper.limit("eq11.vanishes", G_OVER_G0_LITERAL, eta, -oo, 0, where="after Eq. (11)",
+            statement=r"\text{low density } (\mu-\varepsilon_i \ll k_BT)\text{: the conductance vanishes}")
+paper.asymptotic("eq11.low_density", G_OVER_G0_LITERAL, eta, -oo, pi * R / (1 + R) * exp(eta),
+                 where="after Eq. (11), Fig. 1",
+                 statement=r"G_i/G_0 \propto \exp[-(\varepsilon_i-\mu)/k_BT]\text{; the factor is } \pi R/(1+R)")
+paper.limit("eq11.plateau", G_OVER_G0_LITERAL, eta, oo, 1, givens={R: Rational(1)}, where="after Eq. (11)",
+            statement=r"\text{degenerate: a plateau, ideally quantized } (G_i = G_0) \text{ when } \tau_{in}=\tau_{el}",
+            expect=Expect.refuted("with the literal v(n, T) = <|v| f_eq>/n the plateau at tau_in = tau_el is 2 G_0"))
+paper.limit("eq11.plateau.value", G_OVER_G0_LITERAL, eta, oo, 4 * R / (1 + R), where="after Eq. (11)",
+            statement=r"G_i/G_0 \to 4R/(1+R) = 2 T_{KG} \quad (\eta \to \infty)")
+
+# --- Eq. (11), paper-normalised variant: v(n, T) = 2 <|v| f_eq>/n, which tends to v_F -------------
+paper.derivation(
+    "eq11.paper_normalised",
+    G_OVER_G0_PRINTED,
+    Step((h * N_CLOSED / (2 * m_star * VBAR_PAPER)) * R / (1 + R), Substitute({n: N_CLOSED, vbar: VBAR_PAPER})),
+    Step(G_OVER_G0_PAPER, Substitute(_THERMAL)),
+    where="Eqs. (10)-(11), variant",
+    statement=r"\bar v \to 2\langle |v| f^{eq}\rangle/n:\ "
+              r"G_i/G_0 = \frac{\pi}{2}\frac{\mathcal{F}_{-1/2}(\eta)^2}{\mathcal{F}_0(\eta)}\frac{R}{1+R}",
+)
+paper.asymptotic("eq11.paper_normalised.vF", VBAR_PAPER, eta, oo, v_F, givens={**_THERMAL, **_FERMI},
+                 where="after Eq. (10), variant", statement=r"2\langle |v| f^{eq}\rangle/n \sim v_F")
+paper.limit("eq11.paper_normalised.classical", VBAR_PAPER, eta, -oo, 2 * v_th / sqrt(pi),
+            where="after Eq. (10), variant", statement=r"2\langle |v| f^{eq}\rangle/n \to 2v_{th}/\sqrt\pi")
+paper.limit("eq11.paper_normalised.plateau", G_OVER_G0_PAPER, eta, oo, 1, givens={R: Rational(1)},
+            where="after Eq. (11), variant", statement=r"G_i \to G_0 \text{ when } \tau_{in} = \tau_{el}")
+paper.limit("eq11.paper_normalised.plateau_is_TKG", G_OVER_G0_PAPER, eta, oo, T_KG, givens={tau_in: R * L / v_F},
+            where="after Eq. (11), Fig. 1, variant",
+            statement=r"\text{the plateau is } T_{KG} = 2R/(1+R) \text{ of Eq. (7): reduced by inelastic scattering}")
+paper.asymptotic("eq11.paper_normalised.low_density", G_OVER_G0_PAPER, eta, -oo, pi * R / (2 * (1 + R)) * exp(eta),
+                 where="after Eq. (11), variant",
+                 statement=r"G_i/G_0 \sim \frac{\pi}{2}\frac{R}{1+R} e^{\eta} \quad (\eta \to -\infty)")
+
+# --- G = sum_i G_i((mu - eps_i)/k_B T), Fig. 1 thresholds eps_1 = 5 k_B T, eps_2 = 17 k_B T ----------
+_FIG1 = (5, 17)
+G_TOTAL_LITERAL = sum(G_OVER_G0_LITERAL.subs(eta, nu - level) for level in _FIG1)
+G_TOTAL_PAPER = sum(G_OVER_G0_PAPER.subs(eta, nu - level) for level in _FIG1)
+paper.limit("eq11.sum", G_TOTAL_LITERAL, nu, oo, 2, givens={R: Rational(1)}, where="after Eq. (11), Fig. 1",
+            statement=r"G = \sum_i G_i((\mu-\varepsilon_i)/k_BT) \text{ shows Landauer plateaux: } G \to 2G_0"
+                      r" \text{ above both thresholds at } \tau_{in}=\tau_{el}",
+            expect=Expect.refuted("each literal sub-band plateau is 2 G_0, so two sub-bands give 4 G_0"))
+paper.limit("eq11.sum.paper_normalised", G_TOTAL_PAPER, nu, oo, 2, givens={R: Rational(1)},
+            where="after Eq. (11), Fig. 1, variant", statement=r"G \to 2G_0 \text{ above both thresholds}")
+paper.limit("eq11.sum.vanishes", G_TOTAL_LITERAL, nu, -oo, 0, where="after Eq. (11), Fig. 1",
+            statement=r"G \to 0 \text{ below the first threshold}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import mpmath
 import sympy
 
+from symcond import asymptotics
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
 from symcond.numeric import evaluate
@@ -66,7 +67,8 @@ def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
 
 
 def _sympy_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str) -> sympy.Expr:
-    return sympy.limit(expr, var, point, direction)
+    # SymPy's limit, plus known asymptotic equivalents of special functions at +-oo.
+    return asymptotics.limit(expr, var, point, direction)
 
 
 def _compare(found: sympy.Expr, stated: sympy.Expr, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
