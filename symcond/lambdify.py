@@ -99,6 +99,8 @@ def lambdify(expr: sympy.Expr, args: Sequence[sympy.Symbol] | None = None,
     if extra:
         raise DefinitionError(f"expression has symbols not among the arguments: {', '.join(sorted(map(str, extra)))}")
     if chosen is Backend.NUMPY:
+        import symcond.stable  # noqa: F401  (registers the stable rewrites and special functions once)
+
         for rewrite in NUMPY_REWRITES:
             expr = rewrite(expr)
         modules: list[Any] = [dict(NUMPY_FUNCTIONS), "numpy"]
