@@ -1,0 +1,67 @@
+"""Drawing a :class:`~symcond.figures.model.FigureData` with Matplotlib (Agg, no screen).
+
+No ``pyplot`` state is touched: each call builds its own ``matplotlib.figure.Figure`` on
+an Agg canvas, so rendering is safe in tests and servers.  The format follows the file
+suffix: ``.png``, ``.pdf`` or ``.svg``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from symcond.errors import DefinitionError
+from symcond.figures.model import Curve, FigureData, Panel
+
+__all__ = ["FORMATS", "render"]
+
+#: File suffixes that :func:`render` writes.
+FORMATS = (".png", ".pdf", ".svg")
+
+#: Width of one panel and the height of the figure, in inches.
+PANEL_SIZE = (6.4, 4.8)
+
+
+def render(data: FigureData, path: str | Path, dpi: int = 150) -> Path:
+    """Draw ``data`` (one panel per column) and write it to ``path``; return the path.
+
+    Raises
+    ------
+    DefinitionError
+        If the suffix of ``path`` is not one of :data:`FORMATS`.
+    """
+    target = Path(path)
+    if target.suffix.lower() not in FORMATS:
+        raise DefinitionError(f"figure file must end in {', '.join(FORMATS)} (got {str(target)!r})")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    width, height = PANEL_SIZE
+    figure = Figure(figsize=(width * len(data.panels), height + 0.4), layout="constrained")
+    FigureCanvasAgg(figure)
+    axes = figure.subplots(1, len(data.panels), squeeze=False, sharey=True)[0]
+    for ax, panel in zip(axes, data.panels, strict=True):
+        _draw_panel(ax, panel, data)
+    figure.suptitle(data.title, fontsize=10)
+    figure.savefig(target, dpi=dpi, metadata={"Title": f"{data.key}: {data.title}"})
+    return target
+
+
+def _draw_panel(ax: Any, panel: Panel, data: FigureData) -> None:
+    """Draw the curves of one panel with labels, legend and grid."""
+    for curve in panel.curves:
+        _draw_curve(ax, curve)
+    ax.set_title(panel.title, fontsize=10)
+    ax.set_xlabel(data.x_label)
+    ax.set_ylabel(data.y_label)
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=7.5, loc="upper left", frameon=False)
+
+
+def _draw_curve(ax: Any, curve: Curve) -> None:
+    """Draw one curve as its line and/or markers."""
+    look = curve.look
+    ax.plot(curve.x, curve.y, linestyle=look.dash.value if look.dash else "none", marker=look.marker or None,
+            markevery=look.every, color=look.color, linewidth=look.width, markersize=4,
+            markerfacecolor="none" if look.marker else None, label=curve.label or None)
+
