@@ -92,7 +92,7 @@ REFUTED = {
     "eq26": (lambda v: zeta5() * v["k_B"] * n_photon_27(v) * v["c"] * v["L"] / v["L"]**2,
              lambda v: mpmath.pi**4 * n_photon_18(v) * v["k_B"] * v["c"] / (15 * mpmath.zeta(3) * v["L"])),
     "eq28": (lambda v: 2 * g_pht(v), lambda v: zeta5() * v["k_B"] * v["c"] * v["L"] / v["L"]**2),
-    "eq28.table2": (lambda v: 2 * g_pht(v), g_pht),
+    "table2:pht.eq28": (g_pht, lambda v: 2 * g_pht(v)),
     "eq28.eq17": (lambda v: 2 * g_pht(v), lambda v: g_pht_17(v)),
     "table2:pht.eq17": (g_pht, lambda v: g_pht_17(v)),
     "table3:th": (lambda v: g_th(v) / (v["h"] / v["m"]), lambda v: mpmath.pi**2 / 3 * v["k_B"]**2 * v["T"] / v["h"]**2),
