@@ -53,5 +53,5 @@ __all__ = [
     "Limit", "Lt", "NumericValue", "NumericalError", "Outcome", "Paper", "ParseError", "Quantity", "Rational",
     "Registry", "Rewrite", "Rule", "SolverError", "Step", "Substitute", "Symbol", "SymcondError", "TakeLimit",
     "UserCodeError", "Verdict", "dimension_from_name", "dimension_of", "exp", "load_papers", "log", "oo", "pi",
-    "sqrt", "verify", "zeta", "__version__",
+    "sqrt", "verify", "zeta", "sin", "cos", "diff", "__version__",
 ]

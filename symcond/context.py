@@ -96,7 +96,8 @@ class Context:
             raise DefinitionError(f"'dps' must be at least {MIN_DIGITS} (got {self.dps})")
         if not self.budget > 0:
             raise DefinitionError(f"'budget' must be positive (got {self.budget})")
-        object.__setattr__(self, "givens", MappingProxyType(dict(self.givens)))
+        givens = {symbol: sympy.sympify(value) for symbol, value in self.givens.items()}
+        object.__setattr__(self, "givens", MappingProxyType(givens))
         _check_acyclic(self.givens)
 
     def with_assumptions(self, assumptions: Iterable[Assumption]) -> Context:

@@ -34,7 +34,7 @@ from symcond.claims import (
 )
 from symcond.context import Assumption, Context
 from symcond.derivation import Derivation, Step
-from symcond.dimensions import Dim
+from symcond.dimensions import DIMENSIONLESS, Dim
 from symcond.errors import DefinitionError
 from symcond.symbols import Registry, dimension_from_name
 from symcond.verdict import Outcome
@@ -154,11 +154,11 @@ class Paper:
         """Claim that ``expr`` does not depend on ``var``."""
         return self.add(Independence(expr, var, id=id, **kw))
 
-    def value(self, id: str, expr: Any, stated: str, unit: str | Dim | None = None, **kw: Any) -> Claim:
+    def value(self, id: str, expr: Any, stated: str, unit: str | Dim | int | None = None, **kw: Any) -> Claim:
         """Claim that ``expr`` (CODATA values) rounds to the printed ``stated`` in ``unit``."""
         return self.add(NumericValue(expr, stated, _dim(unit), id=id, **kw))
 
-    def dimension(self, id: str, expr: Any, dimension: str | Dim, **kw: Any) -> Claim:
+    def dimension(self, id: str, expr: Any, dimension: str | Dim | int, **kw: Any) -> Claim:
         """Claim that ``expr`` has the SI ``dimension``."""
         return self.add(DimensionClaim(expr, _dim(dimension), id=id, **kw))  # type: ignore[arg-type]
 
@@ -167,5 +167,9 @@ class Paper:
         return self.add(Derivation(start=start, steps=steps, id=id, **kw))
 
 
-def _dim(unit: str | Dim | None) -> Dim | None:
-    return dimension_from_name(unit) if isinstance(unit, str) else unit
+def _dim(unit: str | Dim | int | None) -> Dim | None:
+    if isinstance(unit, str):
+        return dimension_from_name(unit)
+    if isinstance(unit, int) and not isinstance(unit, bool) and unit == 1:
+        return DIMENSIONLESS
+    return unit  # type: ignore[return-value]

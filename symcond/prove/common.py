@@ -4,6 +4,7 @@ and the search for the stated assumptions a claim needs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import combinations
 
 import mpmath
 import sympy
@@ -91,19 +92,38 @@ def witness(point: dict[sympy.Symbol, sympy.Rational], lhs: sympy.Expr, rhs: sym
     return found
 
 
+#: Largest subset size tried when all stated assumptions together do not make a claim hold
+#: (they may conflict, e.g. "ballistic" against "diffusive").
+MAX_SUBSET = 2
+
+
+def _sufficient(core: Core, ctx: Context) -> tuple[list[Assumption], Outcome] | None:
+    """A set of stated assumptions under which the claim holds: all of them, else a small subset."""
+    every = core(ctx.assumptions)
+    if every.verdict is Verdict.HOLDS:
+        return list(ctx.assumptions), every
+    for size in range(1, min(MAX_SUBSET, len(ctx.assumptions) - 1) + 1):
+        for subset in combinations(ctx.assumptions, size):
+            outcome = core(subset)
+            if outcome.verdict is Verdict.HOLDS:
+                return list(subset), outcome
+    return None
+
+
 def decide(core: Core, ctx: Context) -> Outcome:
     """Run ``core`` without assumptions, then find a minimal set of stated ones it needs.
 
-    Returns the unconditional outcome when it holds or when even all stated assumptions
-    do not make the claim hold; otherwise ``holds-under`` naming the needed assumptions.
+    Returns the unconditional outcome when it holds or when no set of stated assumptions
+    (all of them, or any subset of up to :data:`MAX_SUBSET`) makes the claim hold;
+    otherwise ``holds-under`` naming a minimal sufficient set.
     """
     base = core(())
     if base.verdict is Verdict.HOLDS or not ctx.assumptions:
         return base
-    every = core(ctx.assumptions)
-    if every.verdict is not Verdict.HOLDS:
+    found = _sufficient(core, ctx)
+    if found is None:
         return base
-    needed, last = list(ctx.assumptions), every
+    needed, last = found
     # Try to drop the strongest (equality) assumptions first, so the weakest sufficient set remains.
     for assumption in sorted(needed, key=lambda a: not a.is_equality):
         trial = [a for a in needed if a is not assumption]

@@ -1,4 +1,4 @@
-"""The ledger as text, JSON or Markdown.
+"""The ledger as text, JSON, Markdown or LaTeX (a ``longtable`` document, see :mod:`symcond.report.latex`).
 
 >>> from symcond.ledger import Ledger
 >>> import json
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from symcond.errors import DefinitionError
 from symcond.ledger import Entry, Ledger
 
-__all__ = ["FORMATS", "render_ledger", "detail_line"]
+__all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines"]
 
 _COLOURS = {"holds": "32", "holds-under": "36", "fails": "31", "undecided": "33"}
 
@@ -22,8 +22,8 @@ _COLOURS = {"holds": "32", "holds-under": "36", "fails": "31", "undecided": "33"
 def detail_line(entry: Entry) -> str:
     """One line: the reason plus ratio/conditions where they matter."""
     ev = entry.outcome.evidence
-    parts = [ev.reason]
-    if entry.outcome.verdict.value == "fails" and ev.ratio and ev.ratio not in ev.reason:
+    parts = [" ".join(ev.reason.split())]
+    if entry.outcome.verdict.value == "fails" and ev.ratio and "lhs/rhs =" not in ev.reason:
         parts.append(f"ratio lhs/rhs = {ev.ratio}")
     if entry.claim.expect.note:
         parts.append(f"[erratum: {entry.claim.expect.note}]")
@@ -32,18 +32,38 @@ def detail_line(entry: Entry) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _text(ledger: Ledger, color: bool = False) -> str:
-    summary = ledger.summary()
+_ORDER = ("holds", "holds-under", "fails", "undecided")
+_WHERE_WIDTH = 26
+
+
+def _paint(text: str, verdict: str, color: bool) -> str:
+    return f"\x1b[{_COLOURS[verdict]}m{text}\x1b[0m" if color else text
+
+
+def paper_lines(ledger: Ledger, color: bool = False) -> list[str]:
+    """One summary line per paper: claims, verdict counts in severity order, unexpected verdicts.
+
+    >>> paper_lines(Ledger(()))
+    []
+    """
     lines = []
-    for key, counts in summary["papers"].items():
-        shown = ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
-        lines.append(f"{key}: {sum(counts.values())} claims: {shown}")
+    for key, counts in ledger.summary()["papers"].items():
+        shown = ", ".join(_paint(f"{counts[v]} {v}", v, color) for v in _ORDER if counts.get(v))
+        unexpected = sum(1 for e in ledger.entries if e.paper.key == key and not e.as_expected)
+        extra = f"; {unexpected} unexpected" if unexpected else ""
+        lines.append(f"{key}: {sum(counts.values())} claims: {shown}{extra}")
+    return lines
+
+
+def _text(ledger: Ledger, color: bool = False) -> str:
+    lines = paper_lines(ledger, color)
     width = max((len(e.claim.id) for e in ledger.entries), default=10)
+    where = min(_WHERE_WIDTH, max((len(e.claim.where) for e in ledger.entries), default=5))
     for e in ledger.entries:
         verdict = e.outcome.verdict.value
-        shown = f"\x1b[{_COLOURS[verdict]}m{verdict:<11}\x1b[0m" if color else f"{verdict:<11}"
-        lines.append(f"{e.claim.id:<{width}}  {e.claim.where:<18}  {shown}  {detail_line(e)}")
-    unexpected = summary["unexpected"]
+        lines.append(f"{e.claim.id:<{width}}  {e.claim.where:<{where}}  {_paint(f'{verdict:<11}', verdict, color)}  "
+                     f"{detail_line(e)}")
+    unexpected = ledger.summary()["unexpected"]
     lines.append(f"{len(ledger.entries)} claims; {len(unexpected)} verdicts differ from the recorded expectation"
                  + (f": {', '.join(unexpected)}" if unexpected else ""))
     return "\n".join(lines)
@@ -71,7 +91,14 @@ def _markdown(ledger: Ledger, color: bool = False) -> str:
     return "\n".join(lines)
 
 
-FORMATS: dict[str, Callable[[Ledger, bool], str]] = {"text": _text, "json": _json, "markdown": _markdown}
+def _latex(ledger: Ledger, color: bool = False) -> str:
+    from symcond.report.latex import latex_ledger
+
+    return latex_ledger(ledger, {e.claim.id: detail_line(e) for e in ledger.entries})
+
+
+FORMATS: dict[str, Callable[[Ledger, bool], str]] = {"text": _text, "json": _json, "markdown": _markdown,
+                                                     "latex": _latex}
 
 
 def render_ledger(ledger: Ledger, fmt: str = "text", color: bool = False) -> str:

@@ -70,3 +70,20 @@ def test_expensive_simplification_is_undecided_not_hung(xy):
     assert out.verdict in (Verdict.UNDECIDED, Verdict.FAILS)
     if out.verdict is Verdict.UNDECIDED:
         assert "budget" in out.evidence.reason
+
+
+def test_conflicting_assumptions_fall_back_to_a_subset(xy):
+    """When all stated assumptions conflict, a single sufficient one is still found."""
+    x, _ = xy
+    g = sympy.Symbol("gg", positive=True)
+    ctx = Context(
+        assumptions=(Assumption("unit_g", sympy.Eq(g, 1)), Assumption("half_g", sympy.Eq(g, sympy.Rational(1, 2))))
+    )
+    out = check_equality(2 * g * x, x, ctx)
+    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("half_g: gg = 1/2",))
+
+
+def test_plain_integer_given_is_accepted(xy):
+    """A given value written as a Python int works like a SymPy integer."""
+    x, y = xy
+    assert check_equality(x * y, x, Context(givens={y: 1})).verdict is Verdict.HOLDS
