@@ -21,11 +21,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from symcond.errors import BudgetExceeded
+from symcond.errors import BudgetExceeded, DefinitionError
 
 __all__ = ["time_budget", "budgets_enforced", "run_with_budget"]
 
 T = TypeVar("T")
+#: Budgets at or above this many seconds arm no timer (setitimer cannot hold them).
+_UNLIMITED = 1e9
 
 
 def budgets_enforced() -> bool:
@@ -40,11 +42,18 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
     Parameters
     ----------
     seconds : float
-        Budget in seconds (s); must be positive.
+        Budget in seconds (s); must be positive (``inf`` or >= 1e9 s: no deadline).
     what : str
         Named in the BudgetExceeded message.
+
+    Raises
+    ------
+    DefinitionError
+        If ``seconds`` is not a positive number (zero, negative or NaN).
     """
-    if not budgets_enforced():
+    if not seconds > 0:
+        raise DefinitionError(f"the budget of {what} must be a positive number of seconds (got {seconds!r})")
+    if not budgets_enforced() or seconds >= _UNLIMITED:
         yield False
         return
     outer_remaining = signal.getitimer(signal.ITIMER_REAL)[0]
