@@ -46,7 +46,7 @@ def test_two_panels_are_twice_as_wide(small_fig1, tmp_path: Path) -> None:
 def test_figure_command_writes_png_and_long_csv(capsys, tmp_path: Path) -> None:
     """The command exits 0 and writes the PNG and a CSV with the documented columns and rows."""
     png, data = tmp_path / "fig1.png", tmp_path / "fig1.csv"
-    code, out, _ = run(capsys, "figure", FIG1, "--points", "5", "--out", str(png), "--data", str(data))
+    code, _, _ = run(capsys, "figure", FIG1, "--points", "5", "--out", str(png), "--data", str(data))
     with data.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert code == 0 and png.read_bytes().startswith(MAGIC[".png"])

@@ -60,7 +60,7 @@ def transmission() -> NumericFunction:
     """Return ``T_KG(tau_in, tau_el)`` of Eq. (7), with ``L = v_F tau_el`` from Eq. (6)."""
     t_kg = paper().claim("eq7").result  # type: ignore[attr-defined]
     ((tau_el, l_over_vf),) = paper().claim("eq6.elastic_mfp").givens.items()
-    length, v_f = symbol(l_over_vf, "L"), symbol(l_over_vf, "v_F")
+    length = symbol(l_over_vf, "L")
     (solution,) = sympy.solve(sympy.Eq(tau_el, l_over_vf), length)
     return _compile(sympy.simplify(t_kg.subs(length, solution)), "tau_in", "tau_el")
 
