@@ -11,11 +11,12 @@ import sympy
 
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
-from symcond.errors import DimensionError
+from symcond.errors import DefinitionError, DimensionError
 from symcond.numeric import format_point, relative_difference
 from symcond.verdict import Evidence, Outcome, Verdict
 
-__all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "decide"]
+__all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "decide",
+           "check_substitutions"]
 
 Core = Callable[[tuple[Assumption, ...]], Outcome]
 
@@ -110,6 +111,27 @@ def _sufficient(core: Core, ctx: Context) -> tuple[list[Assumption], Outcome] | 
     return None
 
 
+def check_substitutions(ctx: Context) -> None:
+    """Reject a given or stated equality that assigns a symbol a value its declaration excludes.
+
+    SymPy simplifies with the declared signs (``sqrt(tau**2)`` is ``tau`` for positive
+    ``tau``), so substituting ``tau = -1`` afterwards would prove a false claim.
+
+    Raises
+    ------
+    DefinitionError
+        For a positive symbol given a value that is not positive, or any symbol given an
+        infinite or undefined value.
+    """
+    equalities = ((a.relation.lhs, a.relation.rhs) for a in ctx.assumptions if a.is_equality)
+    for symbol, value in [*ctx.givens.items(), *equalities]:
+        value = sympy.sympify(value)
+        if value.is_finite is False or value.has(sympy.nan, sympy.zoo):
+            raise DefinitionError(f"'{symbol}' must be finite (given {sympy.sstr(value)})")
+        if symbol.is_positive and value.is_positive is False:
+            raise DefinitionError(f"'{symbol}' must be positive (given {sympy.sstr(value)})")
+
+
 def decide(core: Core, ctx: Context) -> Outcome:
     """Run ``core`` without assumptions, then find a minimal set of stated ones it needs.
 
@@ -117,6 +139,7 @@ def decide(core: Core, ctx: Context) -> Outcome:
     (all of them, or any subset of up to :data:`MAX_SUBSET`) makes the claim hold;
     otherwise ``holds-under`` naming a minimal sufficient set.
     """
+    check_substitutions(ctx)
     base = core(())
     if base.verdict is Verdict.HOLDS or not ctx.assumptions:
         return base

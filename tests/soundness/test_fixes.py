@@ -3,10 +3,14 @@
 import math
 
 import pytest
+import sympy
 
 from symcond.budget import time_budget
 from symcond.cli import main
+from symcond.context import Context
 from symcond.errors import DefinitionError
+from symcond.prove import check_equality
+from symcond.verdict import Verdict
 
 
 @pytest.mark.parametrize("seconds", ["nan", "-1", "0"])
@@ -29,3 +33,34 @@ def test_time_budget_rejects_non_positive_seconds(seconds):
     with pytest.raises(DefinitionError, match="must be a positive number of seconds"):
         with time_budget(seconds, "demo"):
             pass
+
+
+def test_check_rejects_a_negative_given_for_a_positive_symbol(capsys):
+    """sqrt(tau_in**2) = tau_in with tau_in = -1 was reported holds; now the given is bad input."""
+    code = main(["check", "sqrt(tau_in**2)", "tau_in", "--given", "tau_in=-1"])
+    assert code == 2 and capsys.readouterr().err == "symcond: error: 'tau_in' must be positive (given -1)\n"
+
+
+def test_check_rejects_a_negative_stated_equality_for_a_positive_symbol(capsys):
+    """An --assume equality that contradicts a symbol's sign cannot make sqrt(tau_in**2) = tau_in hold."""
+    code = main(["check", "sqrt(tau_in**2)", "tau_in", "--assume", "tau_in==-1"])
+    assert code == 2 and capsys.readouterr().err == "symcond: error: 'tau_in' must be positive (given -1)\n"
+
+
+def test_check_rejects_an_infinite_given(capsys):
+    """tau_in = oo is bad input rather than an undecided check."""
+    code = main(["check", "tau_in", "1", "--given", "tau_in=oo"])
+    assert code == 2 and capsys.readouterr().err == "symcond: error: 'tau_in' must be finite (given oo)\n"
+
+
+def test_python_api_rejects_a_given_that_contradicts_positivity():
+    """check_equality raises DefinitionError instead of proving |x| = x with x = -1."""
+    x = sympy.Symbol("x", positive=True)
+    with pytest.raises(DefinitionError, match=r"'x' must be positive \(given -1\)"):
+        check_equality(sympy.sqrt(x**2), x, Context(givens={x: -1}))
+
+
+def test_real_symbols_may_be_given_negative_values():
+    """A symbol declared real (not positive) accepts a negative given."""
+    eta = sympy.Symbol("eta", real=True)
+    assert check_equality(eta**2, sympy.Integer(4), Context(givens={eta: -2})).verdict is Verdict.HOLDS
