@@ -1,0 +1,57 @@
+"""The ``symcond mc`` subcommand: JSON fields, agreement with ``symcond solve``, help and errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from symcond.cli import main
+from tests.montecarlo.reference import moments, tau_m
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["mc", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_json_has_G_and_its_standard_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--json prints one object with G_G0 and G_G0_stderr, consistent with Eq. (11) (3 sigma)."""
+    code, out, _ = _run(capsys, "--mu-kT", "0", "--ratio", "1", "--field", "1", "--particles", "1000",
+                        "--time", "40", "--seed", "3", "--json")
+    data = json.loads(out)
+    assert code == 0 and abs(data["G_G0"] - moments(0.0).g_scale * tau_m(1.0)) <= 3 * data["G_G0_stderr"]
+
+
+def test_default_field_uses_green_kubo_and_sums_bands(capsys: pytest.CaptureFixture[str]) -> None:
+    """F = 0 runs Green-Kubo per sub-band; the total is the sum of the bands and agrees with solve."""
+    code, out, _ = _run(capsys, "--mu-kT", "2", "--eps-kT", "0,3", "--particles", "400", "--json")
+    data = json.loads(out)
+    solved = json.loads(_solve(capsys, "--mu-kT", "2", "--eps-kT", "0,3"))["G_G0"]
+    assert data["method"] == "green-kubo" and len(data["bands"]) == 2
+    assert abs(data["G_G0"] - solved) <= 3 * data["G_G0_stderr"]
+
+
+def _solve(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    main(["solve", *argv, "--json"])
+    return capsys.readouterr().out
+
+
+def test_help_shows_a_worked_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help prints the worked example with its output line."""
+    with pytest.raises(SystemExit):
+        main(["mc", "--help"])
+    out = capsys.readouterr().out
+    assert "symcond mc --mu-kT 0 --ratio 1 --field 1" in out and "G/G0 = 0.828704 +- 0.00097" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--particles", "1"], "symcond: error: 'particles' must be an integer >= 2 (got 1)\n"),
+    (["--ratio", "inf", "--field", "1"], "symcond: error: no steady state: without inelastic scattering"),
+    (["--eps-kT", "a"], "symcond: error: '--eps-kT' must be comma-separated numbers (got 'a')\n"),
+])
+def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    """Bad input exits with code 2 and a one-line message naming the rule."""
+    code, _, err = _run(capsys, "--mu-kT", "0", *argv)
+    assert code == 2 and err.startswith(message) and err.count("\n") == 1
