@@ -7,7 +7,7 @@ Eq. (9) has closed forms in these moments (derived in the test modules that use 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import mpmath as mp
 
@@ -33,7 +33,7 @@ class Moments:
         return self.n * self.n / self.m
 
 
-@lru_cache(maxsize=None)
+@cache
 def moments(eta: float) -> Moments:
     """Return the moments of ``f_eq`` at ``eta`` by mpmath quadrature (split at the Fermi edge)."""
     with mp.workdps(DPS):

@@ -29,7 +29,7 @@ def test_default_field_uses_green_kubo_and_sums_bands(capsys: pytest.CaptureFixt
     code, out, _ = _run(capsys, "--mu-kT", "2", "--eps-kT", "0,3", "--particles", "400", "--json")
     data = json.loads(out)
     solved = json.loads(_solve(capsys, "--mu-kT", "2", "--eps-kT", "0,3"))["G_G0"]
-    assert data["method"] == "green-kubo" and len(data["bands"]) == 2
+    assert code == 0 and data["method"] == "green-kubo" and len(data["bands"]) == 2
     assert abs(data["G_G0"] - solved) <= 3 * data["G_G0_stderr"]
 
 
