@@ -98,7 +98,7 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
                            "  symcond verify my_paper.py --only mypaper:eq3 --format json\n"
                            "exit: 0 when every verdict matches the recorded expectation, 1 otherwise"))
     p.add_argument("paths", nargs="*", help="derivation files (default: the bundled papers)")
-    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument("--format", choices=["text", "json", "markdown", "latex"], default="text")
     p.add_argument("--out", help="write the ledger to this file")
     p.add_argument("--paper", action="append", default=[], metavar="KEY", help="only this paper")
     p.add_argument("--only", action="append", default=[], metavar="ID-PREFIX", help="only claims with this prefix")

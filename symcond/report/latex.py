@@ -1,0 +1,217 @@
+r"""LaTeX output: safe escaping of claim text and the ledger as a ``longtable`` document.
+
+Everything that comes from a claim (ids, locations, reasons, statements) passes through
+:func:`escape_text` or :func:`statement_latex`: the LaTeX specials ``\ & % $ # _ { } ~ ^``
+and the characters that the default OT1 font encoding prints wrongly (``< > |``) are
+escaped, and non-ASCII characters become LaTeX commands (Greek letters, dashes, accents;
+anything else ``[U+XXXX]``).  The document uses only packages of Debian's
+``texlive-latex-base`` and ``texlive-latex-recommended`` (geometry, amsmath, amssymb,
+textcomp, array, longtable, booktabs, xcolor) and compiles with ``pdflatex``.
+
+>>> print(escape_text("q_P^2 & 50% of #3 in {x}"))
+q\_P\textasciicircum{}2 \& 50\% of \#3 in \{x\}
+>>> print(escape_text("τ ≤ 1 — µ"))
+\ensuremath{\tau} \ensuremath{\le} 1 --- \ensuremath{\mu}
+>>> print(statement_latex(r"\tau_m < \tau_{in}"))
+$\tau_m < \tau_{in}$
+>>> print(statement_latex("G_0 x D_0 for m is independent of h"))
+G\_0 x D\_0 for m is independent of h
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from symcond import __version__
+from symcond.ledger import Entry, Ledger
+from symcond.paper import Paper
+
+__all__ = ["escape_text", "escape_math", "statement_latex", "latex_ledger", "VERDICT_COLOURS"]
+
+_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
+            "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "<": r"\textless{}",
+            ">": r"\textgreater{}", "|": r"\textbar{}", '"': "''"}
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho varsigma sigma "
+          "tau upsilon phi chi psi omega").split()
+_MATH = {chr(0x3B1 + i): "\\" + name for i, name in enumerate(_GREEK) if name != "omicron"}
+_MATH.update({chr(0x391 + i): "\\" + name.capitalize() for i, name in enumerate(_GREEK)
+              if name.capitalize() in {"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi",
+                                       "Psi", "Omega"}})
+_MATH.update({"µ": r"\mu", "ε": r"\varepsilon", "ϵ": r"\epsilon", "ϑ": r"\vartheta", "φ": r"\varphi",
+              "ϕ": r"\phi", "ħ": r"\hbar", "ℏ": r"\hbar", "≤": r"\le", "≥": r"\ge", "≠": r"\neq",
+              "≈": r"\approx", "∼": r"\sim", "≡": r"\equiv", "∝": r"\propto", "→": r"\to", "←": r"\leftarrow",
+              "⇒": r"\Rightarrow", "⇔": r"\Leftrightarrow", "↔": r"\leftrightarrow", "×": r"\times",
+              "·": r"\cdot", "±": r"\pm", "∓": r"\mp", "∞": r"\infty", "∂": r"\partial", "∇": r"\nabla",
+              "√": r"\surd", "∫": r"\int", "∑": r"\sum", "∏": r"\prod", "⟨": r"\langle", "⟩": r"\rangle",
+              "′": "'", "″": "''", "°": r"^\circ", "²": "^2", "³": "^3", "¹": "^1", "⁻": "^-", "∈": r"\in",
+              "−": "-", "Å": r"\mathring{A}", "ℓ": r"\ell", "…": r"\ldots", "∥": r"\parallel", "⊥": r"\perp"})
+_MATH.update({chr(0x2080 + i): f"_{i}" for i in range(10)})
+_TEXT = {"—": "---", "–": "--", "‘": "`", "’": "'", "“": "``", "”": "''", "\u00a0": "~", "§": r"\S{}",
+         "©": r"\copyright{}", "ß": r"\ss{}", "æ": r"\ae{}", "ø": r"\o{}", "Ø": r"\O{}", "ł": r"\l{}",
+         "\u2009": r"\,", "\u202f": r"\,"}
+_ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0308": '"', "\u0302": "^", "\u0303": "~", "\u0327": "c",
+            "\u030c": "v", "\u030a": "r", "\u0304": "=", "\u0306": "u", "\u030b": "H"}
+
+
+def _unicode(ch: str, math: bool) -> str:
+    if ch in _MATH:
+        return _MATH[ch] + " " if math else f"\\ensuremath{{{_MATH[ch]}}}"
+    if ch in _TEXT:
+        return f"\\text{{{_TEXT[ch]}}}" if math else _TEXT[ch]
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if base.isascii() and marks and all(m in _ACCENTS for m in marks):
+        text = base
+        for mark in marks:
+            text = f"\\{_ACCENTS[mark]}{{{text}}}"
+        return f"\\text{{{text}}}" if math else text
+    code = f"[U+{ord(ch):04X}]"
+    return f"\\text{{{code}}}" if math else code
+
+
+def escape_text(text: str) -> str:
+    r"""Plain text made safe for LaTeX text mode (specials escaped, unicode as commands).
+
+    >>> print(escape_text("café ∞"))
+    caf\'{e} \ensuremath{\infty}
+    """
+    return "".join(_SPECIAL.get(ch, ch) if ch.isascii() else _unicode(ch, math=False) for ch in text)
+
+
+def escape_math(latex: str) -> str:
+    r"""LaTeX math with non-ASCII characters replaced by commands (ASCII left as written).
+
+    >>> print(escape_math("τ_in ≤ τ_el"))
+    \tau _in \le  \tau _el
+    """
+    return "".join(ch if ch.isascii() else _unicode(ch, math=True) for ch in latex)
+
+
+_BREAKABLE = re.compile(r"(\\_|[*/+=,.:]|\\textasciicircum\{\})")
+
+
+def breakable(escaped: str) -> str:
+    r"""Allow line breaks after operators and underscores of already escaped text (long ids, formulas).
+
+    >>> print(breakable(escape_text("a_b*c")))
+    a\_\allowbreak{}b*\allowbreak{}c
+    """
+    return _BREAKABLE.sub(lambda m: m.group(1) + r"\allowbreak{}", escaped)
+
+
+def _balanced(latex: str) -> bool:
+    depth = 0
+    for match in re.finditer(r"\\.|[{}]", latex):
+        depth += {"{": 1, "}": -1}.get(match.group(), 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _safe_math(latex: str) -> bool:
+    """True when ``latex`` can be set in ``$...$`` inside a table cell without breaking the table."""
+    return _balanced(latex) and not re.search(r"(?<!\\)[&%#$]|\\\\|\\(begin|end|par|item)\b", latex)
+
+
+def _looks_like_words(text: str) -> bool:
+    return "\\" not in text and len(re.findall(r"\b[A-Za-z]{2,}\b", text)) >= 3
+
+
+def statement_latex(statement: str) -> str:
+    r"""A claim's statement for a LaTeX cell: text with ``$...$`` math, pure math, or escaped words.
+
+    Statements that would not compile (unbalanced braces, table specials) are shown as text.
+
+    >>> print(statement_latex("at $l = L$ the time is $\\tau_T$"))
+    at $l = L$ the time is $\tau_T$
+    >>> print(statement_latex(r"\frac{1}{2"))
+    \textbackslash{}frac\{1\}\{2
+    """
+    if "$" in statement:
+        parts = statement.split("$")
+        if len(parts) % 2 == 1 and all(_safe_math(p) for p in parts[1::2]):
+            return "".join(f"${escape_math(p)}$" if i % 2 else escape_text(p) for i, p in enumerate(parts) if p)
+        return escape_text(statement)
+    if _looks_like_words(statement) or not _safe_math(statement):
+        return escape_text(statement)
+    return f"${escape_math(statement)}$"
+
+
+#: xcolor colours of the verdicts.
+VERDICT_COLOURS = {"holds": "green!45!black", "holds-under": "cyan!50!black", "fails": "red!75!black",
+                   "undecided": "orange!85!black"}
+_ORDER = ("holds", "holds-under", "fails", "undecided")
+
+_PREAMBLE = r"""\documentclass[10pt]{article}
+\usepackage[a4paper,landscape,margin=1.4cm]{geometry}
+\usepackage{amsmath,amssymb,textcomp,array,longtable,booktabs}
+\usepackage[dvipsnames]{xcolor}
+\setlength{\LTleft}{0pt}\setlength{\LTright}{0pt}\setlength{\LTpre}{4pt}
+\newcolumntype{P}[1]{>{\raggedright\arraybackslash}p{#1}}
+\pagestyle{plain}\sloppy
+\begin{document}
+"""
+_COLUMNS = r"P{3.9cm}P{2.5cm}P{7.3cm}P{2.0cm}P{9.1cm}"
+_HEAD = r"claim & where & statement & verdict & detail"
+
+
+def _verdict_cell(entry: Entry) -> str:
+    verdict = entry.outcome.verdict.value
+    shown = f"\\mbox{{\\textcolor{{{VERDICT_COLOURS[verdict]}}}{{\\textbf{{{verdict}}}}}}}"
+    return shown if entry.as_expected else shown + r"$^\dagger$"
+
+
+def _row(entry: Entry, detail: str) -> str:
+    local = entry.claim.id.partition(":")[2] or entry.claim.id
+    cells = [r"\texttt{" + breakable(escape_text(local)) + "}", escape_text(entry.claim.where),
+             statement_latex(entry.claim.statement), _verdict_cell(entry), breakable(escape_text(detail))]
+    return r"\footnotesize " + " & \\footnotesize ".join(cells) + r" \\"
+
+
+def _summary(ledger: Ledger) -> list[str]:
+    summary = ledger.summary()
+    lines = [r"\begin{tabular}{l" + "r" * (len(_ORDER) + 2) + "}", r"\toprule",
+             "paper & claims & " + " & ".join(_ORDER) + r" & unexpected \\", r"\midrule"]
+    for key, counts in summary["papers"].items():
+        unexpected = sum(1 for e in ledger.entries if e.paper.key == key and not e.as_expected)
+        cells = " & ".join(str(counts.get(v, 0)) for v in _ORDER)
+        lines.append(f"{escape_text(key)} & {sum(counts.values())} & {cells} & {unexpected} \\\\")
+    return [*lines, r"\bottomrule", r"\end{tabular}", ""]
+
+
+def _paper_section(paper: Paper, entries: list[Entry], detail: dict[str, str]) -> list[str]:
+    lines = [f"\\section*{{{escape_text(paper.key)}: {escape_text(paper.title)}}}"]
+    lines += [escape_text(paper.reference) + r"\par"] if paper.reference else []
+    lines += [r"\begin{longtable}{" + _COLUMNS + "}", r"\toprule", _HEAD + r" \\", r"\midrule", r"\endfirsthead",
+              r"\toprule", _HEAD + r" \\", r"\midrule", r"\endhead", r"\bottomrule", r"\endfoot"]
+    lines += [_row(e, detail[e.claim.id]) for e in entries]
+    return [*lines, r"\end{longtable}", ""]
+
+
+def latex_ledger(ledger: Ledger, details: dict[str, str]) -> str:
+    r"""The ledger as a complete LaTeX document: a summary table, then one ``longtable`` per paper.
+
+    Parameters
+    ----------
+    ledger : Ledger
+        The verdicts to render.
+    details : dict
+        One line of detail per claim id (see :func:`symcond.report.ledger_formats.detail_line`).
+
+    Examples
+    --------
+    >>> doc = latex_ledger(Ledger(()), {})
+    >>> doc.startswith(r"\documentclass") and doc.rstrip().endswith(r"\end{document}")
+    True
+    """
+    unexpected = ledger.summary()["unexpected"]
+    lines = [_PREAMBLE, r"\section*{symcond ledger}", *_summary(ledger)]
+    papers: dict[str, tuple[Paper, list[Entry]]] = {}
+    for entry in ledger.entries:
+        papers.setdefault(entry.paper.key, (entry.paper, []))[1].append(entry)
+    for paper, entries in papers.values():
+        lines += _paper_section(paper, entries, details)
+    lines.append(f"\\noindent {len(ledger.entries)} claims decided by symcond {escape_text(__version__)}; "
+                 f"{len(unexpected)} verdicts differ from the recorded expectation (marked $^\\dagger$).")
+    return "\n".join([*lines, r"\end{document}", ""])
