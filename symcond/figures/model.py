@@ -118,7 +118,8 @@ class FigureData:
     """A whole figure: panels side by side, shared axis names and labels.
 
     ``x_name``/``y_name`` are the CSV column names, ``key_names`` the identifying columns
-    between them, ``x_label``/``y_label`` the axis labels (with units).
+    between them, ``x_label``/``y_label`` the axis labels (with units).  With ``log_row``
+    every panel is drawn again below itself with a logarithmic ``y`` axis.
     """
 
     key: str
@@ -129,6 +130,7 @@ class FigureData:
     key_names: tuple[str, ...]
     x_label: str
     y_label: str
+    log_row: bool = False
 
     def curves(self, source: Source | None = None) -> tuple[Curve, ...]:
         """Return every curve of every panel (only those from ``source`` if given)."""

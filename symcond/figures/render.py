@@ -37,11 +37,15 @@ def render(data: FigureData, path: str | Path, dpi: int = 150) -> Path:
     from matplotlib.figure import Figure
 
     width, height = PANEL_SIZE
-    figure = Figure(figsize=(width * len(data.panels), height + 0.4), layout="constrained")
+    rows = 2 if data.log_row else 1
+    figure = Figure(figsize=(width * len(data.panels), height * (1.0 + 0.5 * (rows - 1)) + 0.4), layout="constrained")
     FigureCanvasAgg(figure)
-    axes = figure.subplots(1, len(data.panels), squeeze=False, sharey=True)[0]
-    for ax, panel in zip(axes, data.panels, strict=True):
-        _draw_panel(ax, panel, data)
+    axes = figure.subplots(rows, len(data.panels), squeeze=False, sharex="col", height_ratios=[2, 1][:rows])
+    for column, panel in enumerate(data.panels):
+        _draw_panel(axes[0, column], panel, data)
+        if data.log_row:
+            axes[0, column].set_xlabel("")
+            _draw_log_panel(axes[1, column], panel, data)
     figure.suptitle(data.title, fontsize=10)
     figure.savefig(target, dpi=dpi, metadata={"Title": f"{data.key}: {data.title}"})
     return target
@@ -58,10 +62,20 @@ def _draw_panel(ax: Any, panel: Panel, data: FigureData) -> None:
     ax.legend(fontsize=7.5, loc="upper left", frameon=False)
 
 
-def _draw_curve(ax: Any, curve: Curve) -> None:
+def _draw_log_panel(ax: Any, panel: Panel, data: FigureData) -> None:
+    """Draw the curves of one panel again on a logarithmic ``y`` axis (no legend)."""
+    for curve in panel.curves:
+        _draw_curve(ax, curve, legend=False)
+    ax.set_yscale("log")
+    ax.set_xlabel(data.x_label)
+    ax.set_ylabel(data.y_label.split("  (")[0] + " (log scale)")
+    ax.grid(True, which="major", alpha=0.3)
+
+
+def _draw_curve(ax: Any, curve: Curve, legend: bool = True) -> None:
     """Draw one curve as its line and/or markers."""
     look = curve.look
     ax.plot(curve.x, curve.y, linestyle=look.dash.value if look.dash else "none", marker=look.marker or None,
             markevery=look.every, color=look.color, linewidth=look.width, markersize=4,
-            markerfacecolor="none" if look.marker else None, label=curve.label or None)
+            markerfacecolor="none" if look.marker else None, label=(curve.label or None) if legend else None)
 

@@ -60,6 +60,7 @@ class SubbandFigure:
     eta_name: str = "eta"
     ratio_name: str = "R"
     default_points: int = 401
+    log_row: bool = True
 
     @property
     def paper(self) -> str:
@@ -104,7 +105,7 @@ class SubbandFigure:
         panels = tuple(self._panel(self.variant(name), mu, sweeps) for name in variants)
         return FigureData(self.key, self.title, panels, "mu_kT", "G_G0", ("ratio", "velocity"),
                           r"$\mu/k_BT$  (chemical potential, units of $k_BT$)",
-                          r"$G/G_0$  (conductance, $G_0 = 2e^2/h$)")
+                          r"$G/G_0$  (conductance, $G_0 = 2e^2/h$)", self.log_row)
 
     def _panel(self, variant: VelocityVariant, mu: np.ndarray, sweeps: dict[float, SolverSweep]) -> Panel:
         """Return one panel: Landauer reference, then closed form and solver per ratio."""
