@@ -161,5 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"symcond: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", file=sys.stderr)
         return 70
-    print(result.text)
+    try:
+        print(result.text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `symcond verify | head`: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return result.code

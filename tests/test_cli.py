@@ -92,3 +92,9 @@ def test_python_dash_m_entry_point():
     """python -m symcond --version works in a subprocess."""
     done = subprocess.run([sys.executable, "-m", "symcond", "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("symcond ")
+
+
+def test_closed_pipe_is_not_a_traceback():
+    """`symcond verify | head -1` ends quietly (no BrokenPipeError traceback)."""
+    done = subprocess.run(f"{sys.executable} -m symcond --help | head -1", shell=True, capture_output=True, text=True)
+    assert "Traceback" not in done.stderr and done.stdout.startswith("usage:")
