@@ -29,7 +29,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.special import expit
 
-from symcond.errors import SolverError
+from symcond.errors import DefinitionError, SolverError
+from symcond.kinetic.params import ETA_MAX, ETA_MIN
 
 __all__ = ["TAIL", "WEIGHT_SLACK", "EnvelopeSampler", "alias_table", "support_end"]
 
@@ -82,19 +83,24 @@ class EnvelopeSampler:
     """
 
     def __init__(self, eta: float, weight: Weight | None = None) -> None:
+        if not ETA_MIN <= eta <= ETA_MAX:
+            raise DefinitionError(f"'eta' must lie in [{ETA_MIN:g}, {ETA_MAX:g}] (got {eta!r})")
         self.eta, self.weight, self.violations = eta, weight, 0
         edges = _cell_edges(support_end(eta))
         self.left, self.width = edges[:-1], np.diff(edges)
-        envelope = expit(eta - self.left**2) * self._weight_bound()
+        bound = self._weight_bound()
+        envelope = expit(eta - self.left**2) * bound
         if not np.all(np.isfinite(envelope)) or not np.any(envelope > 0.0):
             raise SolverError("the re-draw density f_eq / tau_in must be positive and finite somewhere")
-        self.inverse_envelope = np.divide(1.0, envelope, out=np.zeros_like(envelope), where=envelope > 0.0)
+        # f_eq(x) / f_eq(a) = 1 / (1 + expm1(x**2 - a**2) (1 - f_eq(a))) on the cell [a, b].
+        self.empty = expit(self.left**2 - eta)
+        self.inverse_bound = np.divide(1.0, bound, out=np.zeros_like(bound), where=bound > 0.0)
         self.keep, self.alias = alias_table(envelope * self.width)
 
-    def _weight_bound(self) -> FloatArray | float:
-        """Return the weight's bound on each cell (``1.0`` if there is no weight)."""
+    def _weight_bound(self) -> FloatArray:
+        """Return the weight's bound on each cell (ones if there is no weight)."""
         if self.weight is None:
-            return 1.0
+            return np.ones_like(self.left)
         probe = self.left[:, None] + self.width[:, None] * np.linspace(0.0, 1.0, 9)[None, :]
         values = np.asarray(self.weight(probe**2), dtype=float)
         return np.max(values, axis=1) * (1.0 + WEIGHT_SLACK)
@@ -104,25 +110,38 @@ class EnvelopeSampler:
         values = expit(self.eta - x * x)
         return values if self.weight is None else values * np.asarray(self.weight(x * x), dtype=float)
 
-    def _cells(self, n: int, rng: np.random.Generator) -> NDArray[np.intp]:
-        """Return ``n`` cell indices drawn with probability proportional to envelope mass."""
-        u = rng.random(n) * self.keep.size
-        cells = u.astype(np.intp)
-        return np.where(u - cells < self.keep[cells], cells, self.alias[cells])
+    def _attempt(self, m: int, rng: np.random.Generator) -> tuple[FloatArray, NDArray[np.bool_]]:
+        """Return ``m`` proposals with random signs, and which of them are accepted.
+
+        Two uniforms per proposal: the first picks the alias-table cell and, rescaled, the
+        position inside it; the second decides acceptance and, rescaled, the sign.
+        """
+        u = rng.random(2 * m)
+        scaled = u[:m] * self.keep.size
+        cells = scaled.astype(np.intp)
+        frac, keep = scaled - cells, self.keep[cells]
+        low = frac < keep
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pos = np.where(low, frac / keep, (frac - keep) / (1.0 - keep))
+        cells = np.where(low, cells, self.alias[cells])
+        left, offset = self.left[cells], self.width[cells] * pos
+        x = left + offset
+        ratio = 1.0 / (1.0 + np.expm1(offset * (2.0 * left + offset)) * self.empty[cells])
+        if self.weight is not None:
+            ratio *= np.asarray(self.weight(x * x), dtype=float) * self.inverse_bound[cells]
+            self.violations += int(np.count_nonzero(ratio > 1.0))
+        v = u[m:]
+        return np.where(v < 0.5 * ratio, -x, x), v < ratio
 
     def draw(self, n: int, rng: np.random.Generator) -> FloatArray:
         """Return ``n`` independent wave vectors (units ``k_T``), both signs equally likely."""
-        out = np.empty(n)
-        todo = np.arange(n)
+        out, accept = self._attempt(n, rng)
+        todo = np.flatnonzero(~accept)
         while todo.size:
-            cells = self._cells(todo.size, rng)
-            x = self.left[cells] + self.width[cells] * rng.random(todo.size)
-            ratio = self.density(x) * self.inverse_envelope[cells]
-            self.violations += int(np.count_nonzero(ratio > 1.0))
-            accept = rng.random(todo.size) < ratio
+            x, accept = self._attempt(todo.size, rng)
             out[todo[accept]] = x[accept]
             todo = todo[~accept]
-        return np.where(rng.random(n) < 0.5, -out, out)
+        return out
 
 
 def alias_table(mass: FloatArray) -> tuple[FloatArray, NDArray[np.intp]]:
