@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sympy
 from sympy.printing.c import C99CodePrinter
 from sympy.printing.codeprinter import PrintMethodNotImplementedError
 from sympy.utilities.codegen import C99CodeGen
@@ -41,6 +42,11 @@ def _check_printable(spec: FunctionSpec) -> None:
         missing = str(exc).split(": ")[-1].splitlines()[0]
         raise DefinitionError(f"cannot export {spec.claim_id} with the c back end: {missing} has no C99 code "
                               f"(got {spec.formula})") from None
+
+
+def _as_double(expr: sympy.Expr) -> sympy.Expr:
+    """Numbers as floats, so that codegen declares ``double`` (it declares ``int`` for integer constants)."""
+    return sympy.Float(expr, 17) if expr.is_Number else expr
 
 
 def _comment(spec: FunctionSpec) -> str:
@@ -89,7 +95,10 @@ def c_module_sources(specs: Sequence[FunctionSpec], stem: str) -> tuple[str, str
     for spec in specs:
         _check_printable(spec)
     gen = C99CodeGen(project="symcond", cse=True)
-    routines = [gen.routine(s.name, numeric_form(s.expr, ExportBackend.C), list(s.args), None) for s in specs]
+    routines = [gen.routine(s.name, _as_double(numeric_form(s.expr, ExportBackend.C)), list(s.args), None)
+                for s in specs]
     (_, source), (_, header) = gen.write(routines, stem, header=False, empty=False)
+    for name in (s.name for s in specs):
+        source, header = (t.replace(f"double {name}()", f"double {name}(void)") for t in (source, header))
     source = source.replace("#include <math.h>\n", "#include <math.h>\n" + _PI_FALLBACK, 1)
     return _banner(specs) + _document(source, specs), _banner(specs) + _document(header, specs)

@@ -28,6 +28,7 @@ import textwrap
 from collections.abc import Sequence
 
 import sympy
+from sympy.codegen.cfunctions import log1p
 from sympy.printing.codeprinter import PrintMethodNotImplementedError
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import MpmathPrinter
@@ -46,7 +47,10 @@ def _fold_constants(expr: sympy.Expr) -> sympy.Expr:
 
 
 def numeric_form(expr: sympy.Expr, backend: ExportBackend) -> sympy.Expr:
-    """The expression a back end evaluates: NumPy gets the stability rewrites of :mod:`symcond.lambdify`.
+    """The expression a back end evaluates: the stability rewrites of :mod:`symcond.lambdify` for NumPy and C.
+
+    C keeps ``log1p``/``expm1`` and writes softplus, logistic and scaled products in elementary
+    functions; mpmath evaluates the expression as it is.
 
     >>> import sympy
     >>> x = sympy.Symbol("x", real=True)
@@ -55,12 +59,15 @@ def numeric_form(expr: sympy.Expr, backend: ExportBackend) -> sympy.Expr:
     """
     if backend is ExportBackend.MPMATH:
         return expr
-    if backend is ExportBackend.NUMPY:
-        import symcond.stable  # noqa: F401  (registers the rewrites that lambdify applies)
-        from symcond.lambdify import NUMPY_REWRITES
+    import symcond.stable as stable  # registers the rewrites that lambdify applies
+    from symcond.lambdify import NUMPY_REWRITES
 
-        for rewrite in NUMPY_REWRITES:
-            expr = rewrite(expr)
+    for rewrite in NUMPY_REWRITES:
+        expr = rewrite(expr)
+    if backend is ExportBackend.C:  # C99 has log1p and expm1 but no softplus, logistic or scaled product
+        table = {stable.softplus: lambda a: log1p(sympy.exp(a)), stable.expit: lambda a: 1 / (1 + sympy.exp(-a)),
+                 stable.scaled_product: lambda *a: sympy.Mul(*(b**p for b, p in zip(a[0::2], a[1::2], strict=True)))}
+        expr = expr.replace(lambda e: type(e) in table, lambda e: table[type(e)](*e.args))
     return _fold_constants(expr)
 
 

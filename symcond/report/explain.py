@@ -73,6 +73,7 @@ class Expression:
     label: str
     expr: sympy.Expr
     dimension: str
+    prepared: sympy.Expr | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,11 @@ def _labels(claim: Claim) -> tuple[str, ...]:
     return "lhs", "rhs"
 
 
+def _side(ctx: Context, label: str, expr: sympy.Expr) -> Expression:
+    prepared = ctx.prepare(expr)
+    return Expression(label, expr, dimension_text(ctx, expr), None if prepared == expr else prepared)
+
+
 def _steps(derivation: Derivation, ctx: Context) -> tuple[StepCheck, ...]:
     outcomes = derivation.check_steps(ctx)
     return tuple(StepCheck(i, Expression(f"step {i}", step.expr, dimension_text(ctx, step.expr)),
@@ -147,9 +153,7 @@ def explain(paper: Paper, claim: Claim) -> Explanation:
         start = Expression("start", claim.start, dimension_text(ctx, claim.start))
         steps = _steps(claim, ctx)
         return Explanation(paper, claim, paper.check(claim), (start,), steps)
-    sides = claim.sides()
-    exprs = tuple(Expression(label, side, dimension_text(ctx, side)) for label, side in zip(_labels(claim), sides,
-                                                                                          strict=False))
+    exprs = tuple(_side(ctx, label, side) for label, side in zip(_labels(claim), claim.sides(), strict=False))
     return Explanation(paper, claim, paper.check(claim), exprs)
 
 
@@ -259,6 +263,8 @@ def _text(ex: Explanation, latex: bool) -> str:
     lines += ["  " + line for line in _verdict_lines(ex) + _context_lines(ex)]
     for item in ex.expressions:
         lines += ["", f"  {item.label}  [SI: {item.dimension}]", *_expr_lines(ex, item.expr, latex)]
+        if item.prepared is not None:
+            lines += ["    with givens and definitions substituted:", *_expr_lines(ex, item.prepared, latex)]
     for step in ex.steps:
         note = f"  ({step.note})" if step.note else ""
         lines += ["", f"  step {step.index}: {step.rule}{note}  [SI: {step.expression.dimension}]",
