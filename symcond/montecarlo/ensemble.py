@@ -94,8 +94,10 @@ class Ensemble:
         self.time = 0.0
         self.events = self.flips = self.inelastic = self.candidates = self.checkpoints = self.violations = 0
         self.pauli = process.pauli(self.x) if self.field == 0.0 else None
-        rate_in, flip = process.rates(np.zeros(1))
-        self._constant_rates = (float(rate_in[0]), float(flip[0]))
+        self._constant_rates = (0.0, 0.0)
+        if process.constant:
+            rate_in, flip = process.rates(np.zeros(1))
+            self._constant_rates = (float(rate_in[0]), float(flip[0]))
         self.bound, self.wait = np.empty(n), np.empty(n)
         self.candidate = np.ones(n, dtype=bool)
         self._schedule(np.arange(n), np.zeros(n))

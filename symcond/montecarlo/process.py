@@ -102,6 +102,12 @@ class Process:
                 self.params.eta, lambda eps: self.rates(np.sqrt(eps))[0])
         return self._redraw
 
+    @property
+    def redraw_violations(self) -> int:
+        """Envelope violations of a separate re-draw sampler (0 if none was built)."""
+        built = self._redraw
+        return built.violations if built is not None and built is not self.equilibrium else 0
+
     def pauli(self, x: FloatArray) -> FloatArray:
         """Return the Pauli factor ``1 - f_eq(x)`` (dimensionless)."""
         return scaled_fermi_slope_factor(x, self.params.eta)

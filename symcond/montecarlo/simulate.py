@@ -208,9 +208,7 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
 
 def _counters(ens: Ensemble, steps: int, start: float) -> Counters:
     """Return the work counters of a finished run."""
-    violations = ens.process.equilibrium.violations
-    if ens.process.params.tau_in_law is not None:
-        violations += ens.process.redraw.violations
+    violations = ens.process.equilibrium.violations + ens.process.redraw_violations
     return Counters(events=ens.events, flips=ens.flips, redraws=ens.inelastic, candidates=ens.candidates,
                     checkpoints=ens.checkpoints, particles=ens.size, steps=steps, simulated_time=ens.time,
                     cpu_seconds=_time.process_time() - start, bound_violations=ens.violations,

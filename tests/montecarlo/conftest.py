@@ -26,6 +26,18 @@ def degenerate() -> EquilibriumResult:
     return equilibrium(KineticParams(eta=DEGENERATE_ETA, ratio=RATIO), particles=PARTICLES, seed=12)
 
 
+def lorentzian(eps):
+    """tau_in proportional to 1/(1 + eps): tau_in = R / (1 + eps)."""
+    return 1.0 / (1.0 + eps)
+
+
+@pytest.fixture(scope="session")
+def energy_dependent() -> EquilibriumResult:
+    """Equilibrium run at eta = 5 with tau_in = 1 / (1 + eps), tau_el = 1 (R = 1)."""
+    params = KineticParams(eta=DEGENERATE_ETA, ratio=1.0, tau_in_law=lorentzian)
+    return equilibrium(params, particles=PARTICLES, seed=13)
+
+
 @pytest.fixture(params=["classical", "degenerate"])
 def either(request: pytest.FixtureRequest) -> EquilibriumResult:
     """Each of the two shared equilibrium runs in turn."""

@@ -11,7 +11,7 @@ from functools import cache
 
 import mpmath as mp
 
-__all__ = ["Moments", "moments", "tau_m"]
+__all__ = ["Moments", "moments", "tau_m", "weighted_moments"]
 
 DPS = 30
 
@@ -50,3 +50,21 @@ def moments(eta: float) -> Moments:
         fano = integral(lambda y: f(y) * (1 - f(y))) / n
         x2w = integral(lambda y: y * y * f(y) * (1 - f(y))) / n
         return Moments(float(n), float(m), float(x2), float(fano), float(x2w))
+
+
+def weighted_moments(eta: float, ratio: float, tau_in_law) -> tuple[float, float, float]:
+    """Return ``<x^2 t_m>``, ``<x^2>`` and ``<x^2 (1 - f) t_m>`` over ``f`` (mpmath).
+
+    ``1 / t_m(x) = 1 / (ratio tau_in_law(x^2)) + 1 / tau_el`` with ``tau_el = 1``: the decay
+    rate of ``E[x(t) | x(0)]`` (flips at 1/(2 tau_el) reverse x, re-draws erase it).
+    """
+    with mp.workdps(DPS):
+        e = mp.mpf(eta)
+        f = lambda y: 1 / (1 + mp.exp(y * y - e))  # noqa: E731
+        t_m = lambda y: 1 / (1 / (ratio * tau_in_law(y * y)) + 1)  # noqa: E731
+        pts = [mp.mpf(0), mp.sqrt(e), mp.inf] if eta > 0 else [mp.mpf(0), mp.inf]
+        n = mp.quad(f, pts)
+        x2t = mp.quad(lambda y: y * y * t_m(y) * f(y), pts) / n
+        x2 = mp.quad(lambda y: y * y * f(y), pts) / n
+        x2wt = mp.quad(lambda y: y * y * t_m(y) * f(y) * (1 - f(y)), pts) / n
+        return float(x2t), float(x2), float(x2wt)

@@ -16,8 +16,8 @@ import pytest
 from symcond.kinetic.params import KineticParams
 from symcond.montecarlo import EquilibriumResult, equilibrium
 from tests.kinetic.reference import linear_response_G_G0
-from tests.montecarlo.conftest import RATIO
-from tests.montecarlo.reference import moments, tau_m
+from tests.montecarlo.conftest import DEGENERATE_ETA, RATIO, lorentzian
+from tests.montecarlo.reference import moments, tau_m, weighted_moments
 
 TAU = tau_m(RATIO)
 
@@ -58,17 +58,18 @@ def test_eq_1_3_normalised_form_gives_the_same_G(either: EquilibriumResult) -> N
     assert either.G_G0_eq3.agrees(m.g_scale * TAU)
 
 
-def test_energy_dependent_green_kubo_matches_quadrature_and_solver() -> None:
+def test_energy_dependent_green_kubo_matches_quadrature_and_solver(energy_dependent: EquilibriumResult) -> None:
     """With tau_in ~ 1/(1 + eps), Green-Kubo G agrees with mpmath linear response and the solver."""
     from symcond.kinetic import solve
 
-    def law(eps):
-        return 1.0 / (1.0 + eps)
+    exact = linear_response_G_G0(DEGENERATE_ETA, 1.0, lorentzian)
+    assert energy_dependent.G_G0.agrees(exact) and energy_dependent.G_G0.agrees(solve(energy_dependent.params).G_G0)
 
-    params = KineticParams(eta=5.0, ratio=1.0, tau_in_law=law)
-    res = equilibrium(params, particles=1000, seed=21)
-    exact = linear_response_G_G0(5.0, 1.0, law)
-    assert res.G_G0.agrees(exact) and res.G_G0.agrees(solve(params).G_G0)
+
+def test_energy_dependent_cvv_integral_is_sea_average(energy_dependent: EquilibriumResult) -> None:
+    """E[x(t) | x0] = x0 exp(-t / t_m(x0)), so Integral C_vv dt = <x^2 t_m> / <x^2> (mpmath), 3 sigma."""
+    x2t, x2, _ = weighted_moments(DEGENERATE_ETA, 1.0, lorentzian)
+    assert energy_dependent.cvv_integral.agrees(x2t / x2)
 
 
 def test_elastic_only_correlation_decays_at_one_over_tau_el() -> None:

@@ -10,8 +10,8 @@ Eq. (3) correction dN^2 v'^2 = N k_B T / m.  Tolerances are three standard error
 from __future__ import annotations
 
 from symcond.montecarlo import EquilibriumResult
-from tests.montecarlo.conftest import RATIO
-from tests.montecarlo.reference import moments, tau_m
+from tests.montecarlo.conftest import DEGENERATE_ETA, RATIO, lorentzian
+from tests.montecarlo.reference import moments, tau_m, weighted_moments
 
 
 def test_johnson_nyquist_holds_for_boltzmann_statistics(classical: EquilibriumResult) -> None:
@@ -44,3 +44,19 @@ def test_reggiani_fano_correction_restores_fdt(degenerate: EquilibriumResult) ->
 def test_pauli_noise_rejects_missing_factor_two(degenerate: EquilibriumResult) -> None:
     """Johnson with 2 k_B T G instead of 4 k_B T G (ratio 2) is rejected by > 20 sigma."""
     assert abs(degenerate.relations.johnson_pauli.z(2.0)) > 20.0
+
+
+def test_pauli_weighted_noise_restores_fdt_with_energy_dependent_times(energy_dependent: EquilibriumResult) -> None:
+    """Degenerate, tau_in ~ 1/(1 + eps): the f(1 - f)-weighted noise over 4 k_B T G is still 1 (3 sigma)."""
+    assert energy_dependent.relations.johnson_pauli.agrees(1.0)
+
+
+def test_reggiani_fano_correction_fails_with_energy_dependent_times(energy_dependent: EquilibriumResult) -> None:
+    """With one tau = Integral C_vv the Eq. (3) correction gives <x^2 t_m> / (2 <x^2> <x^2 w t_m>) != 1.
+
+    E[x(t) | x0] = x0 exp(-t / t_m(x0)) makes tau = <x^2 t_m> / <x^2> a Fermi-sea average while
+    G needs the Fermi-surface average 2 <x^2 w t_m>; mpmath gives 1.42 at eta = 5, R = 1.
+    """
+    x2t, x2, x2wt = weighted_moments(DEGENERATE_ETA, 1.0, lorentzian)
+    ratio = energy_dependent.relations.johnson_fano
+    assert ratio.agrees(x2t / (2.0 * x2 * x2wt)) and abs(ratio.z(1.0)) > 20.0
