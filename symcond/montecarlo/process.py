@@ -180,7 +180,7 @@ class Process:
 
     def g_scale(self) -> float:
         """Return ``N**2 / M``: ``G / G_0 = (N**2 / M) <x> / F`` (:mod:`symcond.kinetic.params`)."""
-        return self.density_integral**2 / self.velocity_integral
+        return self.density_integral * (self.density_integral / self.velocity_integral)  # no underflow
 
     def __repr__(self) -> str:
         return f"Process({self.params!r})"

@@ -39,7 +39,7 @@ def test_mobility_is_tau_m_at_every_field(eta: float, ratio: float, field: float
     assert res.success and res.mobility.agrees(tau_m(ratio))
 
 
-@pytest.mark.parametrize(("eta", "ratio", "field"), CASES[:2])
+@pytest.mark.parametrize(("eta", "ratio", "field"), [*CASES[:2], (-500.0, 2.0, -0.7)])
 def test_G_matches_eq_11(eta: float, ratio: float, field: float) -> None:
     """G/G0 = (N^2/M) R/(1+R) (mpmath moments) within 3 standard errors."""
     res = drift(KineticParams(eta=eta, ratio=ratio, field=field), particles=1000, time=60.0, seed=2)
