@@ -24,13 +24,10 @@ def tau_m(ratio: float) -> float:
 class Moments:
     """``N = Int f``, ``M = Int |x| f``, ``<x**2>``, ``Fano = <1 - f>``, ``<x**2 (1 - f)>`` over ``f``."""
 
-    def __init__(self, n: float, m: float, x2: float, fano: float, x2w: float) -> None:
+    def __init__(self, n: float, m: float, x2: float, fano: float, x2w: float, g_scale: float) -> None:
         self.n, self.m, self.x2, self.fano, self.x2w = n, m, x2, fano, x2w
-
-    @property
-    def g_scale(self) -> float:
-        """``N**2 / M``: ``G / G0 = (N**2 / M) <x> / F``."""
-        return self.n * self.n / self.m
+        #: ``N**2 / M`` (computed at 30 digits): ``G / G0 = (N**2 / M) <x> / F``.
+        self.g_scale = g_scale
 
 
 @cache
@@ -49,7 +46,7 @@ def moments(eta: float) -> Moments:
         x2 = integral(lambda y: y * y * f(y)) / n
         fano = integral(lambda y: f(y) * (1 - f(y))) / n
         x2w = integral(lambda y: y * y * f(y) * (1 - f(y))) / n
-        return Moments(float(n), float(m), float(x2), float(fano), float(x2w))
+        return Moments(float(n), float(m), float(x2), float(fano), float(x2w), float(n * n / m))
 
 
 def weighted_moments(eta: float, ratio: float, tau_in_law) -> tuple[float, float, float]:
