@@ -42,19 +42,24 @@ class _PythonSampler:
         self.eta, self.rng = proc.params.eta, rng
         self.left, self.width = sampler.left.tolist(), sampler.width.tolist()
         self.keep, self.alias = sampler.keep.tolist(), sampler.alias.tolist()
-        self.inverse = sampler.inverse_envelope.tolist()
+        self.empty = sampler.empty.tolist()
 
     def draw(self) -> float:
-        """Return one wave vector."""
+        """Return one wave vector (same two-uniform scheme as ``EnvelopeSampler``)."""
         rng, n = self.rng, len(self.keep)
         while True:
             u = rng.random() * n
             cell = int(u)
-            if u - cell >= self.keep[cell]:
-                cell = self.alias[cell]
-            x = self.left[cell] + self.width[cell] * rng.random()
-            if rng.random() < self.inverse[cell] / (1.0 + math.exp(x * x - self.eta)):
-                return -x if rng.random() < 0.5 else x
+            frac, keep = u - cell, self.keep[cell]
+            if frac < keep:
+                pos = frac / keep
+            else:
+                pos, cell = (frac - keep) / (1.0 - keep), self.alias[cell]
+            left, offset = self.left[cell], self.width[cell] * pos
+            ratio = 1.0 / (1.0 + math.expm1(offset * (2.0 * left + offset)) * self.empty[cell])
+            v = rng.random()
+            if v < ratio:
+                return -(left + offset) if v < 0.5 * ratio else left + offset
 
 
 def python_drift(params: KineticParams, particles: int, duration: float, seed: int) -> tuple[list[float], int]:
