@@ -43,7 +43,7 @@ from symcond.verdict import Evidence, Outcome, Verdict
 __all__ = ["FoldEven", "ChangeVariable", "Recognize", "INTEGRAL_DEFINITIONS", "normal_form", "to_integrals"]
 
 #: Number of sampled points at which a step is confirmed by quadrature.
-QUADRATURE_POINTS = 4
+QUADRATURE_POINTS = 3
 
 Definition = Callable[[tuple[sympy.Expr, ...], sympy.Symbol], sympy.Expr | None]
 
@@ -111,13 +111,13 @@ def _decide(stated: sympy.Expr, previous: sympy.Expr, left: sympy.Expr, right: s
     evidence, mismatch = dimension_evidence(ctx, prepared[0], prepared[3])
     if mismatch is not None:
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
-    proof = run_with_budget(lambda: _proof(normal_form(prepared[1]), normal_form(prepared[2]), ctx), ctx.budget,
-                            "comparing normal forms")
     agreed, witness = quad_disagreement(ctx, prepared[0], prepared[3], QUADRATURE_POINTS)
     evidence = evidence.with_(numeric_points=agreed, digits=ctx.dps)
     if witness is not None:
         return Outcome(Verdict.FAILS, evidence.with_(
             counterexample=witness, reason="the step and the previous expression differ numerically"))
+    proof = run_with_budget(lambda: _proof(normal_form(prepared[1]), normal_form(prepared[2]), ctx), ctx.budget,
+                            "comparing normal forms")
     if proof is None or agreed == 0:
         why = "no symbolic proof found" if proof is None else "no point could be evaluated by quadrature"
         return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{why}; the sides agree at {agreed} points"))

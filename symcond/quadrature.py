@@ -2,10 +2,10 @@
 
 SymPy's ``Integral.evalf`` re-evaluates the SymPy integrand at every quadrature node, which
 takes seconds at 40 digits, and loses digits on end-point singularities such as
-``t**(-1/2)``.  :func:`quad_evaluate` instead compiles each integrand with mpmath and
-integrates it with :func:`mpmath.quad` (tanh-sinh) after the substitution ``t = a + s**2``
-on a range split geometrically, and accepts the value only when two different splits
-agree to the working precision.  The rest of the expression is evaluated by
+``t**(-1/2)``; mpmath's own error estimate is unreliable for sharp interior features (a
+Fermi edge far from unit scale).  :func:`quad_evaluate` compiles each integrand with
+mpmath, substitutes ``t = a + s**2``, splits the range geometrically and bisects each piece
+adaptively until its halves agree.  The rest of the expression is evaluated by
 :func:`symcond.numeric.evaluate`.
 
 >>> import sympy
@@ -18,28 +18,33 @@ agree to the working precision.  The rest of the expression is evaluated by
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import mpmath
 import sympy
 
+from symcond.budget import run_with_budget
 from symcond.context import Context
 from symcond.numeric import Point, evaluate, format_point
 
 __all__ = ["quad_evaluate", "quad_disagreement"]
 
 _GUARD = 10
+_MAX_DEPTH = 12
+_STEP = 4  # grid nodes at powers of 2**_STEP
 
 
 def _integral_value(integral: sympy.Integral, point: Point, dps: int) -> sympy.Float | None:
     """The value of a one-dimensional definite integral at ``point``; None if not reliable.
 
     The variable is substituted as ``t = a + s**2`` (or ``b - s**2``; both signs of ``s**2``
-    for a doubly infinite range), which removes algebraic end-point singularities, and the
-    range of ``s`` is split at powers of 2 from 2**-10 to 2**40 so that features far from
-    unit scale are resolved.  The value is accepted when a second split (odd powers of 2)
-    agrees to the working precision.
+    for a doubly infinite range), which removes algebraic end-point singularities; the
+    range of ``s`` is split at powers of 16 between 2**-10 and 2**40 where the integrand is
+    not negligible, and each piece is bisected until its two halves agree with it to
+    ``dps + 3`` digits (None when that takes more than 12 levels).
     """
     if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
         return None
@@ -52,13 +57,8 @@ def _integral_value(integral: sympy.Integral, point: Point, dps: int) -> sympy.F
         if any(end is None for end in ends):
             return None
         func = sympy.lambdify(var, integrand, modules="mpmath")
-        first, second = (_substituted_quad(func, ends[0], ends[1], start) for start in (-10, -9))
-        if first is None or second is None:
-            return None
-        scale = max(abs(first), mpmath.mpf(10) ** (-4 * dps))
-        if abs(first - second) > scale * mpmath.mpf(10) ** (-dps):
-            return None
-        return sympy.Float(first, dps + _GUARD)
+        value = _substituted_quad(func, ends[0], ends[1], -10)
+        return None if value is None else sympy.Float(value, dps + _GUARD)
 
 
 def _end(end: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | None:
@@ -72,26 +72,61 @@ def _end(end: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | None:
 
 def _substituted_quad(func: Callable[[mpmath.mpf], Any], lower: mpmath.mpf, upper: mpmath.mpf,
                       first: int) -> mpmath.mpf | None:
-    """Integral of func over [lower, upper] with t = shift +- s**2, split at powers of 2."""
+    """Integral of func over [lower, upper] with t = shift +- s**2, split at powers of 2, then adaptively."""
     if mpmath.isfinite(lower):
         maps, top = [(lower, 1)], mpmath.sqrt(upper - lower) if mpmath.isfinite(upper) else mpmath.inf
     elif mpmath.isfinite(upper):
         maps, top = [(upper, -1)], mpmath.inf
     else:
         maps, top = [(mpmath.mpf(0), 1), (mpmath.mpf(0), -1)], mpmath.inf
-    nodes = [mpmath.mpf(0), *(mpmath.mpf(2) ** k for k in range(first, 41, 2) if mpmath.mpf(2) ** k < top), top]
     try:
-        total = mpmath.fsum(mpmath.quad(lambda s, a=a, b=b: 2 * s * func(a + b * s * s), nodes) for a, b in maps)
-    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+        pieces = [lambda s, a=a, b=b: 2 * s * func(a + b * s * s) for a, b in maps]
+        total = mpmath.fsum(_adaptive(piece, _nodes(piece, top, first)) for piece in pieces)
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
         return None
     return None if isinstance(total, mpmath.mpc) or not mpmath.isfinite(total) else total
 
 
-def quad_evaluate(expr: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | mpmath.mpc | None:
-    """``expr`` at ``point`` with ``dps`` digits, integrals by mpmath quadrature; None if undefined."""
+def _adaptive(piece: Callable[[mpmath.mpf], Any], nodes: list[mpmath.mpf]) -> mpmath.mpf:
+    """Sum over consecutive nodes; each finite interval is bisected until its halves agree."""
+    intervals = list(itertools.pairwise(nodes))
+    rough = [mpmath.quad(piece, [a, b]) for a, b in intervals]
+    # 10**-(dps + 3) relative to the whole integral (mpmath.eps is 10**-(dps + _GUARD) here)
+    tolerance = abs(mpmath.fsum(rough)) * mpmath.eps * mpmath.mpf(10) ** (_GUARD - 3)
+    return mpmath.fsum(_refine(piece, a, b, whole, tolerance, 0) if mpmath.isfinite(b) else whole
+                       for (a, b), whole in zip(intervals, rough, strict=True))
+
+
+def _refine(piece: Callable[[mpmath.mpf], Any], a: mpmath.mpf, b: mpmath.mpf, whole: mpmath.mpf,
+            tolerance: mpmath.mpf, depth: int) -> mpmath.mpf:
+    middle = (a + b) / 2
+    left, right = mpmath.quad(piece, [a, middle]), mpmath.quad(piece, [middle, b])
+    if abs(left + right - whole) <= tolerance:
+        return left + right
+    if depth >= _MAX_DEPTH:
+        raise ValueError("adaptive quadrature did not converge")
+    return _refine(piece, a, middle, left, tolerance, depth + 1) + _refine(piece, middle, b, right, tolerance,
+                                                                           depth + 1)
+
+
+def _nodes(piece: Callable[[mpmath.mpf], Any], top: mpmath.mpf, first: int) -> list[mpmath.mpf]:
+    """0, the powers 2**first, 2**(first + _STEP), ... where the integrand is not negligible, and ``top``."""
+    grid = [k for k in range(first, 41, _STEP) if mpmath.mpf(2) ** k < top]
+    if not grid:
+        return [mpmath.mpf(0), top]
+    sizes = [abs(piece(mpmath.mpf(2) ** k)) for k in grid]
+    floor = max(sizes) * mpmath.eps * mpmath.mpf(10) ** -_GUARD
+    kept = [k for k, size in zip(grid, sizes, strict=True) if size > floor] or grid
+    inner = [k for k in grid if min(kept) - _STEP <= k <= max(kept) + _STEP]
+    return [mpmath.mpf(0), *(mpmath.mpf(2) ** k for k in inner), top]
+
+
+def quad_evaluate(expr: sympy.Expr, point: Point, dps: int, seconds: float = 10.0) -> mpmath.mpf | mpmath.mpc | None:
+    """``expr`` at ``point`` with ``dps`` digits, integrals by mpmath quadrature (each within
+    ``seconds`` of wall-clock time); None if undefined or not reliable."""
     values = {}
     for integral in sympy.sympify(expr).atoms(sympy.Integral):
-        value = _integral_value(integral, point, dps)
+        value = run_with_budget(partial(_integral_value, integral, point, dps), seconds, "quadrature")
         if value is None:
             return None
         values[integral] = value
