@@ -9,13 +9,13 @@ anything else ``[U+XXXX]``).  The document uses only packages of Debian's
 textcomp, array, longtable, booktabs, xcolor) and compiles with ``pdflatex``.
 
 >>> print(escape_text("q_P^2 & 50% of #3 in {x}"))
-q\_P\textasciicircum{}2 \& 50\% of \#3 in \{x\}
+q\texttt{\char95}P\texttt{\char94}2 \& 50\% of \#3 in \{x\}
 >>> print(escape_text("τ ≤ 1 — µ"))
 \ensuremath{\tau} \ensuremath{\le} 1 --- \ensuremath{\mu}
 >>> print(statement_latex(r"\tau_m < \tau_{in}"))
 $\tau_m < \tau_{in}$
 >>> print(statement_latex("G_0 x D_0 for m is independent of h"))
-G\_0 x D\_0 for m is independent of h
+G\texttt{\char95}0 x D\texttt{\char95}0 for m is independent of h
 """
 
 from __future__ import annotations
@@ -27,11 +27,13 @@ from symcond import __version__
 from symcond.ledger import Entry, Ledger
 from symcond.paper import Paper
 
-__all__ = ["escape_text", "escape_math", "statement_latex", "latex_ledger", "VERDICT_COLOURS"]
+__all__ = ["escape_text", "escape_math", "statement_latex", "latex_ledger", "tt_text", "breakable",
+           "VERDICT_COLOURS"]
 
-_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
-            "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "<": r"\textless{}",
-            ">": r"\textgreater{}", "|": r"\textbar{}", '"': "''"}
+# ASCII characters the roman OT1 font lacks are taken from the typewriter font (copyable from the PDF)
+_SPECIAL = {"\\": r"\texttt{\char92}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\texttt{\char95}",
+            "{": r"\{", "}": r"\}", "~": r"\texttt{\char126}", "^": r"\texttt{\char94}", "<": r"\textless{}",
+            ">": r"\textgreater{}", "|": r"\textbar{}", '"': r"\texttt{\char34}"}
 _GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho varsigma sigma "
           "tau upsilon phi chi psi omega").split()
 _MATH = {chr(0x3B1 + i): "\\" + name for i, name in enumerate(_GREEK) if name != "omicron"}
@@ -88,16 +90,25 @@ def escape_math(latex: str) -> str:
     return "".join(ch if ch.isascii() else _unicode(ch, math=True) for ch in latex)
 
 
-_BREAKABLE = re.compile(r"(\\_|[*/+=,.:]|\\textasciicircum\{\})")
+_BREAKABLE = re.compile(r"(\\texttt\{\\char9[45]\}|[*/+=,.:])")
 
 
 def breakable(escaped: str) -> str:
     r"""Allow line breaks after operators and underscores of already escaped text (long ids, formulas).
 
     >>> print(breakable(escape_text("a_b*c")))
-    a\_\allowbreak{}b*\allowbreak{}c
+    a\texttt{\char95}\allowbreak{}b*\allowbreak{}c
     """
     return _BREAKABLE.sub(lambda m: m.group(1) + r"\allowbreak{}", escaped)
+
+
+def tt_text(text: str) -> str:
+    r"""Text for a typewriter cell: escaped, with line breaks allowed after dots and underscores.
+
+    >>> print(tt_text("eq5.below_tau"))
+    eq5.\allowbreak{}below\texttt{\char95}\allowbreak{}tau
+    """
+    return breakable(escape_text(text))
 
 
 def _balanced(latex: str) -> bool:
@@ -126,7 +137,7 @@ def statement_latex(statement: str) -> str:
     >>> print(statement_latex("at $l = L$ the time is $\\tau_T$"))
     at $l = L$ the time is $\tau_T$
     >>> print(statement_latex(r"\frac{1}{2"))
-    \textbackslash{}frac\{1\}\{2
+    \texttt{\char92}frac\{1\}\{2
     """
     if "$" in statement:
         parts = statement.split("$")
@@ -164,7 +175,7 @@ def _verdict_cell(entry: Entry) -> str:
 
 def _row(entry: Entry, detail: str) -> str:
     local = entry.claim.id.partition(":")[2] or entry.claim.id
-    cells = [r"\texttt{" + breakable(escape_text(local)) + "}", escape_text(entry.claim.where),
+    cells = [r"\texttt{" + tt_text(local) + "}", escape_text(entry.claim.where),
              statement_latex(entry.claim.statement), _verdict_cell(entry), breakable(escape_text(detail))]
     return r"\footnotesize " + " & \\footnotesize ".join(cells) + r" \\"
 

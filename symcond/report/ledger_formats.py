@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from symcond.errors import DefinitionError
 from symcond.ledger import Entry, Ledger
 
-__all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines"]
+__all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines", "LedgerView"]
 
 _COLOURS = {"holds": "32", "holds-under": "36", "fails": "31", "undecided": "33"}
 
@@ -108,3 +109,20 @@ def render_ledger(ledger: Ledger, fmt: str = "text", color: bool = False) -> str
     except KeyError:
         raise DefinitionError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
     return renderer(ledger, color)
+
+
+@dataclass(frozen=True)
+class LedgerView:
+    """A ledger that Jupyter displays as Markdown tables (and plain text elsewhere).
+
+    >>> LedgerView(Ledger(()))._repr_markdown_().splitlines()[0]
+    '| paper | claims | holds | holds-under | fails | undecided |'
+    """
+
+    ledger: Ledger
+
+    def __repr__(self) -> str:
+        return _text(self.ledger)
+
+    def _repr_markdown_(self) -> str:
+        return _markdown(self.ledger)
