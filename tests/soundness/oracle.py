@@ -151,12 +151,14 @@ def compare(lhs: sympy.Expr, rhs: sympy.Expr, where: Setting, count: int = POINT
     agreed = 0
     for point in where.points(symbols, count):
         values = [point[s] for s in symbols]
-        gaps = [_gap_at(f, g, values, digits) for digits in (DIGITS, CHECK_DIGITS)]
-        if gaps[0] is None:
+        gap = _gap_at(f, g, values, DIGITS)
+        if gap is None:
             continue
-        if gaps[0] > DIFFER_TOL and gaps[1] is not None and gaps[1] > DIFFER_TOL:
-            return Truth.REFUTED
-        agreed += gaps[0] < EQUAL_TOL
+        if gap > DIFFER_TOL:
+            confirmed = _gap_at(f, g, values, CHECK_DIGITS)
+            if confirmed is not None and confirmed > DIFFER_TOL:
+                return Truth.REFUTED
+        agreed += gap < EQUAL_TOL
     return Truth.CONSISTENT if agreed >= 3 else Truth.UNKNOWN
 
 
