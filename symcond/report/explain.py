@@ -276,15 +276,23 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
 
 
+def _cell_math(ex: Explanation, expr: sympy.Expr) -> str:
+    """LaTeX for a Markdown table cell: a ``|`` would end the cell, ``\\vert`` does not."""
+    return latex_of(ex.paper, expr).replace("|", r"\vert ")
+
+
 def _markdown(ex: Explanation) -> str:
     claim = ex.claim
     lines = [f"**{_md(claim.id)}** ({_md(claim.where)}, {claim.kind.value}): **{ex.outcome.verdict.value}**", ""]
     lines += [f"- {_md(line.strip())}" for line in _verdict_lines(ex)]
     lines += ["", "| | expression | SI dimension | rule | check |", "|---|---|---|---|---|"]
     for item in ex.expressions:
-        lines.append(f"| {item.label} | ${latex_of(ex.paper, item.expr)}$ | {_md(item.dimension)} | | |")
+        lines.append(f"| {item.label} | ${_cell_math(ex, item.expr)}$ | {_md(item.dimension)} | | |")
+        if item.prepared is not None:
+            shown = _cell_math(ex, item.prepared)
+            lines.append(f"| {item.label}, substituted | ${shown}$ | | givens and definitions | |")
     for step in ex.steps:
-        expr = latex_of(ex.paper, step.expression.expr)
+        expr = _cell_math(ex, step.expression.expr)
         lines.append(f"| {step.index} | ${expr}$ | {_md(step.expression.dimension)} | {_md(step.rule)} | "
                      f"{_md(step_status(step.outcome))} |")
     return "\n".join(lines)
