@@ -82,16 +82,12 @@ class FunctionSpec:
     source: str
     verdict: str
     detail: str
+    formula_latex: str = ""
 
     @property
     def formula(self) -> str:
         """The expression in Python syntax (``**`` for powers)."""
         return sympy.sstr(self.expr)
-
-    @property
-    def formula_latex(self) -> str:
-        """The expression in LaTeX."""
-        return sympy.latex(self.expr)
 
     @property
     def generator(self) -> str:
@@ -161,6 +157,7 @@ def functions_for(paper: Paper, claim: Claim, outcome: Outcome) -> tuple[Functio
     ctx = paper.context(claim)
     source = f"{paper.key}, {claim.where}" + (f": {paper.reference}" if paper.reference else "")
     detail = " ".join(outcome.evidence.reason.split())
+    names = {q.symbol: q.latex for q in paper.registry}
     specs = []
     for suffix, role, written in _parts(claim):
         expr = ctx.prepare(written)
@@ -168,7 +165,7 @@ def functions_for(paper: Paper, claim: Claim, outcome: Outcome) -> tuple[Functio
         specs.append(FunctionSpec(
             function_base_name(claim.id) + suffix, role, expr, args, tuple(_argument(paper, a) for a in args),
             _unit(paper, claim, written), claim.id, claim.where, claim.statement, source,
-            outcome.verdict.value, detail))
+            outcome.verdict.value, detail, sympy.latex(expr, symbol_names=names)))
     return tuple(specs)
 
 
