@@ -66,6 +66,13 @@ def test_hard_limit_step_is_undecided_naming_the_limit(paper):
     assert seconds < HANG
 
 
+def test_hard_limit_claim_is_undecided_naming_the_budget(paper):
+    """A limit claim whose limit SymPy cannot take in 0.2 s is undecided and says the budget ran out."""
+    outcome, seconds = timed(lambda: paper.check(paper.limit("eq1", GAMMA_RATIO, x, sympy.oo, 1)))
+    assert outcome.verdict is Verdict.UNDECIDED and "exceeded its budget" in outcome.evidence.reason
+    assert seconds < HANG
+
+
 @pytest.mark.xfail(strict=True, raises=NotImplementedError,
                    reason="derivation.Rule.check lets SymPy's NotImplementedError from sympy.limit escape")
 def test_limit_sympy_cannot_compute_is_undecided(paper):
