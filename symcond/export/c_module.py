@@ -19,9 +19,9 @@ as numbers; functions without a C99 equivalent are a one-line
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-import sympy
 from sympy.printing.c import C99CodePrinter
 from sympy.printing.codeprinter import PrintMethodNotImplementedError
 from sympy.utilities.codegen import C99CodeGen
@@ -44,9 +44,13 @@ def _check_printable(spec: FunctionSpec) -> None:
                               f"(got {spec.formula})") from None
 
 
-def _as_double(expr: sympy.Expr) -> sympy.Expr:
-    """Numbers as floats, so that codegen declares ``double`` (it declares ``int`` for integer constants)."""
-    return sympy.Float(expr, 17) if expr.is_Number else expr
+def _doubles(text: str, names: Sequence[str]) -> str:
+    """Every exported function returns ``double`` (codegen declares ``int`` for integer-valued results)."""
+    for name in names:
+        text = re.sub(rf"\bint {name}\(", f"double {name}(", text)
+        text = re.sub(rf"\bint {name}_result;", f"double {name}_result;", text)
+        text = text.replace(f"double {name}()", f"double {name}(void)")
+    return text
 
 
 def _comment(spec: FunctionSpec) -> str:
@@ -95,10 +99,9 @@ def c_module_sources(specs: Sequence[FunctionSpec], stem: str) -> tuple[str, str
     for spec in specs:
         _check_printable(spec)
     gen = C99CodeGen(project="symcond", cse=True)
-    routines = [gen.routine(s.name, _as_double(numeric_form(s.expr, ExportBackend.C)), list(s.args), None)
-                for s in specs]
+    routines = [gen.routine(s.name, numeric_form(s.expr, ExportBackend.C), list(s.args), None) for s in specs]
     (_, source), (_, header) = gen.write(routines, stem, header=False, empty=False)
-    for name in (s.name for s in specs):
-        source, header = (t.replace(f"double {name}()", f"double {name}(void)") for t in (source, header))
+    names = [s.name for s in specs]
+    source, header = _doubles(source, names), _doubles(header, names)
     source = source.replace("#include <math.h>\n", "#include <math.h>\n" + _PI_FALLBACK, 1)
     return _banner(specs) + _document(source, specs), _banner(specs) + _document(header, specs)

@@ -12,8 +12,10 @@ from symcond.paper import Paper
 from symcond.report.explain import resolve_claim
 from symcond.special.sympy_fd import FermiDirac
 
-#: Bundled claims: a refuted equality (registry definitions), a derivation, a zeta(3) derivation, an inequality.
-REAL = ("reggiani2026:eq11", "reggiani2026:eq1", "reggiani2026:eq18", "reggiani2026:eq5.bound")
+#: Bundled claims: a refuted equality (registry definitions), a derivation, a zeta(3) derivation, inequalities
+#: (one side the constant 0: an integer-valued C result).
+REAL = ("reggiani2026:eq11", "reggiani2026:eq1", "reggiani2026:eq18", "reggiani2026:eq5.bound",
+        "reggiani2026:eq5.nonnegative")
 
 
 def synthetic_paper() -> Paper:

@@ -16,7 +16,8 @@ from tests.export.exports import sample_points, specs_by_claim
 
 SEED = 20260522
 COMPILER = shutil.which("cc")
-CLAIMS = ("reggiani2026:eq11", "reggiani2026:eq1", "reggiani2026:eq5.bound", "exporttest:eq1", "exporttest:eq3")
+CLAIMS = ("reggiani2026:eq11", "reggiani2026:eq1", "reggiani2026:eq5.bound", "reggiani2026:eq5.nonnegative",
+          "exporttest:eq1", "exporttest:eq3")
 pytestmark = pytest.mark.skipif(COMPILER is None, reason="no C compiler (cc); .ci/system-deps installs gcc")
 
 
