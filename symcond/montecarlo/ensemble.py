@@ -16,7 +16,8 @@ are drawn (the candidate process is memoryless, so this is exact whenever
 
 All particles share one clock at the end of each :meth:`Ensemble.advance`; inside it, only
 the particles with a checkpoint left in the interval are processed, so each pass of the
-loop costs in proportion to the number of checkpoints, not of particles.
+loop costs in proportion to the number of checkpoints, not of particles.  With numba, the
+same algorithm can run compiled, one particle at a time (opt-in: :mod:`symcond.montecarlo._kernel`).
 
 Units: :mod:`symcond.kinetic.params` (``x = k / k_T = v / v_th``, times in ``tau_el0``,
 positions in ``v_th tau_el0``).
@@ -101,6 +102,9 @@ class Ensemble:
         self.bound, self.wait = np.empty(n), np.empty(n)
         self.candidate = np.ones(n, dtype=bool)
         self._schedule(np.arange(n), np.zeros(n))
+        from symcond.montecarlo._kernel import kernel_for  # imports numba (optional) on first use
+
+        self._kernel = kernel_for(process)
 
     @property
     def size(self) -> int:
@@ -111,6 +115,14 @@ class Ensemble:
         """Advance every particle by ``dt`` (units ``tau_el0``) and return the displacements."""
         disp = np.zeros(self.size)
         wdisp = np.zeros(self.size) if weighted and self.pauli is not None else None
+        if self._kernel is None or not self._kernel.advance(self, dt, disp, wdisp):
+            self._kernel = None
+            self._advance_numpy(dt, disp, wdisp)
+        self.time += dt
+        return Step(disp, wdisp)
+
+    def _advance_numpy(self, dt: float, disp: FloatArray, wdisp: FloatArray | None) -> None:
+        """The NumPy path of :meth:`advance`: process every particle with a checkpoint left, in bulk."""
         clock = np.zeros(self.size)
         idx = np.flatnonzero(self.wait < dt)
         while idx.size:
@@ -122,8 +134,6 @@ class Ensemble:
             idx = idx[self.wait[idx] < dt]
         self._fly(slice(None), dt - clock, disp, wdisp)
         self.wait -= dt
-        self.time += dt
-        return Step(disp, wdisp)
 
     def _fly(self, idx: IndexArray | slice, h: FloatArray, disp: FloatArray, wdisp: FloatArray | None) -> None:
         """Move particles ``idx`` freely for times ``h``, adding their displacements."""
