@@ -202,6 +202,9 @@ class Derivation(Claim):
     def _repr_latex_(self) -> str:
         return f"$${self.latex()}$$"
 
+    def _repr_markdown_(self) -> str:
+        return f"**{self.id}** ({self.where})\n\n$${self.latex()}$$"
+
     def simplify(self, ctx: Context | None = None) -> sympy.Expr:
         """The result with the derivation's givens applied, simplified."""
         ctx = ctx if ctx is not None else Context(givens=self.givens)

@@ -103,7 +103,7 @@ def lambdify(expr: sympy.Expr, args: Sequence[sympy.Symbol] | None = None,
 
         for rewrite in NUMPY_REWRITES:
             expr = rewrite(expr)
-        modules: list[Any] = [dict(NUMPY_FUNCTIONS), "numpy"]
+        modules: list[Any] = [dict(NUMPY_FUNCTIONS), "scipy", "numpy"]
     else:
         modules = ["mpmath"]
     func = sympy.lambdify(ordered, expr, modules=modules, dummify=False, cse=chosen is Backend.NUMPY)

@@ -97,3 +97,9 @@ def test_rewrite_that_changes_dimension_fails():
     e, h, m = paper.symbols("e h m")
     out = paper.check(paper.derivation("eq1", e**2 / h, Step(e**2 / h * m, Rewrite())))
     assert out.verdict is Verdict.FAILS and "dimension mismatch" in out.evidence.reason
+
+
+def test_markdown_display_is_a_block(drude):
+    """In notebooks a derivation displays as a display-math block, not inline."""
+    _, claim = drude
+    assert "$$\\begin{aligned}" in claim._repr_markdown_()

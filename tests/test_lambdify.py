@@ -50,3 +50,10 @@ def test_unknown_argument_message():
     """An unknown named argument lists the valid ones."""
     with pytest.raises(DefinitionError, match=r"^unknown argument 'tau'; arguments are tau_el, tau_in$"):
         lambdify(T_KG)(tau=1.0, tau_in=1.0, tau_el=1.0)
+
+
+def test_special_constants_compile_for_numpy():
+    """zeta(3) and gamma() in an expression compile (SciPy printer), matching SymPy's value."""
+    x = sympy.Symbol("x", positive=True)
+    expr = x * sympy.zeta(3) * sympy.gamma(x)
+    assert lambdify(expr)(x=2.5) == pytest.approx(float(expr.subs(x, sympy.Rational(5, 2)).evalf(30)), rel=1e-14)
