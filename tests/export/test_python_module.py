@@ -55,13 +55,8 @@ def exported(tmp_path_factory):
     return json.loads(done.stdout), refs, folder
 
 
-_LAMBDIFY_ZETA = pytest.mark.xfail(raises=NameError, strict=True,
-                                   reason="symcond.lambdify's NumPy back end cannot evaluate zeta(3) (NameError)")
-
-
 def _keys(backend):
-    keys = [k for k in _all_keys() if k.endswith("/" + backend)]
-    return [pytest.param(k, marks=_LAMBDIFY_ZETA) if "eq18/" in k and backend == "numpy" else k for k in keys]
+    return [k for k in _all_keys() if k.endswith("/" + backend)]
 
 
 def _all_keys():
