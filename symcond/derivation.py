@@ -41,7 +41,11 @@ class Rule:
 
     def check(self, previous: sympy.Expr, stated: sympy.Expr, ctx: Context) -> Outcome:
         """Decide whether ``stated`` follows from ``previous`` by this rule."""
-        expected = run_with_budget(lambda: self.apply(previous), ctx.budget, self.describe())
+        try:
+            expected = run_with_budget(lambda: self.apply(previous), ctx.budget, self.describe())
+        except (NotImplementedError, ValueError, TypeError) as exc:
+            return Outcome(Verdict.UNDECIDED, Evidence(
+                reason=f"SymPy cannot carry out {self.describe()}: {type(exc).__name__}"))
         if expected is None:
             return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{self.describe()} exceeded its budget"))
         return check_equality(stated, expected, self.context(ctx))

@@ -195,9 +195,9 @@ def _walk(expr: sympy.Basic, lookup: SymbolDims) -> Dim:
         return result
     if isinstance(expr, sympy.Pow):
         return _pow(expr, lookup)
-    if isinstance(expr, sympy.Function):
+    if isinstance(expr, (sympy.Function, sympy.Min, sympy.Max)):
         return _function(expr, lookup)
-    raise DimensionError(f"cannot determine the dimension of {type(expr).__name__} in {expr}")
+    raise _Unknown(f"no dimension rule for {type(expr).__name__}")
 
 
 def _add(expr: sympy.Add, lookup: SymbolDims) -> Dim:
@@ -225,7 +225,7 @@ def _pow(expr: sympy.Pow, lookup: SymbolDims) -> Dim:
 _SAME_AS_ARG = {"Abs", "Min", "Max", "re", "im", "sign"}
 
 
-def _function(expr: sympy.Function, lookup: SymbolDims) -> Dim:
+def _function(expr: sympy.Basic, lookup: SymbolDims) -> Dim:
     name = type(expr).__name__
     if name in _SAME_AS_ARG:
         dims = {_walk(arg, lookup) for arg in expr.args}

@@ -63,7 +63,7 @@ def _load_file(path: Path) -> list[Paper]:
         spec.loader.exec_module(module)
     except SymcondError as exc:
         raise UserCodeError(f"{path.name}: {exc}") from exc
-    except Exception as exc:  # user code: report, do not crash
+    except (Exception, SystemExit) as exc:  # user code: report, do not crash or exit
         raise UserCodeError(f"{path.name}: {type(exc).__name__}: {exc}") from exc
     papers = [v for v in vars(module).values() if isinstance(v, Paper)]
     if not papers:

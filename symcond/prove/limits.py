@@ -50,8 +50,12 @@ def check_asymptotic(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, val
 def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
                 active: tuple[Assumption, ...], direction: str) -> Outcome:
     prepared, stated = ctx.prepare(expr, active), ctx.prepare(value, active)
-    found = run_with_budget(lambda: _sympy_limit(prepared, var, point, direction), ctx.budget,
-                            f"limit {var} -> {point}")
+    try:
+        found = run_with_budget(lambda: _sympy_limit(prepared, var, point, direction), ctx.budget,
+                                f"limit {var} -> {point}")
+    except (NotImplementedError, ValueError, TypeError) as exc:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy cannot compute the limit {var} -> {point}: "
+                                                          f"{type(exc).__name__}"))
     if found is None:
         return Outcome(Verdict.UNDECIDED, Evidence(reason=f"the limit {var} -> {point} exceeded its budget"))
     found = simplified(found, ctx) or found

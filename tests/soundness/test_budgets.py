@@ -73,8 +73,6 @@ def test_hard_limit_claim_is_undecided_naming_the_budget(paper):
     assert seconds < HANG
 
 
-@pytest.mark.xfail(strict=True, raises=NotImplementedError,
-                   reason="derivation.Rule.check lets SymPy's NotImplementedError from sympy.limit escape")
 def test_limit_sympy_cannot_compute_is_undecided(paper):
     """A TakeLimit step on which SymPy raises NotImplementedError is undecided, not an exception."""
     expr = sympy.gamma(x + sympy.sqrt(x)) * sympy.sin(1 / x) ** x / (sympy.exp(x) * sympy.besselj(x, x))
@@ -82,8 +80,6 @@ def test_limit_sympy_cannot_compute_is_undecided(paper):
     assert paper.check(claim).verdict is Verdict.UNDECIDED
 
 
-@pytest.mark.xfail(strict=True, raises=NotImplementedError,
-                   reason="prove.limits lets SymPy's NotImplementedError from sympy.limit escape")
 def test_limit_claim_sympy_cannot_compute_is_undecided(paper):
     """A limit claim on which SymPy raises NotImplementedError is undecided, not an exception."""
     expr = sympy.gamma(x + sympy.sqrt(x)) * sympy.sin(1 / x) ** x / (sympy.exp(x) * sympy.besselj(x, x))

@@ -108,8 +108,6 @@ def test_random_factor_two_never_holds(expr):
         assert compare(expr, sympy.Integer(0), Setting({}, (), "zero")) is Truth.CONSISTENT
 
 
-@pytest.mark.xfail(strict=True, reason="dimensions._walk: Min/Max are not sympy.Function, so their dimension "
-                                       "'cannot be determined' and the identity is refuted as inconsistent")
 def test_min_max_identity_holds():
     """Min(x, y) = Min(x, y) holds (it was refuted as 'dimensionally inconsistent')."""
     x, y = sympy.symbols("x y", positive=True)

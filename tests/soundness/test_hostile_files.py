@@ -90,8 +90,6 @@ def test_same_paper_key_twice_is_a_definition_error(tmp_path):
         load_papers([first, second])
 
 
-@pytest.mark.xfail(strict=True, reason="ledger._load_file catches Exception only: SystemExit in a derivation "
-                                       "file ends `symcond verify` with the file's exit code (0 looks like success)")
 def test_derivation_file_calling_sys_exit_is_bad_input(tmp_path):
     """A derivation file that calls sys.exit(0) is reported as user-code error, not a silent success."""
     with pytest.raises(UserCodeError):
