@@ -174,7 +174,7 @@ def test_rate_table_interpolates_the_exact_rates() -> None:
     kern = _kernel.Kernel(proc)
     x = np.random.default_rng(5).uniform(-6.0, 6.0, 200)
     assert kern.covers(6.0)
-    got = np.array([_kernel._total(kern.tables, _kernel.TABLE_STEP, v) for v in x])
+    got = np.array([_kernel._total(kern.tables, 1.0 / _kernel.TABLE_STEP, v) for v in x])
     assert np.allclose(got, np.sum(proc.rates(x), axis=0), rtol=_kernel.TABLE_RTOL, atol=0.0)
 
 
