@@ -8,7 +8,7 @@ Units and parameters: :mod:`symcond.kinetic.params`; method: :mod:`symcond.kinet
 """
 
 from symcond.kinetic.laws import NO_STEADY_STATE
-from symcond.kinetic.params import ETA_MAX, ETA_MIN, KineticParams, TimeLaw
+from symcond.kinetic.params import ETA_MAX, ETA_MIN, RATIO_MIN, KineticParams, TimeLaw
 from symcond.kinetic.result import KineticChecks, KineticResult, SolveStatus, SubbandResult
 from symcond.kinetic.solver import DEFAULT_DEGREE, DEFAULT_TOL, solve, solve_subbands
 
@@ -18,6 +18,7 @@ __all__ = [
     "ETA_MAX",
     "ETA_MIN",
     "NO_STEADY_STATE",
+    "RATIO_MIN",
     "KineticChecks",
     "KineticParams",
     "KineticResult",

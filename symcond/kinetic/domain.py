@@ -6,6 +6,15 @@ decays like ``exp(-Integral lambda dx)`` with ``lambda = sqrt(r_in r_m) / |F|`` 
 decaying mode of Eq. (9) with ``f_eq ~ 0``), so ``X`` solves
 ``Integral_{x_c}^X lambda dx = DECAY_EXPONENTS``.
 
+A field so weak that ``a = |F| / sqrt(r_in r_m)``, the length over which it shifts ``f``,
+is below ``LINEAR_RESPONSE`` of the finest length ``1 / (2 X)`` of ``f_eq`` on the domain
+is solved as linear response (:func:`is_linear_response`): ``f = f_eq + F f_1`` with
+``f_1`` independent of ``F``.  The next correction to ``f`` and ``G`` is of relative size
+``(2 a X)**2 <= 1e-16``, below double-precision round-off, so the first-order solution is
+the exact answer to double precision, whereas solving Eq. (9) itself would square ``F``
+(``F**2`` underflows for ``|F| < 1e-154``) and lose the current in subnormal numbers.  This
+assumes collision laws that do not vary on scales much shorter than ``1 / (2 X)``.
+
 Element sizes follow the analyticity of ``f_eq``: its poles lie on the curve
 ``z = sqrt(eta + i s)``, ``s >= pi``; an element whose Bernstein ellipse of parameter
 ``rho`` excludes them is resolved to about ``rho**(-p)`` by degree-``p`` polynomials.
@@ -26,7 +35,15 @@ from symcond.kinetic.laws import NO_STEADY_STATE, collision_rates
 from symcond.kinetic.mesh import Mesh
 from symcond.kinetic.params import KineticParams
 
-__all__ = ["DECAY_EXPONENTS", "X_MAX", "domain_end", "fermi_edge", "initial_mesh"]
+__all__ = [
+    "DECAY_EXPONENTS",
+    "LINEAR_RESPONSE",
+    "X_MAX",
+    "domain_end",
+    "fermi_edge",
+    "initial_mesh",
+    "is_linear_response",
+]
 
 FloatArray = NDArray[np.float64]
 
@@ -38,6 +55,8 @@ X_MAX = 1.0e7
 CORE_ELEMENT = 1.0
 #: Largest element beyond the Fermi edge, in local decay lengths of the tail.
 TAIL_ELEMENTS = 4.0
+#: Largest ``2 X |F| / sqrt(r_in r_m)`` solved as linear response (error ``<= 1e-16``).
+LINEAR_RESPONSE = 1.0e-8
 
 _POLE_S = np.pi * np.geomspace(1.0, 1.0e11, 200)
 
@@ -47,10 +66,34 @@ def fermi_edge(eta: float) -> float:
     return float(np.sqrt(max(eta, 0.0)))
 
 
+def is_linear_response(params: KineticParams) -> bool:
+    """Whether first-order response in ``field`` is exact to double precision.
+
+    True if ``2 X max_x a(x) <= LINEAR_RESPONSE`` with ``a = |F| / sqrt(r_in r_m)`` sampled
+    on the populated range ``0 <= x <= X = sqrt(max(eta, 0) + DECAY_EXPONENTS)``; the
+    neglected terms are then ``(2 a X)**2 <= 1e-16`` of the first-order ones.
+
+    Examples
+    --------
+    >>> is_linear_response(KineticParams(eta=0.0, field=1e-300))
+    True
+    >>> is_linear_response(KineticParams(eta=0.0, field=1e-6))
+    False
+    """
+    if params.field == 0.0:
+        return True
+    end = float(np.sqrt(max(params.eta, 0.0) + DECAY_EXPONENTS))
+    rate_in, rate_el = collision_rates(params, np.linspace(0.0, end, 401))
+    with np.errstate(divide="ignore", over="ignore", under="ignore"):
+        length = abs(params.field) / np.sqrt(rate_in) / np.sqrt(rate_in + rate_el)
+    return bool(np.max(length) <= LINEAR_RESPONSE / (2.0 * end))
+
+
 def domain_end(params: KineticParams, exponents: float = DECAY_EXPONENTS) -> float:
     """Return the domain end ``X`` (units of ``k_T``) for ``params``.
 
-    ``f_eq`` and the field-driven tail decay by ``exp(-exponents)`` within ``X``.
+    ``f_eq`` and the field-driven tail decay by ``exp(-exponents)`` within ``X``; in linear
+    response (:func:`is_linear_response`) the tail is ``f_eq``'s own.
 
     The decay exponent ``Integral lambda dx`` is accumulated decade by decade beyond the
     edge, so the collision laws are never evaluated far beyond ``X``.
@@ -63,19 +106,19 @@ def domain_end(params: KineticParams, exponents: float = DECAY_EXPONENTS) -> flo
     """
     x_c = fermi_edge(params.eta)
     x_feq = float(np.sqrt(max(params.eta, 0.0) + exponents))
-    if params.field == 0.0:
+    if is_linear_response(params):
         return x_feq
     decay, lower = 0.0, 0.0
     for upper in 10.0 ** np.arange(0, int(np.log10(X_MAX)) + 1):
         x = x_c + np.linspace(lower, upper, 400)
         rate_in, rate_el = collision_rates(params, x)
-        with np.errstate(over="ignore"):
-            lam = np.sqrt(rate_in * (rate_in + rate_el)) / abs(params.field)
+        with np.errstate(over="ignore", under="ignore"):
+            lam = np.sqrt(rate_in) * np.sqrt(rate_in + rate_el) / abs(params.field)
         steps = np.concatenate(([0.0], np.cumsum(0.5 * (lam[1:] + lam[:-1]) * np.diff(x))))
         if decay + steps[-1] >= exponents:
             return max(x_feq, float(np.interp(exponents - decay, steps, x)))
         decay, lower = decay + steps[-1], upper
-    if decay == 0.0:
+    if decay == 0.0 and not np.any(rate_in > 0.0):
         raise SolverError(NO_STEADY_STATE)
     raise SolverError(
         f"no steady state within |k| <= {X_MAX:g} k_T: the field-driven tail does not "
@@ -106,13 +149,13 @@ def initial_mesh(params: KineticParams, end: float, degree: int) -> Mesh:
     poles = np.sqrt(params.eta + 1j * _POLE_S)
     poles = np.concatenate((poles, -poles))
     core, edge = float(np.sqrt(max(params.eta, 0.0) + DECAY_EXPONENTS)), fermi_edge(params.eta)
-    edges = [0.0]
+    edges, tail = [0.0], not is_linear_response(params)
     while edges[-1] < end * (1.0 - 1e-12):
         start = edges[-1]
         h = _largest_element(start, poles, stretch)
         if start < core:
             h = min(h, CORE_ELEMENT)
-        if start >= edge and params.field != 0.0:
+        if start >= edge and tail:
             h = min(h, max(TAIL_ELEMENTS * _decay_length(params, start), CORE_ELEMENT))
         edges.append(min(start + h, end))
     return Mesh(np.asarray(edges), degree)
@@ -121,7 +164,7 @@ def initial_mesh(params: KineticParams, end: float, degree: int) -> Mesh:
 def _decay_length(params: KineticParams, x: float) -> float:
     """Return ``|F| / sqrt(r_in r_m)`` at ``x`` (units of ``k_T``)."""
     rate_in, rate_el = collision_rates(params, np.array([x]))
-    rate = float(np.sqrt(rate_in[0] * (rate_in[0] + rate_el[0])))
+    rate = float(np.sqrt(rate_in[0]) * np.sqrt(rate_in[0] + rate_el[0]))
     return abs(params.field) / rate if rate > 0.0 else np.inf
 
 

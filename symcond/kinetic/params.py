@@ -51,7 +51,11 @@ solver reports ``G / G_0`` with the literal Eq. (10); ``current`` and ``density`
 caller apply another convention.
 
 ``field = 0`` denotes the linear-response limit ``F -> 0+`` (``G`` is its limit; ``f`` is
-then ``f_eq``).  ``ratio = inf`` (no inelastic scattering) is accepted here, and the
+then ``f_eq``).  A nonzero field with ``2 X |F| / sqrt(r_in r_m) <= 1e-8`` (``X`` the
+extent of ``f_eq``, :mod:`symcond.kinetic.domain`) is solved to first order,
+``f = f_eq + F f_1`` and ``G = G(0)``: the neglected ``O(F**2)`` terms are below ``1e-16``
+of the kept ones, so this is the double-precision answer (for constant times the current
+is exactly linear in ``F`` at any field).  ``ratio = inf`` (no inelastic scattering) is accepted here, and the
 solver then reports that Eq. (9) has no steady state.
 
 References
@@ -73,17 +77,21 @@ symcond.errors.DefinitionError: 'ratio' must be positive (a number > 0 or inf) (
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from symcond.errors import DefinitionError
 
-__all__ = ["ETA_MAX", "ETA_MIN", "KineticParams", "TimeLaw"]
+__all__ = ["ETA_MAX", "ETA_MIN", "RATIO_MIN", "KineticParams", "TimeLaw"]
 
 #: Smallest and largest reduced chemical potential ``eta = (mu - eps_i)/k_B T`` accepted.
 ETA_MIN = -500.0
 ETA_MAX = 5000.0
+
+#: Smallest ``ratio`` accepted: the smallest normal double (``1 / ratio`` stays finite).
+RATIO_MIN = sys.float_info.min
 
 #: An energy law: maps ``eps / k_B T`` (numpy array) to times in units of ``tau_el0``.
 TimeLaw = Callable[[Any], Any]
@@ -107,6 +115,19 @@ def _real(name: str, value: float) -> float:
     return float(value)
 
 
+def _ratio(value: float) -> float:
+    """Return ``value`` as a float, or raise if it is not in ``[RATIO_MIN, inf]``."""
+    ratio = _real("ratio", value)
+    if math.isnan(ratio) or ratio <= 0.0:
+        raise DefinitionError(f"'ratio' must be positive (a number > 0 or inf) (got {ratio!r})")
+    if ratio < RATIO_MIN:
+        raise DefinitionError(
+            f"'ratio' must be at least {RATIO_MIN:.4g}, the smallest normal double, so that "
+            f"the inelastic rate 1/ratio is finite (got {ratio!r})"
+        )
+    return ratio
+
+
 def _law(name: str, law: TimeLaw | None) -> TimeLaw | None:
     """Return ``law`` unchanged if it is callable or None, else raise."""
     if law is not None and not callable(law):
@@ -123,11 +144,13 @@ class KineticParams:
     eta : float
         Reduced chemical potential ``(mu - eps_i) / k_B T``, in ``[ETA_MIN, ETA_MAX]``.
     ratio : float, default 1.0
-        ``R = tau_in / tau_el0`` (dimensionless), ``> 0``; ``inf`` means no inelastic
-        scattering (the solver then raises :class:`~symcond.errors.SolverError`).
+        ``R = tau_in / tau_el0`` (dimensionless), ``>= RATIO_MIN`` (about ``2.2e-308``);
+        ``inf`` means no inelastic scattering (the solver then raises
+        :class:`~symcond.errors.SolverError`).
     field : float, default 0.0
         ``F = e E tau_el0 / (hbar k_T)`` (dimensionless, finite, any sign); ``0`` means the
-        linear-response limit.
+        linear-response limit, and a field too weak to change ``G`` beyond round-off is
+        solved as linear response (:func:`~symcond.kinetic.domain.is_linear_response`).
     tau_in_law : callable or None, default None
         Shape of the inelastic time: ``tau_in(eps) = ratio * tau_in_law(eps)`` with ``eps``
         in ``k_B T`` (numpy array in, array out).  ``None`` means the constant ``1``.
@@ -151,11 +174,8 @@ class KineticParams:
         eta = _finite("eta", self.eta)
         if not ETA_MIN <= eta <= ETA_MAX:
             raise DefinitionError(f"'eta' must lie in [{ETA_MIN:g}, {ETA_MAX:g}] (got {eta!r})")
-        ratio = _real("ratio", self.ratio)
-        if math.isnan(ratio) or ratio <= 0.0:
-            raise DefinitionError(f"'ratio' must be positive (a number > 0 or inf) (got {ratio!r})")
         object.__setattr__(self, "eta", eta)
-        object.__setattr__(self, "ratio", ratio)
+        object.__setattr__(self, "ratio", _ratio(self.ratio))
         object.__setattr__(self, "field", _finite("field", self.field))
         _law("tau_in_law", self.tau_in_law)
         _law("tau_el_law", self.tau_el_law)

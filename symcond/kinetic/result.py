@@ -94,7 +94,8 @@ class KineticResult:
     current : float
         ``I / (e k_T v_th)``.
     G_G0 : float
-        ``G / G_0`` with ``L`` from Eq. (10) (linear-response limit when ``field = 0``).
+        ``G / G_0`` with ``L`` from Eq. (10) (linear-response limit when ``field = 0`` or
+        :attr:`linear_response`).
     mean_energy : float
         ``<eps f> / <f>`` in units of ``k_B T``.
     joule_power, inelastic_loss : float
@@ -141,16 +142,26 @@ class KineticResult:
     domain_end: float
     solution: Discrete = field(repr=False)
 
+    @property
+    def linear_response(self) -> bool:
+        """Whether ``field`` was solved to first order (zero, or too weak to matter).
+
+        See :func:`~symcond.kinetic.domain.is_linear_response`: ``f = f_eq + F f_1`` and
+        ``G_G0`` is the ``F -> 0`` limit, exact to double precision at such a field.
+        """
+        return self.solution.linear
+
     def occupation(self, x: FloatArray) -> FloatArray:
         """Return ``f`` at arbitrary wave vectors ``x`` (units ``k_T``), spectrally interpolated.
 
-        Zero for ``|x| > domain_end``; for ``field = 0`` this is ``f_eq``.
+        Zero for ``|x| > domain_end``; for ``field = 0`` this is ``f_eq``, in linear response
+        ``f_eq + F f_1``.
         """
         x = np.asarray(x, dtype=float)
         inside = np.abs(x) <= self.domain_end
         even, odd = self.solution.at(np.minimum(np.abs(x), self.domain_end))
-        if self.params.field == 0.0:
-            odd = np.zeros_like(odd)
+        if self.solution.linear:
+            odd = self.params.field * odd
         f = (even + np.sign(x) * odd) * fermi_peak(self.params.eta)
         return np.where(inside, f, 0.0)
 

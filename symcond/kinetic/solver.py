@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from symcond.errors import DefinitionError
+from symcond.errors import DefinitionError, NumericalError
 from symcond.kinetic.discrete import Discrete, Observables, observables, solve_on_mesh
 from symcond.kinetic.domain import DECAY_EXPONENTS, domain_end, initial_mesh
 from symcond.kinetic.equilibrium import fermi_peak
@@ -79,11 +79,28 @@ def solve(
     SolverError
         If Eq. (9) has no steady state (``ratio = inf``, no inelastic scattering, or
         carriers that run away), or the discrete problem is singular.
+    NumericalError
+        If a floating-point overflow, invalid operation or division by zero occurs, or
+        ``G_G0`` is not finite (never returned as NaN or inf).
     DefinitionError
         If an option is out of range.
     """
     _check_options(tol, degree, max_refinements)
     require_dissipation(params)
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+            result = _solve_extending(params, tol, degree, max_refinements)
+    except FloatingPointError as exc:
+        raise NumericalError(f"floating-point {exc} while solving Eq. (9) for {_point(params)}: "
+                             "a value left the double-precision range") from exc
+    if not math.isfinite(result.G_G0):
+        raise NumericalError(f"G/G0 is {result.G_G0!r} for {_point(params)}")
+    return result
+
+
+def _solve_extending(params: KineticParams, tol: float, degree: int, max_refinements: int
+                     ) -> KineticResult:
+    """Solve, widening the domain while too much Joule power flows past its end."""
     exponents = DECAY_EXPONENTS
     for _ in range(DOMAIN_EXTENSIONS):
         mesh = initial_mesh(params, domain_end(params, exponents), degree)
@@ -93,6 +110,11 @@ def solve(
             break
         exponents += math.log(excess) + 3.0
     return result
+
+
+def _point(params: KineticParams) -> str:
+    """Return ``eta=..., ratio=..., field=...`` for messages."""
+    return f"eta={params.eta!r}, ratio={params.ratio!r}, field={params.field!r}"
 
 
 def _refine(params: KineticParams, mesh: Mesh, tol: float, max_refinements: int
@@ -168,7 +190,7 @@ def _element_change(coarse: Discrete, fine: Discrete) -> FloatArray:
     """Return, per coarse element, the largest change of ``f`` relative to its peak."""
     mesh = coarse.mesh
     u, o = fine.at(mesh.nodes)
-    if coarse.params.field == 0.0:
+    if coarse.linear:
         scale_u, scale_o = np.max(np.abs(fine.even)), np.max(np.abs(fine.odd))
     else:
         scale_u = scale_o = np.max(np.abs(fine.even) + np.abs(fine.odd))
@@ -228,7 +250,7 @@ def _message(status: SolveStatus, change: float, tol: float, checks: KineticChec
 def _whole_line(sol: Discrete) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Return ``x``, ``f`` and ``f_eq`` on the whole line (absolute occupations)."""
     x, peak = sol.mesh.nodes, fermi_peak(sol.params.eta)
-    odd = sol.odd if sol.params.field != 0.0 else np.zeros_like(sol.odd)
+    odd = sol.odd_occupation
     full_x = np.concatenate((-x[:0:-1], x))
     full_f = np.concatenate(((sol.even - odd)[:0:-1], sol.even + odd)) * peak
     full_eq = np.concatenate((sol.source[:0:-1], sol.source)) * peak
