@@ -91,8 +91,9 @@ def solve(
         with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
             result = _solve_extending(params, tol, degree, max_refinements)
     except FloatingPointError as exc:
-        raise NumericalError(f"floating-point {exc} while solving Eq. (9) for {_point(params)}: "
-                             "a value left the double-precision range") from exc
+        kind = str(exc).split(" encountered")[0]
+        raise NumericalError(f"floating-point {kind} while solving Eq. (9) for {_point(params)}: "
+                             "the solution is not representable in double precision") from exc
     if not math.isfinite(result.G_G0):
         raise NumericalError(f"G/G0 is {result.G_G0!r} for {_point(params)}")
     return result

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import mpmath as mp
 
-__all__ = ["drude_G_G0", "exact_f", "fermi_integrals", "linear_response_G_G0"]
+__all__ = ["closed_form_G_G0", "drude_G_G0", "exact_f", "fermi_integrals", "linear_response_G_G0"]
 
 DPS = 30
 
@@ -79,3 +79,17 @@ def linear_response_G_G0(eta: float, ratio: float, tau_in_law, tau_el_law=None) 
 
         pts = [mp.mpf(0), *[b for b in _breaks(eta) if b > 0], mp.inf]
         return float(2 * mp.quad(integrand, pts) * n / m)
+
+
+def closed_form_G_G0(eta: float, ratio: float) -> mp.mpf:
+    """Return ``(N**2/M) R/(1+R)`` with ``N = sqrt(pi) F_{-1/2}(eta)``, ``M = F_0(eta)`` (mpmath).
+
+    The complete Fermi-Dirac integrals are ``F_j(eta) = -Li_{j+1}(-exp(eta))``, so this
+    holds at any ``eta`` (no quadrature), also where ``G/G0`` is far below ``1e-300``.
+    """
+    with mp.workdps(DPS):
+        x = mp.mpf(eta)
+        n = mp.sqrt(mp.pi) * -mp.re(mp.polylog(mp.mpf(0.5), -mp.exp(x)))
+        m = mp.log1p(mp.exp(x))
+        r = mp.mpf(ratio)
+        return n**2 / m * r / (1 + r)
