@@ -98,6 +98,14 @@ def test_energy_dependent_G_is_continuous_at_the_threshold(field: float) -> None
     assert res.G_G0 == pytest.approx(linear_response_G_G0(0.0, 1.0, law), rel=1e-11)
 
 
+def test_inelastic_rate_vanishing_at_the_band_bottom_allows_linear_response() -> None:
+    """tau_in ~ eps**(-1/2) (1/tau_in = 0 at k = 0) at F = 1e-300 gives the mpmath linear-response G to 1e-12."""
+    law = lambda eps: eps**-0.5  # noqa: E731
+    res = solve(KineticParams(eta=0.0, ratio=1.0, field=1e-300, tau_in_law=law))
+    assert res.success and res.linear_response
+    assert res.G_G0 == pytest.approx(linear_response_G_G0(0.0, 1.0, law), rel=1e-12)
+
+
 def test_ratio_below_the_normal_range_is_refused() -> None:
     """A subnormal ratio, whose inverse overflows, raises DefinitionError with the rule."""
     with pytest.raises(DefinitionError) as info:
