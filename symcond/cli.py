@@ -108,43 +108,49 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_verify_handler)
 
 
-_PLUGINS = ("symcond.kinetic.command", "symcond.report.tables_command", "symcond.report.commands",
-            "symcond.montecarlo.command", "symcond.figures.command")
+#: Subcommands implemented outside this module: command name -> module with ``register(subparsers)``.
+#: Only the module of the command being run is imported (``--help`` imports all of them).
+_PLUGINS: dict[str, str] = {
+    "solve": "symcond.kinetic.command",
+    "tables": "symcond.report.tables_command",
+    "explain": "symcond.report.commands",
+    "export": "symcond.report.commands",
+    "mc": "symcond.montecarlo.command",
+    "figure": "symcond.figures.command",
+}
+_CORE = {"verify": None, "check": None}
 
 
-def _exists(module: str) -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
+def _subcommands(command: str | None = None) -> list[Callable[[argparse._SubParsersAction], None]]:
     import importlib
-    import importlib.util
 
-    found = [importlib.import_module(name) for name in _PLUGINS if _exists(name)]
-    return [_add_verify, _add_check, *(module.register for module in found)]
+    if command in _CORE:
+        modules: list[str] = []
+    elif command in _PLUGINS:
+        modules = [_PLUGINS[command]]
+    else:
+        modules = list(dict.fromkeys(_PLUGINS.values()))
+    return [_add_verify, _add_check, *(importlib.import_module(name).register for name in modules)]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The top-level parser with every subcommand."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The top-level parser: every subcommand, or only what ``command`` needs (faster start-up)."""
     parser = _Parser(prog="symcond", description="Symbolic derivation and verification for conductance physics.",
                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EXAMPLES)
     parser.add_argument("--version", action="version", version=f"symcond {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for register in _subcommands():
+    for register in _subcommands(command):
         register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = next((w for w in words if not w.startswith("-")), None)
+    parser = build_parser(command if command in {**_CORE, **_PLUGINS} else None)
+    args = parser.parse_args(words)
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_BAD_INPUT

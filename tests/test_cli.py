@@ -101,3 +101,12 @@ def test_closed_pipe_is_not_a_traceback():
     proc.stdout.close()
     _, err = proc.communicate(timeout=300)
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_check_does_not_import_unrelated_subcommands():
+    """`symcond check` starts without importing the Monte Carlo, figures or export modules (start-up time)."""
+    code = ("import sys; from symcond.cli import main; main(['check', 'e', 'e']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('symcond.montecarlo', 'symcond.figures', "
+            "'symcond.export', 'matplotlib'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
