@@ -170,20 +170,9 @@ SOLVER_FIELDS = (1e-300, 1e-8, 1.0, -1.0, 1e2, 1e300)
 LINEAR_FIELDS = (0.0, 1e-12, 1e-100, 1e-300)
 
 
-def _solver_issue(eta: float, ratio: float, field: float, accuracy: bool) -> str | None:
-    """Why the solver is known to miss at this point (found by these tests; reported), or None."""
-    return None
-
-
-def _solver_cases(fields, accuracy=False):
-    cases = []
-    for eta in SOLVER_ETAS:
-        for ratio in SOLVER_RATIOS:
-            for field in fields:
-                issue = _solver_issue(eta, ratio, field, accuracy)
-                marks = [pytest.mark.xfail(strict=False, reason=issue)] if issue else []
-                cases.append(pytest.param(eta, ratio, field, marks=marks, id=f"eta={eta:g}-R={ratio:g}-F={field:g}"))
-    return cases
+def _solver_cases(fields):
+    return [pytest.param(eta, ratio, field, id=f"eta={eta:g}-R={ratio:g}-F={field:g}")
+            for eta in SOLVER_ETAS for ratio in SOLVER_RATIOS for field in fields]
 
 
 @pytest.mark.skipif(not HAS_KINETIC, reason="symcond.kinetic is not committed")
@@ -200,7 +189,7 @@ def test_solver_gives_a_finite_answer_or_a_clear_error(eta, ratio, field):
 
 
 @pytest.mark.skipif(not HAS_KINETIC, reason="symcond.kinetic is not committed")
-@pytest.mark.parametrize("eta, ratio, field", _solver_cases(LINEAR_FIELDS, accuracy=True))
+@pytest.mark.parametrize("eta, ratio, field", _solver_cases(LINEAR_FIELDS))
 def test_solver_linear_response_matches_closed_form(eta, ratio, field):
     """For constant times and a vanishing field, a converged G/G0 equals (N**2/M) R/(1+R) to 1e-10."""
     from symcond.kinetic import KineticParams, solve
