@@ -1,0 +1,204 @@
+"""dasgreen2003: every claim of Eqs. (1)-(11) is decided as recorded, the closed forms match direct
+quadrature of the defining integrals, and each refutation is confirmed by independent numerics."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import mpmath
+import numpy as np
+import pytest
+import sympy
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+
+from derivations import dasgreen2003 as dg
+from symcond.lambdify import lambdify
+from symcond.ledger import load_papers, verify
+from symcond.special import fermi_dirac_mp
+from symcond.verdict import Verdict
+
+PATH = Path(dg.__file__)
+DPS = 40
+# examples cost ~0.5 s of 30-digit quadrature each: no shrinking
+SETTINGS = settings(max_examples=6, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate])
+ETA = st.floats(min_value=-25.0, max_value=25.0, allow_nan=False)
+RATIO = st.floats(min_value=1e-2, max_value=1e2, allow_nan=False)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _precision():
+    """mpmath arithmetic in these tests runs at 40 digits."""
+    with mpmath.workdps(DPS):
+        yield
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    """The verdicts of every dasgreen2003 claim, computed once."""
+    return verify(load_papers([PATH]))
+
+
+def _entry(ledger, local):
+    return next(e for e in ledger.entries if e.claim.id == f"dasgreen2003:{local}")
+
+
+def test_every_claim_is_as_recorded(ledger):
+    """symcond verify --paper dasgreen2003 would exit 0: no verdict differs from its expectation."""
+    assert ledger.summary()["unexpected"] == []
+
+
+def test_nothing_is_undecided(ledger):
+    """Every claim gets a definite verdict."""
+    assert [e.claim.id for e in ledger.entries if e.outcome.verdict is Verdict.UNDECIDED] == []
+
+
+def test_every_equation_is_covered(ledger):
+    """Claims cite Eqs. (1)-(8), (10) and (11) (Eq. (9) is the kinetic solver's)."""
+    cited = set()
+    for entry in ledger.entries:
+        for first, last in re.findall(r"\((\d+)\)(?:-\((\d+)\))?", entry.claim.where):
+            cited.update(range(int(first), int(last or first) + 1))
+    assert {1, 2, 3, 4, 5, 6, 7, 8, 10, 11} <= cited
+
+
+def test_refutations_are_the_recorded_errata(ledger):
+    """Exactly the claims recorded as errata are refuted."""
+    refuted = {e.claim.id for e in ledger.entries if e.outcome.verdict is Verdict.FAILS}
+    recorded = {e.claim.id for e in ledger.entries if Verdict.FAILS in e.claim.expect.verdicts}
+    assert refuted == recorded == {f"dasgreen2003:{c}" for c in
+                                   ("eq10.classical", "eq10.degenerate", "eq11.plateau", "eq11.sum")}
+
+
+@pytest.mark.parametrize(("claim", "value"), [
+    ("eq10.classical", "v_th/sqrt(pi)"),
+    ("eq10.degenerate", "1/2"),
+    ("eq11.plateau", "2"),
+    ("eq11.sum", "4"),
+])
+def test_refutation_reports_the_true_limit(ledger, claim, value):
+    """A refuted limit reports what the expression really tends to."""
+    assert _entry(ledger, claim).outcome.evidence.value == value
+
+
+# --- independent numerics: direct quadrature over k in units hbar = 1 ---------------------------------
+def _moments(eta: float, mass: float = 1.0, kt: float = 1.0) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """n = Integral 2dk/(2 pi) f_eq and <|v| f_eq> = Integral 2dk/(2 pi) |k|/m f_eq, by mpmath quadrature."""
+    with mpmath.workdps(30):
+        x, m, t = mpmath.mpf(eta), mpmath.mpf(mass), mpmath.mpf(kt)
+        edge = mpmath.sqrt(2 * m * t * max(x, 1))
+
+        def occupation(k):
+            return 1 / (1 + mpmath.exp(k * k / (2 * m * t) - x))
+
+        nodes = [0, edge / 2, edge, 2 * edge, mpmath.inf]
+        n = 2 * mpmath.quad(occupation, nodes) / mpmath.pi
+        flux = 2 * mpmath.quad(lambda k: k / m * occupation(k), nodes) / mpmath.pi
+        return n, flux
+
+
+def _closed(expr: sympy.Expr, eta: float, mass: float = 1.0, kt: float = 1.0, ratio: float = 1.0) -> mpmath.mpf:
+    """A closed form of the derivation module at hbar = 1, with SymPy/mpmath at 40 digits."""
+    exact = {name: sympy.Rational(value) for name, value in (("m", mass), ("t", kt), ("x", eta), ("r", ratio))}
+    values = {dg.h: 2 * sympy.pi, dg.hbar: 1, dg.m_star: exact["m"], dg.k_B: 1, dg.T: exact["t"],
+              dg.eta: exact["x"], dg.R: exact["r"], dg.v_th: sympy.sqrt(2 * exact["t"] / exact["m"])}
+    with mpmath.workdps(DPS):
+        return mpmath.mpf(str(sympy.N(expr.xreplace(values), DPS)))
+
+
+def _close(a: mpmath.mpf, b: mpmath.mpf, digits: int = 20) -> bool:
+    with mpmath.workdps(DPS):
+        return bool(abs(a - b) <= abs(b) * mpmath.mpf(10) ** -digits)
+
+
+@SETTINGS
+@given(eta=ETA, mass=st.floats(0.1, 10.0), kt=st.floats(0.1, 10.0))
+def test_density_closed_form_matches_quadrature(eta, mass, kt):
+    """n = k_T F_{-1/2}(eta)/sqrt(pi) equals the integral of 2dk/(2 pi) f_eq."""
+    assert _close(_closed(dg.N_CLOSED, eta, mass, kt), _moments(eta, mass, kt)[0])
+
+
+@SETTINGS
+@given(eta=ETA, mass=st.floats(0.1, 10.0), kt=st.floats(0.1, 10.0))
+def test_flux_closed_form_matches_quadrature(eta, mass, kt):
+    """<|v| f_eq> = (2/pi)(k_B T/hbar) F_0(eta) equals the integral of 2dk/(2 pi) |v| f_eq."""
+    assert _close(_closed(dg.FLUX_CLOSED, eta, mass, kt), _moments(eta, mass, kt)[1])
+
+
+@SETTINGS
+@given(eta=ETA, ratio=RATIO)
+def test_conductance_closed_forms_match_quadrature(eta, ratio):
+    """Both G_i/G_0 closed forms equal Eq. (11) with n and v(n, T) from quadrature (literal and 2x speed)."""
+    n, flux, r = *_moments(eta), mpmath.mpf(ratio)
+    literal = 2 * mpmath.pi * n / (2 * flux / n) * r / (1 + r)  # h = 2 pi, m = 1
+    assert _close(_closed(dg.G_OVER_G0_LITERAL, eta, ratio=ratio), literal)
+    assert _close(_closed(dg.G_OVER_G0_PAPER, eta, ratio=ratio), literal / 2)
+
+
+def test_sparse_mean_speed_is_thermal_over_sqrt_pi():
+    """At eta = -40 the quadrature mean speed is v_th/sqrt(pi) (v_th = sqrt(2) here), not v_th."""
+    n, flux = _moments(-40.0)
+    assert _close(flux / n, mpmath.sqrt(2) / mpmath.sqrt(mpmath.pi), digits=15)
+
+
+def test_degenerate_mean_speed_is_half_fermi_velocity():
+    """At eta = 400 the quadrature mean speed is v_F/2 = sqrt(2 eta)/2 up to the Sommerfeld correction."""
+    n, flux = _moments(400.0)
+    assert abs(flux / n / mpmath.sqrt(800) - mpmath.mpf(1) / 2) < 1e-5
+
+
+@pytest.mark.parametrize(("expr", "plateau"), [(dg.G_OVER_G0_LITERAL, 2), (dg.G_OVER_G0_PAPER, 1)])
+def test_plateau_at_optimum_from_quadrature(expr, plateau):
+    """At eta = 400, R = 1, Eq. (11) from quadrature is 2 literally and 1 paper-normalised."""
+    n, flux = _moments(400.0)
+    literal = mpmath.pi * n * n / flux / 2
+    assert abs(literal * plateau / 2 - plateau) < 1e-4 * plateau
+    assert _close(_closed(expr, 400.0), literal * plateau / 2)
+
+
+def test_low_density_factor_from_quadrature():
+    """At eta = -40, G_i/G_0 from quadrature divided by exp(eta) is pi R/(1 + R)."""
+    n, flux = _moments(-40.0)
+    ratio = mpmath.mpf(3)
+    conductance = mpmath.pi * n * n / flux * ratio / (1 + ratio)
+    assert _close(conductance / mpmath.exp(-40), mpmath.pi * ratio / (1 + ratio), digits=15)
+
+
+def test_exports_are_functions_of_eta_and_ratio():
+    """G_OVER_G0_LITERAL and G_OVER_G0_PAPER depend only on eta and R, and differ by the factor 2."""
+    assert dg.G_OVER_G0_LITERAL.free_symbols == dg.G_OVER_G0_PAPER.free_symbols == {dg.eta, dg.R}
+    assert sympy.simplify(dg.G_OVER_G0_LITERAL / dg.G_OVER_G0_PAPER) == 2
+
+
+# --- NumPy lambdification stays accurate on [-700, 700] -------------------------------------------
+def _reference(eta: float, ratio: float) -> mpmath.mpf:
+    """pi F_{-1/2}(eta)**2/F_0(eta) R/(1 + R) at 40 digits: mpmath polylog/log1p for eta <= 0."""
+    with mpmath.workdps(DPS):
+        x = mpmath.mpf(eta)
+        f_half = -mpmath.polylog(0.5, -mpmath.exp(x)) if x <= 0 else fermi_dirac_mp(-0.5, x, dps=DPS)
+        f_zero = mpmath.log1p(mpmath.exp(x))
+        return mpmath.pi * f_half**2 / f_zero * ratio / (1 + ratio)
+
+
+@pytest.fixture(scope="module")
+def numpy_forms():
+    """Both closed forms compiled by the engine's NumPy lambdify, arguments (eta, R)."""
+    return [lambdify(e, args=(dg.eta, dg.R)) for e in (dg.G_OVER_G0_LITERAL, dg.G_OVER_G0_PAPER)]
+
+
+@pytest.mark.parametrize("ratio", [0.5, 0.75, 1.0])
+def test_lambdified_conductance_dense_sweep(numpy_forms, ratio):
+    """On 467 points of [-700, 700] both NumPy forms are within 1e-13 of mpmath at 40 digits."""
+    etas = np.linspace(-700.0, 700.0, 467)
+    ref = np.array([float(_reference(x, ratio)) for x in etas])
+    for form, scale in zip(numpy_forms, (1.0, 0.5), strict=True):
+        assert np.max(np.abs(form(etas, ratio) / (scale * ref) - 1)) <= 1e-13
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(eta=st.floats(-700.0, 700.0), ratio=st.floats(1e-3, 1e3))
+def test_lambdified_conductance_hypothesis(numpy_forms, eta, ratio):
+    """For any eta in [-700, 700] and R in [1e-3, 1e3] the literal NumPy form is within 1e-13 of mpmath."""
+    got = float(numpy_forms[0](eta, ratio))
+    assert abs(got / float(_reference(eta, ratio)) - 1) <= 1e-13
