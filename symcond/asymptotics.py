@@ -16,7 +16,8 @@ function, in an exponent) is left to SymPy.  The equivalents are theorems:
   series :math:`F_j(x) = \sum_{k\ge1} (-1)^{k+1} e^{kx}/k^{j+1}`, DLMF 25.12.10-16);
 * :math:`F_j(x) \sim x^{j+1}/\Gamma(j+2)` as :math:`x \to +\infty`, real ``j > -2``
   (leading Sommerfeld term; Wood, 1992; DLMF 25.12.16 with 25.11.43);
-* ``polylog(s, -exp(x)) = -F_{s-1}(x)``.
+* ``polylog(s, -exp(x)) = -F_{s-1}(x)``;
+* at a finite point ``c`` (j >= -1) the positive value :math:`F_j(c)` itself.
 
 >>> import sympy
 >>> x = sympy.Symbol("x", real=True)
@@ -52,6 +53,9 @@ def _fermi_dirac_of(order: sympy.Expr, x: sympy.Expr, var: sympy.Symbol, point: 
         return sympy.exp(x)
     if where is sympy.S.Infinity and (order + 2).is_positive:
         return x ** (order + 1) / sympy.gamma(order + 2)
+    if where.is_finite and where.is_real and (order + 1).is_nonnegative:
+        # continuous and positive at a finite point: its value F_j(c) = -Li_{j+1}(-e^c) is an equivalent
+        return -sympy.polylog(order + 1, -sympy.exp(where))
     return None
 
 

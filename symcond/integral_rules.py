@@ -4,10 +4,16 @@ and recognise a special function by its defining integral.
 SymPy's :class:`~sympy.Integral` cannot compare two integrals that differ only in the name
 of the integration variable or in where a constant factor sits.  These rules therefore
 compare *normal forms*: every remaining integral has its constant factors pulled out, its
-integrand simplified and its variable replaced by a canonical dummy, so that two
-integrals that are the same function of the same limits become the same SymPy object.
-The comparison itself is :func:`~symcond.prove.check_equality` (symbolic proof, then
-numeric confirmation by quadrature).
+integrand simplified in a canonical variable and its variable made a canonical dummy, so
+that two integrals that are the same function of the same limits become the same SymPy
+object.  A step holds when
+
+* the stated expression and the rule's own result have normal forms whose difference
+  simplifies to 0 (or ratio to 1) -- the symbolic proof -- and
+* the stated expression and the *previous* one (not the rule's result) agree to ~40 digits
+  at sampled points, integrals evaluated by :func:`symcond.quadrature.quad_evaluate`;
+
+it fails when the two differ stably at a sampled point.
 
 Special functions whose defining integral is known are listed in
 :data:`INTEGRAL_DEFINITIONS`, by SymPy function name (so that this module does not

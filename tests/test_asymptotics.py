@@ -86,3 +86,10 @@ def test_limit_claim_holds_with_numeric_approach():
     """A true limit holds: SymPy on the equivalents plus numeric approach at x = 1e2, 1e4, 1e8."""
     outcome = check_limit(FermiDirac(0, X) / FermiDirac(-sympy.S.Half, X) ** 2, X, sympy.oo, sympy.pi / 4, Context())
     assert outcome.verdict is Verdict.HOLDS
+
+
+def test_finite_argument_uses_the_value():
+    """F_{1/2}(1/x) x/(x + 1) tends to F_{1/2}(0) = (1 - 2**(-1/2)) zeta(3/2) as x -> oo."""
+    found = limit(FermiDirac(sympy.S.Half, 1 / X) * X / (X + 1), X, sympy.oo)
+    exact = (1 - 1 / sympy.sqrt(2)) * sympy.zeta(sympy.Rational(3, 2))
+    assert abs(sympy.N(found - exact, 30)) < 1e-28
