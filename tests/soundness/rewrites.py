@@ -1,4 +1,4 @@
-"""A corpus of true rewrites of the equality claims, and how the engine decides them.
+"""A corpus of true rewrites of the equality claims and derivation steps, and how the engine decides them.
 
 For each side ``X`` of an equality claim the corpus holds the identities ``X = r(X)`` for
 the rewrites ``r``: expanded, factored, put over a common denominator, with the givens and
@@ -6,11 +6,13 @@ registry definitions substituted, and rescaled by a dimensionless 1 in disguise
 (``h/(2 pi hbar)``, ``(a**2 + a b)/(a (a + b))`` for two symbols of one dimension, or
 ``(a + pi a)/(a (1 + pi))``, also multiplied out), with ``h`` written as ``2 pi hbar``, and
 with powers of products split.  For claims recorded as holding, the claim with its right
-side rewritten is in the corpus too.  ``completeness_numbers()`` is for the README.
+side rewritten is in the corpus too, and so is every derivation step rewritten (decided as the
+sub-derivation around that step).  ``completeness_numbers()`` is for the README.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -21,13 +23,14 @@ from typing import Any
 import sympy
 
 from symcond.claims import Claim, ClaimKind, Equality
+from symcond.derivation import Derivation
 from symcond.errors import SymcondError
 from symcond.ledger import load_papers
 from symcond.mutate import sample
 from symcond.paper import Paper
 from symcond.verdict import Outcome, Verdict
 from tests.soundness.judge import judge, usable
-from tests.soundness.oracle import Truth, prepared
+from tests.soundness.oracle import Truth, compare, prepared, setting
 
 SEED = 20260421
 FULL = os.environ.get("SYMCOND_SOUNDNESS_FULL") == "1"
@@ -38,12 +41,15 @@ _H, _HBAR = sympy.Symbol("h", positive=True), sympy.Symbol("hbar", positive=True
 
 @dataclass(frozen=True)
 class Rewrite:
-    """One true rewrite: the claim to decide and the verdicts that count as complete."""
+    """One true rewrite: the claim to decide, its name and source claim, and for a rewritten
+    derivation step the two expressions that must be equal (``old``, ``new``)."""
 
     paper: Paper
     claim: Claim
     name: str
     source: str
+    old: sympy.Expr | None = None
+    new: sympy.Expr | None = None
 
     @property
     def label(self) -> str:
@@ -80,12 +86,28 @@ def _identity(paper: Paper, claim: Claim, side: str, name: str, old: sympy.Expr,
 
 
 def corpus(papers: Iterable[Paper]) -> list[Rewrite]:
-    """Every rewrite of every equality claim of ``papers``."""
+    """Every rewrite of every equality claim and derivation step of ``papers``."""
     items: list[Rewrite] = []
     for paper in papers:
         for claim in paper:
             if claim.kind is ClaimKind.EQUALITY:
                 items += _of_claim(paper, claim)
+            elif isinstance(claim, Derivation) and claim.expect.verdicts & {Verdict.HOLDS, Verdict.HOLDS_UNDER}:
+                items += _of_derivation(paper, claim)
+    return items
+
+
+def _of_derivation(paper: Paper, claim: Derivation) -> list[Rewrite]:
+    """Each step rewritten, decided as the sub-derivation from its predecessor through its successor
+    (steps next to unevaluated integrals are left out: their rules compare integral forms)."""
+    exprs, items = claim.expressions(), []
+    for k, step in enumerate(claim.steps, start=1):
+        if any(sympy.sympify(e).has(sympy.Integral) for e in exprs[k - 1:k + 2]):
+            continue
+        for name, new in rewrites_of(paper, claim, step.expr).items():
+            steps = (dataclasses.replace(step, expr=new), *claim.steps[k:k + 1])
+            sub = dataclasses.replace(claim, start=exprs[k - 1], steps=steps, statement="")
+            items.append(Rewrite(paper, sub, f"step {k} = {name}(step {k})", claim.id, step.expr, new))
     return items
 
 
@@ -104,6 +126,8 @@ def _of_claim(paper: Paper, claim: Claim) -> list[Rewrite]:
 def numerically_true(item: Rewrite) -> bool:
     """The oracle finds the rewrite true, without or under the assumptions it may use."""
     claim = item.claim
+    if item.old is not None and item.new is not None:
+        return compare(item.old, item.new, setting(item.paper, claim)) is Truth.CONSISTENT
     return Truth.CONSISTENT in (judge(item.paper, claim), judge(item.paper, claim, usable(item.paper, claim)))
 
 
