@@ -23,7 +23,7 @@ import sympy
 
 from symcond.claims import Claim, ClaimKind
 from symcond.derivation import Derivation
-from symcond.errors import DefinitionError, SymcondError
+from symcond.errors import DefinitionError
 from symcond.ledger import load_papers
 from symcond.mutate import Mutant, MutationKind, mutants, sample
 from symcond.paper import Paper
@@ -133,7 +133,7 @@ def decide(paper: Paper, mutant: Mutant) -> Record:
         outcome = paper.check(mutant.focused())
     except DefinitionError as exc:
         return Record(paper, mutant, unconditional, assumed, None, rejected=f"rejected: {exc}")
-    except (SymcondError, ArithmeticError, ValueError, TypeError, RecursionError) as exc:
+    except Exception as exc:  # any other exception is an engine bug, reported as an error
         return Record(paper, mutant, unconditional, assumed, None, error=f"{type(exc).__name__}: {exc}")
     seconds = time.monotonic() - started
     named = None

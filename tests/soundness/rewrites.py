@@ -24,7 +24,6 @@ import sympy
 
 from symcond.claims import Claim, ClaimKind, Equality
 from symcond.derivation import Derivation
-from symcond.errors import SymcondError
 from symcond.ledger import load_papers
 from symcond.mutate import sample
 from symcond.paper import Paper
@@ -150,7 +149,7 @@ def decide(item: Rewrite) -> Decided:
     """The engine's outcome for one rewrite."""
     try:
         return Decided(item, item.paper.check(item.claim))
-    except (SymcondError, ArithmeticError, ValueError, TypeError, RecursionError) as exc:
+    except Exception as exc:  # any exception is an engine bug, reported as an error
         return Decided(item, None, f"{type(exc).__name__}: {exc}")
 
 
