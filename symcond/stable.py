@@ -46,6 +46,8 @@ import sympy
 from scipy.special import expit as _np_expit
 from sympy.codegen.cfunctions import expm1, log1p
 
+from symcond.special.scaled import _two_product, fermi_dirac_tracked, frexp_exact
+
 __all__ = ["softplus", "expit", "scaled_product", "stable_rewrite", "to_elementary", "register", "HAZARDOUS"]
 
 #: SymPy function names whose values may under- or overflow (factors worth scaling).
@@ -67,18 +69,23 @@ def _expit_numeric(x: Any) -> Any:
 
 
 def _scaled_product_numeric(*pairs: Any) -> Any:
-    """Product of base**power pairs, as a mantissa product times an exact power of two."""
+    """Product of base**power pairs: mantissas times an exactly summed power of two."""
     bases, powers = pairs[0::2], pairs[1::2]
     if _is_mp(*bases):
         return mpmath.fprod(b**p for b, p in zip(bases, powers, strict=True))
     mantissa: Any = 1.0
-    exponent: Any = 0.0
+    whole: Any = 0.0
+    fraction: Any = 0.0
     with np.errstate(over="ignore", under="ignore"):
         for base, power in zip(bases, powers, strict=True):
-            m, e = np.frexp(base)
-            mantissa, exponent = mantissa * m**power, exponent + power * e
-        whole = np.floor(exponent)
-        return np.ldexp(mantissa * np.exp2(exponent - whole), np.asarray(whole, dtype=np.int64))
+            m, e = frexp_exact(base)
+            mantissa, carry = np.frexp(mantissa * m**power)
+            t, error = _two_product(np.asarray(e, dtype=np.float64), float(power))
+            floor = np.floor(t)
+            whole, fraction = whole + floor + carry, fraction + (t - floor) + error
+        floor = np.floor(fraction)
+        whole = np.clip(whole + floor, -4000, 4000).astype(np.int64)
+        return np.ldexp(mantissa * np.exp2(fraction - floor), whole)
 
 
 class softplus(sympy.Function):
@@ -252,20 +259,33 @@ def _hazard_power(factor: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr] | None:
     return None
 
 
-def _scale_products(expr: sympy.Expr) -> sympy.Expr:
-    """Products of hazardous powers with total |power| >= 2 -> scaled_product."""
+def _numeric_power(factor: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr] | None:
+    if factor.is_Pow and factor.exp.is_number and factor.exp.is_real:
+        return factor.base, factor.exp
+    return None if factor.is_Pow else (factor, sympy.S.One)
 
-    def worth(mul: sympy.Expr) -> bool:
-        pairs = [p for p in map(_hazard_power, mul.args) if p is not None]
-        return bool(sum(abs(p) for _, p in pairs) >= 2)
+
+def _worth_scaling(mul: sympy.Expr) -> bool:
+    """Hazardous powers of total |power| >= 2, or a Fermi–Dirac integral times another symbolic factor."""
+    pairs = [p for p in map(_hazard_power, mul.args) if p is not None]
+    if sum(abs(p) for _, p in pairs) >= 2:
+        return True
+    symbolic = [f for f in mul.args if not f.is_number]
+    return len(symbolic) >= 2 and any(type(b).__name__ == "FermiDirac" for b, _ in pairs)
+
+
+def _scale_products(expr: sympy.Expr) -> sympy.Expr:
+    """Products worth scaling (:func:`_worth_scaling`) -> scaled_product of all their numeric powers."""
 
     def scale(mul: sympy.Expr) -> sympy.Expr:
-        pairs = [(f, _hazard_power(f)) for f in mul.args]
+        coefficient, symbolic = mul.as_independent(*mul.free_symbols, as_Add=False)
+        pairs = [(f, _numeric_power(f)) for f in sympy.Mul.make_args(symbolic)]
         rest = [f for f, p in pairs if p is None]
         flat = [item for _, p in pairs if p is not None for item in p]
-        return sympy.Mul(*rest, scaled_product(*flat))
+        scale = (coefficient, sympy.S.One) if coefficient != 1 else ()
+        return sympy.Mul(*rest, scaled_product(*scale, *flat))
 
-    return expr.replace(lambda e: e.is_Mul and worth(e), scale)
+    return expr.replace(lambda e: e.is_Mul and _worth_scaling(e), scale)
 
 
 def stable_rewrite(expr: sympy.Expr) -> sympy.Expr:
@@ -299,7 +319,8 @@ def register() -> None:
     from symcond.special import polylog_negative
 
     NUMPY_FUNCTIONS.update({"softplus": _softplus_numeric, "expit": _expit_numeric,
-                            "scaled_product": _scaled_product_numeric, "polylog": polylog_negative})
+                            "scaled_product": _scaled_product_numeric, "polylog": polylog_negative,
+                            "FermiDirac": fermi_dirac_tracked})
     if stable_rewrite not in NUMPY_REWRITES:
         NUMPY_REWRITES.append(stable_rewrite)
 

@@ -46,6 +46,7 @@ from sympy.core.logic import fuzzy_and
 
 from symcond.special.fermi_dirac import SUPPORTED_ORDERS, fermi_dirac, polylog_negative
 from symcond.special.reference import fermi_dirac_mp
+from symcond.special.scaled import fermi_dirac_tracked
 
 __all__ = [
     "FermiDirac",
@@ -60,12 +61,14 @@ def _numeric_fermi_dirac(j: Any, eta: Any) -> Any:
 
     SymPy's lambdify uses this (``FermiDirac._imp_``) ahead of any ``modules`` entry, for
     every back end; the mpmath back end of :func:`symcond.lambdify.lambdify` passes mpf
-    arguments and so gets full precision.  Plain ``sympy.lambdify(..., "mpmath")`` called
+    arguments and so gets full precision.  NumPy values are tagged
+    (:func:`symcond.special.scaled.fermi_dirac_tracked`) so that ``scaled_product`` rescales
+    them exactly where they underflow.  Plain ``sympy.lambdify(..., "mpmath")`` called
     with Python ints or floats gets the double-precision NumPy value.
     """
     if isinstance(j, mpmath.mpf) or isinstance(eta, mpmath.mpf):
         return fermi_dirac_mp(j, eta, dps=mpmath.mp.dps)
-    return fermi_dirac(j, eta)
+    return fermi_dirac_tracked(j, eta)
 
 
 class FermiDirac(sympy.Function):

@@ -115,27 +115,12 @@ def _closed_forms():
 
 CLOSED_FORMS = _closed_forms()
 RATIOS = (1e-300, 1e-12, 1.0, 1e12, 1e300)
-#: Fermi–Dirac integrals underflow to 0 below eta ~ -745 (F_j ~ e^eta), so a closed form that
-#: divides by one gives 0/0 there: known to give NaN (found by this test; reported).
-UNDERFLOW = -745.0
-
-
-def _known_underflow(expr: sympy.Expr) -> float | None:
-    """The eta below which this closed form is known to lose its answer, or None."""
-    powers = [p for p in expr.atoms(sympy.Pow) if "FermiDirac" in sympy.srepr(p.base)]
-    return UNDERFLOW if any(p.exp < 0 for p in powers) else None
 
 
 def _closed_form_cases():
-    cases = []
-    for claim_id, expr in CLOSED_FORMS:
-        limit = _known_underflow(expr)
-        for eta in (-1e6, -800.0, -700.0, -400.0, -300.0, -30.0, 0.0, 30.0, 1e3, 1e6, 1e15):
-            marks = [pytest.mark.xfail(strict=False, reason=f"{claim_id}: the NumPy closed form divides by a "
-                                       f"Fermi-Dirac integral that underflows to 0 below eta = {limit:g} (0/0 = NaN)")
-                     ] if limit and eta < limit else []
-            cases.append(pytest.param(claim_id, expr, eta, marks=marks, id=f"{claim_id}-eta={eta:g}"))
-    return cases
+    return [pytest.param(claim_id, expr, eta, id=f"{claim_id}-eta={eta:g}")
+            for claim_id, expr in CLOSED_FORMS
+            for eta in (-1e6, -800.0, -700.0, -400.0, -300.0, -30.0, 0.0, 30.0, 1e3, 1e6, 1e15)]
 
 
 @pytest.mark.skipif(not CLOSED_FORMS, reason="no derivation result contains a Fermi-Dirac integral")
