@@ -17,7 +17,11 @@ form                               problem                          rewritten to
 ``scaled_product(b1, p1, b2, p2, ...)`` is ``b1**p1 * b2**p2 * ...`` evaluated as mantissas
 times a power of two (:func:`numpy.frexp` / :func:`numpy.ldexp`), so that intermediate
 results neither underflow nor overflow; it is used for products of two or more powers of
-functions that can be very small or very large (``exp``, Fermi–Dirac integrals, ...).
+functions that can be very small or very large (``exp``, Fermi–Dirac integrals, ...), and
+for a Fermi–Dirac integral times other symbolic factors, and it takes every factor of the
+product (so ``1e300 * F(x)**2`` is not ``1e300 * 0``).  Fermi–Dirac factors are split
+exactly even where their value underflows (``F_j(x) = e**x s_j(x)``, see
+:mod:`symcond.special.scaled`), so ``F_{-1/2}(x)/F_0(x)`` is finite down to x = -1e15.
 
 Importing this module registers :func:`stable_rewrite` in
 :data:`symcond.lambdify.NUMPY_REWRITES` (after the Fermi–Dirac rewrite of

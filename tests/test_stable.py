@@ -131,3 +131,54 @@ def test_stable_functions_evaluate_at_high_precision():
     expr = softplus(X) * expit(X) * scaled_product(sympy.exp(X), 2)
     value = expr.subs(X, sympy.Rational(-3, 7))
     assert abs(value.evalf(40) - to_elementary(value).evalf(40)) < sympy.Float("1e-38")
+
+
+# --- Fermi–Dirac products far below the double range (F_j(x) ~ exp(x) underflows below x ~ -745) ---
+
+R = sympy.Symbol("R", positive=True)
+SCALED = {
+    "same argument": FermiDirac(-HALF, X) / FermiDirac(0, X),
+    "square over one": FermiDirac(-HALF, X) ** 2 / FermiDirac(0, X) * 1e300 * R / (1 + R),
+    "different arguments": FermiDirac(HALF, X) * FermiDirac(-1, X - 3) ** -1,
+    "half power": FermiDirac(0, X) / sympy.sqrt(FermiDirac(-3 * HALF, 2 * X)),
+}
+FAR = st.floats(min_value=-1e6, max_value=-700.0, allow_nan=False)
+
+
+def _mp_at(expr: sympy.Expr, x: float, r: float = 1.0) -> mpmath.mpf:
+    """``expr`` at (x, R = r) with mpmath at 40 digits."""
+    return lambdify(expr.subs(R, r), args=(X,), backend="mpmath")(mpmath.mpf(x), dps=40)
+
+
+@pytest.mark.parametrize("name", sorted(SCALED))
+@pytest.mark.parametrize("x", [-800.0, -1e4, -1e6])
+def test_fermi_dirac_products_are_accurate_far_below_underflow(name, x):
+    """Products and quotients of Fermi–Dirac integrals match mpmath (40 digits) to 1e-14 at x = -800, -1e4, -1e6."""
+    expr = SCALED[name].subs(R, 1.0)
+    with np.errstate(all="raise"):
+        got = float(lambdify(expr, args=(X,))(x))
+    assert _relative(got, _mp_at(expr, x)) <= 1e-14
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(x=FAR, r=st.sampled_from([1e-300, 1.0, 1e300]), name=st.sampled_from(sorted(SCALED)))
+def test_fermi_dirac_products_property_far_below_underflow(x, r, name):
+    """At random x in [-1e6, -700] and extreme R the scaled forms match mpmath to 1e-14 without FP warnings."""
+    expr = SCALED[name]
+    with np.errstate(all="raise"):
+        got = float(lambdify(expr, args=(X, R))(x, r))
+    assert _relative(got, _mp_at(expr, x, r)) <= 1e-14
+
+
+def test_true_underflow_of_a_product_gives_zero_not_nan():
+    """F_{-1/2}(x)**3/F_0(x)**2 ~ exp(x) at x = -1e4 is a true underflow: exactly 0.0, no NaN or warning."""
+    expr = FermiDirac(-HALF, X) ** 3 / FermiDirac(0, X) ** 2
+    with np.errstate(all="raise"):
+        assert lambdify(expr)(np.array([-1e4, -745.2]))[0] == 0.0
+
+
+def test_large_factor_rescues_an_underflowing_fermi_dirac_square():
+    """1e300 R F_{-1/2}(x)**2/F_0(x) at x = -700, R = 1e300 is ~1e-4 although F_{-1/2}**2 underflows alone."""
+    expr = SCALED["square over one"]
+    got = float(lambdify(expr, args=(X, R))(-700.0, 1e300))
+    assert got > 1e-5 and _relative(got, _mp_at(expr, -700.0, 1e300)) <= 1e-14
