@@ -6,6 +6,7 @@ import sympy
 
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
+from symcond.errors import DefinitionError
 from symcond.prove.common import decide, find_counterexample
 from symcond.prove.equality import equality_core
 from symcond.verdict import Evidence, Outcome, Verdict
@@ -37,7 +38,13 @@ def _core(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, ctx: Cont
           active: tuple[Assumption, ...]) -> Outcome:
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
     condition = ctx.prepare(condition, active)
+    if not isinstance(condition, sympy.Equality) or not condition.lhs.is_Symbol:
+        raise DefinitionError(f"the condition of an 'exactly when' claim must be an equation symbol = expression "
+                              f"that can hold for positive symbols (got {condition})")
     unknown = condition.lhs
+    if sympy.simplify(sympy.numer(sympy.together(left - right))) == 0:
+        return Outcome(Verdict.FAILS, Evidence(reason=(
+            f"lhs = rhs for every value of {unknown}, not only when {condition.lhs} = {condition.rhs}")))
     wanted = set(_solve(condition.lhs - condition.rhs, unknown, ctx) or [])
     found = _solve(left - right, unknown, ctx)
     if found is None:
@@ -48,6 +55,9 @@ def _core(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, ctx: Cont
         witness = find_counterexample(ctx, left.xreplace(on_condition), right.xreplace(on_condition))
         return Outcome(Verdict.FAILS, Evidence(counterexample=witness, reason=(
             f"lhs = rhs exactly when {unknown} is in {sorted(map(str, solutions))}, not when {condition}")))
+    if not wanted:  # the solver found no solution of either; that is not a proof that none exists
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=(
+            f"neither lhs = rhs nor {condition.lhs} = {condition.rhs} has a positive solution SymPy can find")))
     confirmed = equality_core(left.xreplace({unknown: condition.rhs}), right.xreplace({unknown: condition.rhs}),
                               ctx, active)
     if confirmed.verdict is not Verdict.HOLDS:

@@ -66,8 +66,6 @@ def test_real_symbols_may_be_given_negative_values():
     assert check_equality(eta**2, sympy.Integer(4), Context(givens={eta: -2})).verdict is Verdict.HOLDS
 
 
-@pytest.mark.xfail(strict=True, reason="prove/iff.py: solve(0, l) == [] (an identity) is read as 'no solution', and "
-                                       "a condition with no positive solution also has none, so the sets match")
 def test_iff_identity_with_an_impossible_condition_does_not_hold():
     """Gamma = 1 'exactly when l = -L' (with Gamma = 1 given) is false: the sides are equal for every l."""
     gamma, l, big_l = sympy.symbols("Gamma l L", positive=True)
@@ -76,8 +74,6 @@ def test_iff_identity_with_an_impossible_condition_does_not_hold():
     assert not outcome.passed
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="prove/iff.py: a condition that SymPy evaluates to False (b = -c, b, c > 0) has no .lhs")
 def test_iff_condition_that_is_false_is_refused_or_refuted():
     """'a = a exactly when b = -c' for positive b, c is refused (DefinitionError) or refuted, not a crash."""
     a, b, c = sympy.symbols("a b c", positive=True)
