@@ -30,6 +30,10 @@ T = TypeVar("T")
 _UNLIMITED = 1e9
 
 
+#: Interval (s) at which an expired budget fires again until the body has stopped.
+_REPEAT = 0.01
+
+
 def budgets_enforced() -> bool:
     """True when budgets can interrupt the current thread (main thread on POSIX)."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
@@ -61,16 +65,27 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
     deadline = seconds if outer_remaining <= 0 else min(seconds, outer_remaining)
     started = time.monotonic()
 
+    done = False
+
     def expire(signum: int, frame: object) -> None:
-        raise BudgetExceeded(f"{what} exceeded its budget of {seconds:g} s")
+        if not done:
+            raise BudgetExceeded(f"{what} exceeded its budget of {seconds:g} s")
 
     signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, deadline)
+    # The timer repeats: an interruption swallowed where Python cannot propagate it (a gc callback,
+    # a __del__ method) is raised again at the next tick.
+    signal.setitimer(signal.ITIMER_REAL, deadline, _REPEAT)
     try:
         yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, outer_handler)
+        while True:  # a tick may interrupt the clean-up itself before ``done`` is set: retry
+            try:
+                done = True
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, outer_handler)
+                break
+            except BudgetExceeded:
+                continue
         if outer_remaining > 0:
             left = outer_remaining - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))

@@ -1,0 +1,51 @@
+"""Time budgets: interruption, swallowed interruptions, clean disarming."""
+
+import time
+
+from symcond.budget import run_with_budget, time_budget
+from symcond.errors import BudgetExceeded
+
+
+def _busy(seconds: float) -> str:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+    return "finished"
+
+
+def test_budget_interrupts_a_busy_loop():
+    """A loop longer than its budget is interrupted (None), well before it would finish."""
+    start = time.monotonic()
+    assert run_with_budget(lambda: _busy(5.0), 0.05, "busy loop") is None
+    assert time.monotonic() - start < 2.5
+
+
+def test_swallowed_interruption_fires_again():
+    """An interruption swallowed once (as in a gc callback) is raised again at the next tick."""
+
+    def stubborn() -> str:
+        try:
+            return _busy(5.0)
+        except BudgetExceeded:
+            return _busy(5.0)  # swallowed: carries on as if nothing happened
+
+    start = time.monotonic()
+    assert run_with_budget(stubborn, 0.05, "stubborn loop") is None
+    assert time.monotonic() - start < 2.5
+
+
+def test_no_stray_alarm_after_the_budget():
+    """Once the body has finished, no further interruption arrives."""
+    with time_budget(0.02, "short"):
+        pass
+    assert _busy(0.1) == "finished"
+
+
+def test_nested_budgets_keep_the_outer_deadline():
+    """An inner budget does not cancel the outer one."""
+    def outer() -> str:
+        with time_budget(10.0, "inner"):
+            pass
+        return _busy(5.0)
+
+    assert run_with_budget(outer, 0.1, "outer") is None
