@@ -13,12 +13,14 @@ Nested budgets keep the tighter deadline.  Expiry raises
 
 from __future__ import annotations
 
+import gc
 import math
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
 from typing import TypeVar
 
 from symcond.errors import BudgetExceeded, DefinitionError
@@ -32,6 +34,19 @@ _UNLIMITED = 1e9
 
 #: Interval (s) at which an expired budget fires again until the body has stopped.
 _REPEAT = 0.01
+
+
+def _swallowing(frame: FrameType | None, depth: int = 8) -> bool:
+    """True inside a gc callback or ``__del__``, where a raised exception would be swallowed.
+
+    The repeating timer fires again a few milliseconds later, in ordinary code.
+    """
+    callbacks = {getattr(cb, "__code__", None) for cb in gc.callbacks}
+    while frame is not None and depth > 0:
+        if frame.f_code in callbacks or frame.f_code.co_name == "__del__":
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False
 
 
 def budgets_enforced() -> bool:
@@ -67,8 +82,8 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
 
     done = False
 
-    def expire(signum: int, frame: object) -> None:
-        if not done:
+    def expire(signum: int, frame: FrameType | None) -> None:
+        if not done and not _swallowing(frame):
             raise BudgetExceeded(f"{what} exceeded its budget of {seconds:g} s")
 
     signal.signal(signal.SIGALRM, expire)

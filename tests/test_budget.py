@@ -49,3 +49,28 @@ def test_nested_budgets_keep_the_outer_deadline():
         return _busy(5.0)
 
     assert run_with_budget(outer, 0.1, "outer") is None
+
+
+def test_no_interruption_inside_gc_callbacks():
+    """The budget never raises inside a gc callback (it would be swallowed and reported as unraisable)."""
+    import gc
+
+    seen: list[str] = []
+
+    def slow_callback(phase: str, info: dict) -> None:
+        try:
+            _busy(0.002)
+        except BaseException as exc:  # the point is to see any interruption
+            seen.append(type(exc).__name__)
+
+    gc.callbacks.append(slow_callback)
+    try:
+        def churn() -> str:
+            while True:
+                _busy(0.005)
+                gc.collect()
+
+        assert run_with_budget(churn, 0.05, "gc churn") is None
+    finally:
+        gc.callbacks.remove(slow_callback)
+    assert seen == []
