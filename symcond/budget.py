@@ -16,12 +16,13 @@ from __future__ import annotations
 import gc
 import math
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from symcond.errors import BudgetExceeded, DefinitionError
 
@@ -86,6 +87,15 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
         if not done and not _swallowing(frame):
             raise BudgetExceeded(f"{what} exceeded its budget of {seconds:g} s")
 
+    outer_hook = sys.unraisablehook
+
+    def drop_our_interruptions(unraisable: Any) -> None:
+        # An interruption raised where Python cannot propagate it (weakref callback, ...) is dropped
+        # silently: the repeating timer raises it again in ordinary code.
+        if unraisable.exc_type is not BudgetExceeded:
+            outer_hook(unraisable)
+
+    sys.unraisablehook = drop_our_interruptions
     signal.signal(signal.SIGALRM, expire)
     # The timer repeats: an interruption swallowed where Python cannot propagate it (a gc callback,
     # a __del__ method) is raised again at the next tick.
@@ -98,6 +108,7 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
                 done = True
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, outer_handler)
+                sys.unraisablehook = outer_hook
                 break
             except BudgetExceeded:
                 continue

@@ -74,3 +74,33 @@ def test_no_interruption_inside_gc_callbacks():
     finally:
         gc.callbacks.remove(slow_callback)
     assert seen == []
+
+
+def test_interruption_in_a_weakref_callback_is_not_reported():
+    """An interruption raised inside a weakref callback (unraisable there) is dropped, not reported."""
+    import sys
+    import weakref
+
+    reported: list[object] = []
+    outer = sys.unraisablehook
+    sys.unraisablehook = reported.append
+
+    class Thing:
+        pass
+
+    def callback(_ref: object) -> None:
+        raise BudgetExceeded("interruption that lands in a weakref callback")
+
+    def body() -> str:
+        thing = Thing()
+        ref = weakref.ref(thing, callback)
+        del thing
+        assert ref() is None
+        return "done"
+
+    try:
+        with time_budget(5.0, "weakref callback"):
+            assert body() == "done"
+    finally:
+        sys.unraisablehook = outer
+    assert reported == []
