@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from symcond.claims import Claim
@@ -20,7 +21,7 @@ from symcond.errors import DefinitionError, SymcondError, UserCodeError
 from symcond.paper import Paper
 from symcond.verdict import Evidence, Outcome, Verdict
 
-__all__ = ["Entry", "Ledger", "bundled_paths", "load_papers", "verify", "find_claim"]
+__all__ = ["Entry", "Ledger", "bundled_paths", "find_claim", "load_derivation_module", "load_papers", "verify"]
 
 
 def bundled_paths() -> list[Path]:
@@ -52,10 +53,19 @@ def load_papers(paths: Sequence[str | Path] | None = None) -> list[Paper]:
     return papers
 
 
-def _load_file(path: Path) -> list[Paper]:
+def load_derivation_module(path: Path, name: str | None = None) -> ModuleType:
+    """Execute a derivation file and return it as a module (user code errors -> UserCodeError).
+
+    Raises
+    ------
+    DefinitionError
+        When the path is not an existing ``.py`` file.
+    UserCodeError
+        When the file raises (or calls ``sys.exit``) while loading; the message names file and error.
+    """
     if not path.is_file() or path.suffix != ".py":
         raise DefinitionError(f"derivation file {str(path)!r} does not exist or is not a .py file")
-    spec = importlib.util.spec_from_file_location(f"symcond_derivation_{path.stem}", path)
+    spec = importlib.util.spec_from_file_location(name or f"symcond_derivation_{path.stem}", path)
     if spec is None or spec.loader is None:
         raise DefinitionError(f"cannot load derivation file {str(path)!r}")
     module = importlib.util.module_from_spec(spec)
@@ -65,6 +75,11 @@ def _load_file(path: Path) -> list[Paper]:
         raise UserCodeError(f"{path.name}: {exc}") from exc
     except (Exception, SystemExit) as exc:  # user code: report, do not crash or exit
         raise UserCodeError(f"{path.name}: {type(exc).__name__}: {exc}") from exc
+    return module
+
+
+def _load_file(path: Path) -> list[Paper]:
+    module = load_derivation_module(path)
     papers = [v for v in vars(module).values() if isinstance(v, Paper)]
     if not papers:
         raise DefinitionError(f"derivation file {path.name} defines no Paper")

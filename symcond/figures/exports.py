@@ -14,14 +14,13 @@ Examples
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 from types import ModuleType
 
 import sympy
 
-from symcond.errors import DefinitionError, SymcondError, UserCodeError
-from symcond.ledger import bundled_paths
+from symcond.errors import DefinitionError
+from symcond.ledger import bundled_paths, load_derivation_module
 
 __all__ = ["derivation_module", "export", "symbol"]
 
@@ -40,17 +39,7 @@ def derivation_module(paper_key: str) -> ModuleType:
     paths = {path.stem: path for path in bundled_paths()}
     if paper_key not in paths:
         raise DefinitionError(f"no bundled derivation {paper_key!r} (have {', '.join(sorted(paths))})")
-    spec = importlib.util.spec_from_file_location(f"symcond_figure_source_{paper_key}", paths[paper_key])
-    if spec is None or spec.loader is None:
-        raise DefinitionError(f"cannot load derivation file {str(paths[paper_key])!r}")
-    module = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)
-    except SymcondError as exc:
-        raise UserCodeError(f"{paper_key}.py: {exc}") from exc
-    except Exception as exc:  # user code: report, do not crash
-        raise UserCodeError(f"{paper_key}.py: {type(exc).__name__}: {exc}") from exc
-    return module
+    return load_derivation_module(paths[paper_key], f"symcond_figure_source_{paper_key}")
 
 
 def export(paper_key: str, name: str) -> sympy.Expr:
