@@ -43,20 +43,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = subparsers.add_parser(
         "solve", help="solve the kinetic equation (9) of Das & Green (2003): G/G0, I, powers",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EPILOG)
-    p.add_argument("--mu-kT", type=float, required=True, metavar="X",
-                   help="chemical potential mu / k_B T")
-    p.add_argument("--eps-kT", default="0", metavar="E1,E2,...",
-                   help="sub-band thresholds eps_i / k_B T, comma-separated (default 0)")
-    p.add_argument("--ratio", type=float, default=1.0, metavar="R",
-                   help="tau_in / tau_el0 (default 1; inf: no inelastic scattering)")
-    p.add_argument("--field", type=float, default=0.0, metavar="F",
-                   help="F = e E tau_el0 / (hbar k_T) (default 0: linear-response limit)")
-    p.add_argument("--tau-in-law", metavar="EXPR", help="shape of tau_in in eps (default 1)")
-    p.add_argument("--tau-el-law", metavar="EXPR", help="tau_el / tau_el0 in eps (default 1)")
+    add_physical_arguments(p, ratio_note="inf: no inelastic scattering", field_note="linear-response limit")
     p.add_argument("--tol", type=float, default=DEFAULT_TOL,
                    help=f"relative max-norm tolerance on f (default {DEFAULT_TOL:g})")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_handler)
+
+
+def add_physical_arguments(p: argparse.ArgumentParser, ratio_note: str, field_note: str) -> None:
+    """The physical parameters shared by ``solve`` and ``mc`` (same names, units and defaults)."""
+    p.add_argument("--mu-kT", type=float, required=True, metavar="X", help="chemical potential mu / k_B T")
+    p.add_argument("--eps-kT", default="0", metavar="E1,E2,...",
+                   help="sub-band thresholds eps_i / k_B T, comma-separated (default 0)")
+    p.add_argument("--ratio", type=float, default=1.0, metavar="R", help=f"tau_in / tau_el0 (default 1; {ratio_note})")
+    p.add_argument("--field", type=float, default=0.0, metavar="F",
+                   help=f"F = e E tau_el0 / (hbar k_T) (default 0: {field_note})")
+    p.add_argument("--tau-in-law", metavar="EXPR", help="shape of tau_in in eps (default 1)")
+    p.add_argument("--tau-el-law", metavar="EXPR", help="tau_el / tau_el0 in eps (default 1)")
 
 
 def _handler(args: argparse.Namespace) -> CommandResult:

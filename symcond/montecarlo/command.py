@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from symcond._command import EXIT_FAILS, EXIT_OK, CommandResult
-from symcond.kinetic.command import parse_law, parse_thresholds
+from symcond.kinetic.command import add_physical_arguments, parse_law, parse_thresholds
 from symcond.montecarlo.progress import ProgressBar
 from symcond.montecarlo.simulate import DEFAULT_PARTICLES
 from symcond.montecarlo.subbands import SubbandMCResult, simulate_subbands
@@ -45,15 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = subparsers.add_parser(
         "mc", help="ensemble Monte Carlo of Eq. (9) (Das & Green 2003): G/G0 with error bars",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EPILOG)
-    p.add_argument("--mu-kT", type=float, required=True, metavar="X", help="chemical potential mu / k_B T")
-    p.add_argument("--eps-kT", default="0", metavar="E1,E2,...",
-                   help="sub-band thresholds eps_i / k_B T, comma-separated (default 0)")
-    p.add_argument("--ratio", type=float, default=1.0, metavar="R",
-                   help="tau_in / tau_el0 (default 1; inf allowed only at F = 0)")
-    p.add_argument("--field", type=float, default=0.0, metavar="F",
-                   help="F = e E tau_el0 / (hbar k_T) (default 0: linear response by Green-Kubo)")
-    p.add_argument("--tau-in-law", metavar="EXPR", help="shape of tau_in in eps (default 1)")
-    p.add_argument("--tau-el-law", metavar="EXPR", help="tau_el / tau_el0 in eps (default 1)")
+    add_physical_arguments(p, ratio_note="inf allowed only at F = 0", field_note="linear response by Green-Kubo")
     p.add_argument("--particles", type=int, default=DEFAULT_PARTICLES, metavar="N",
                    help=f"ensemble size per sub-band (default {DEFAULT_PARTICLES})")
     p.add_argument("--time", type=float, default=None, metavar="T",
