@@ -1,6 +1,6 @@
 """All soundness numbers in one place, for the README generator.
 
->>> sorted(stored_numbers())  # doctest: +SKIP
+>>> sorted(stored_numbers())
 ['completeness', 'completeness_full', 'mutation', 'mutation_full']
 """
 
