@@ -110,3 +110,10 @@ def test_check_does_not_import_unrelated_subcommands():
             "'symcond.export', 'matplotlib'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "0"])
+def test_verify_total_budget_must_be_positive(capsys, value):
+    """verify --total-budget nan/-1/0 is bad input, not a silently ignored or all-undecided run."""
+    code, _, err = run(capsys, "verify", "--only", "dasgreen2003:eq7", "--total-budget", value)
+    assert code == 2 and err.startswith("symcond: error: --total-budget must be a positive number")
