@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import mpmath
@@ -43,9 +43,17 @@ def evaluate(expr: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | mpmath.mp
     return result
 
 
-def relative_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | None:
-    """|lhs - rhs| / max(|lhs|, |rhs|) at ``point`` (0 when both are 0); None if undefined."""
-    a, b = evaluate(lhs, point, dps), evaluate(rhs, point, dps)
+Evaluator = Callable[[sympy.Expr, Point, int], "mpmath.mpf | mpmath.mpc | None"]
+
+
+def relative_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int,
+                        evaluator: Evaluator | None = None) -> mpmath.mpf | None:
+    """|lhs - rhs| / max(|lhs|, |rhs|) at ``point`` (0 when both are 0); None if undefined.
+
+    ``evaluator`` replaces :func:`evaluate` (e.g. one that integrates by quadrature).
+    """
+    value_of = evaluator if evaluator is not None else evaluate
+    a, b = value_of(lhs, point, dps), value_of(rhs, point, dps)
     if a is None or b is None:
         return None
     with mpmath.workdps(dps):

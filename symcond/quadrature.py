@@ -28,7 +28,7 @@ import sympy
 
 from symcond.budget import run_with_budget
 from symcond.context import Context
-from symcond.numeric import Point, evaluate, format_point
+from symcond.numeric import Point, evaluate, format_point, relative_difference
 
 __all__ = ["quad_evaluate", "quad_disagreement"]
 
@@ -134,12 +134,7 @@ def quad_evaluate(expr: sympy.Expr, point: Point, dps: int, seconds: float = 10.
 
 
 def _relative(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | None:
-    a, b = quad_evaluate(lhs, point, dps), quad_evaluate(rhs, point, dps)
-    if a is None or b is None:
-        return None
-    with mpmath.workdps(dps):
-        scale = max(abs(a), abs(b))
-        return mpmath.mpf(0) if scale == 0 else abs(a - b) / scale
+    return relative_difference(lhs, rhs, point, dps, evaluator=quad_evaluate)
 
 
 def quad_disagreement(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, count: int,
