@@ -1,12 +1,18 @@
-"""A numba-compiled event loop for :class:`~symcond.montecarlo.ensemble.Ensemble` (optional).
+"""The compiled event loop of :class:`~symcond.montecarlo.ensemble.Ensemble` (numba).
 
 Same algorithm as the NumPy path of :mod:`symcond.montecarlo.ensemble` -- thinning with the
 constant bound, the exact rate at ``F = 0`` or the local bound of
 :meth:`~symcond.montecarlo.process.Process.local_bound`; flips and re-draws from the same
-alias-table envelope -- but one particle at a time in compiled code, drawing from the
-ensemble's own ``numpy.random.Generator`` (so a seed reproduces a run).  The random numbers
-are consumed in another order than on the NumPy path, so the two paths agree in
-distribution, not sample by sample.
+alias-table envelope -- but one particle at a time in compiled code, each particle with its
+own xoshiro256++ stream (:mod:`symcond.montecarlo.streams`, seeded from the ensemble's
+generator).  A run therefore depends on the seed only, not on the number of threads; it
+differs sample by sample from the NumPy path (other random numbers), not in distribution.
+
+Per collision: one 64-bit draw chooses flip / re-draw / nothing (thinning), one ziggurat
+exponential gives the next candidate time; a re-draw picks an alias cell with the same
+uniform (rescaled), then one draw for the position in the cell (top 53 bits) and the sign
+(bit 0), one for acceptance -- 97 % of proposals pass the squeeze test without evaluating
+``f_eq``.  Particles are split in contiguous blocks run on ``threads`` threads (GIL released).
 
 Energy-dependent rates are user callables that compiled code cannot call: they are
 tabulated on a grid of ``|x|`` with step ``TABLE_STEP`` and interpolated linearly.  The
@@ -14,76 +20,103 @@ kernel is used only if the interpolant is within ``TABLE_RTOL`` (relative) of th
 total rate at every midpoint of the grid; the grid is extended before each interval to
 cover every ``x`` a particle can reach in it.  Otherwise the ensemble keeps the NumPy path.
 
-The kernel is opt-in: it runs only if numba is importable and :data:`ENABLED` is true
-(environment ``SYMCOND_MC_NUMBA=1``, or set the attribute).  By default every run takes the
-NumPy path, so a seed gives the same numbers whether or not numba is installed.  Measured
-(``benchmarks/bench_montecarlo.py``, constant times): about 34 ns per collision against
-about 80 ns on the NumPy path and 880 ns in a plain-Python loop, i.e. 25x that loop --
-short of the 100x that would justify a dependency; with ``tau_in(eps)`` 1.2-2x the NumPy path.
-
 Units: :mod:`symcond.kinetic.params`.
 
 Examples
 --------
 >>> from symcond.kinetic.params import KineticParams
 >>> from symcond.montecarlo.process import Process
->>> kernel = kernel_for(Process(KineticParams(eta=0.0, ratio=1.0, field=1.0)))
->>> (kernel is not None) == (AVAILABLE and ENABLED)
-True
->>> Kernel(Process(KineticParams(eta=0.0, ratio=1.0, field=1.0))).tables   # (1/t_in, 1/(2 t_el)), constant
+>>> proc = Process(KineticParams(eta=0.0, ratio=1.0, field=1.0))
+>>> isinstance(kernel_for(proc, Backend.AUTO), Kernel) == AVAILABLE, kernel_for(proc, Backend.NUMPY)
+(True, None)
+>>> Kernel(proc).tables   # (1/t_in, 1/(2 t_el)), constant
 (array([1.]), array([0.5]))
 """
 
 from __future__ import annotations
 
-import importlib.util
+import enum
 import math
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
+from symcond.errors import DefinitionError
 from symcond.montecarlo.process import BOUND_SLACK, HORIZON, Process
 from symcond.montecarlo.sampler import EnvelopeSampler
+from symcond.montecarlo.streams import (
+    AVAILABLE,
+    jit,
+    next_u64,
+    seed_states,
+    standard_exponential,
+    unit,
+    ziggurat_tables,
+)
 
 if TYPE_CHECKING:
     from symcond.montecarlo.ensemble import Ensemble
 
-__all__ = ["AVAILABLE", "ENABLED", "TABLE_RTOL", "TABLE_STEP", "Kernel", "kernel_for"]
+__all__ = ["AVAILABLE", "MIN_BLOCK", "TABLE_RTOL", "TABLE_STEP", "Backend", "Kernel", "default_threads",
+           "kernel_for"]
 
 FloatArray = NDArray[np.float64]
 
-#: Whether numba is importable.
-AVAILABLE = importlib.util.find_spec("numba") is not None
-#: Whether ensembles use the kernel (when numba is importable); default from ``SYMCOND_MC_NUMBA=1``.
-ENABLED = os.environ.get("SYMCOND_MC_NUMBA", "") == "1"
 #: Grid step of the rate tables (units ``k_T``).
 TABLE_STEP = 1.0 / 1024.0
 #: Largest relative error of the interpolated total rate at the grid midpoints.
 TABLE_RTOL = 1e-6
+#: Fewest particles per thread (smaller ensembles run on fewer threads).
+MIN_BLOCK = 4096
 #: Indices of the counters the kernel increments.
-EVENTS, FLIPS, INELASTIC, CANDIDATES, CHECKPOINTS, VIOLATIONS, ENVELOPE = range(7)
+FLIPS, INELASTIC, CANDIDATES, CHECKPOINTS, VIOLATIONS, ENVELOPE = range(6)
+_ZIGGURAT = ziggurat_tables()
+_LAST_BELOW_ONE = 1.0 - 2.0**-53
+_SIGN = np.array([1.0, -1.0])
+#: Columns of :func:`cell_table`: keep probability; (left, width, squeeze, empty) of the column's own
+#: cell and of its alias; 1 / weight bound of both.
+KEEP, INVERSE_BOUND, ALIAS_INVERSE_BOUND = 0, 9, 10
 
 
-def _jit(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Compile ``func`` with numba if available, else leave it as Python.
+class Backend(enum.Enum):
+    """Where an ensemble's event loop runs."""
 
-    Cached on disk; inlined into its callers (no copies of the argument tuples per call);
-    without reference counting (``_nrt=False``: the kernel allocates nothing, and the
-    atomic increments around every call would cost more than the event itself).
-    """
-    if not AVAILABLE:
-        return func
-    import numba
+    #: The compiled kernel if numba is importable, else NumPy.
+    AUTO = "auto"
+    #: The compiled kernel (an error if numba is missing).
+    NUMBA = "numba"
+    #: Vectorised NumPy (the reference implementation).
+    NUMPY = "numpy"
 
-    options: dict[str, Any] = {"cache": True, "inline": "always", "_nrt": False}
-    return numba.njit(**options)(func)
+    @classmethod
+    def parse(cls, value: Backend | str) -> Backend:
+        """Return the backend named ``value``; raise :class:`DefinitionError` for another name.
+
+        >>> Backend.parse("numpy")
+        <Backend.NUMPY: 'numpy'>
+        """
+        if isinstance(value, Backend):
+            return value
+        try:
+            return cls(value)
+        except ValueError:
+            names = ", ".join(repr(b.value) for b in cls)
+            raise DefinitionError(f"'backend' must be one of {names} (got {value!r})") from None
 
 
-@_jit
-def _interp(table, scale, x):
+def default_threads() -> int:
+    """Return the CPUs this process may run on."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(os.cpu_count() or 1, 1)
+
+
+@jit
+def _interp(table, scale, x):  # type: ignore[no-untyped-def]
     """Linear interpolation of ``table`` (values at ``|x| = j / scale``), constant past its end."""
     a = abs(x) * scale
     j = int(a)
@@ -92,14 +125,14 @@ def _interp(table, scale, x):
     return table[j] + (a - j) * (table[j + 1] - table[j])
 
 
-@_jit
-def _total(tables, scale, x):
+@jit
+def _total(tables, scale, x):  # type: ignore[no-untyped-def]
     """Total rate ``1/t_in + 1/(2 t_el)`` at ``x``."""
     return _interp(tables[0], scale, x) + _interp(tables[1], scale, x)
 
 
-@_jit
-def _pauli(x, eta):
+@jit
+def _pauli(x, eta):  # type: ignore[no-untyped-def]
     """``1 - f_eq(x) = 1 / (1 + exp(eta - x**2))`` without overflow."""
     t = eta - x * x
     if t > 0.0:
@@ -108,102 +141,185 @@ def _pauli(x, eta):
     return 1.0 / (1.0 + math.exp(t))
 
 
-@_jit
-def _draw(rng, u, sampler, tables, scale, weighted, counts):
-    """One draw from the envelope sampler (``EnvelopeSampler._attempt``), first uniform ``u``.
+@jit
+def _draw(u, s0, s1, s2, s3, cells, tables, scale, weighted):  # type: ignore[no-untyped-def]
+    """Return ``(x, s0, s1, s2, s3, over)``: one draw from an envelope sampler, alias column from ``u``.
 
-    ``squeeze[cell]`` is a lower bound of the acceptance ratio on the cell: below it a
-    proposal is accepted without evaluating the density (and the sign is drawn from the
-    lower half of ``[0, squeeze)``, otherwise from that of ``[squeeze, ratio)``).
+    ``cells`` is the sampler's alias table with the data of both candidates of every column
+    in one 64-byte row (:func:`cell_table`), so a proposal costs one row load.  ``over``
+    counts proposals whose density was found above the envelope (weighted samplers only).
     """
-    keep, alias, left, width, empty, inverse_bound, squeeze = sampler
+    over = 0
     while True:
-        scaled = min(u, 0.9999999999999999) * keep.size
-        cell = int(scaled)
-        frac = scaled - cell
-        if frac < keep[cell]:
-            pos = frac / keep[cell]
-        else:
-            pos, cell = (frac - keep[cell]) / (1.0 - keep[cell]), alias[cell]
-        offset = width[cell] * pos
-        x = left[cell] + offset
-        v, low = rng.random(), squeeze[cell]
-        if v < low:
-            return -x if v < 0.5 * low else x
-        ratio = 1.0 / (1.0 + math.expm1(offset * (2.0 * left[cell] + offset)) * empty[cell])
+        scaled = min(u, _LAST_BELOW_ONE) * cells.shape[0]
+        row = int(scaled)
+        j = 0 if scaled - row < cells[row, KEEP] else 4
+        left, width, squeeze, empty = cells[row, 1 + j], cells[row, 2 + j], cells[row, 3 + j], cells[row, 4 + j]
+        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+        offset = width * unit(r)
+        x = (left + offset) * _SIGN[r & np.uint64(1)]
+        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+        v = unit(r)
+        if v < squeeze:
+            return x, s0, s1, s2, s3, over
+        ratio = 1.0 / (1.0 + math.expm1(offset * (2.0 * left + offset)) * empty)
         if weighted:
-            ratio *= _interp(tables[0], scale, x) * inverse_bound[cell]
-            counts[ENVELOPE] += ratio > 1.0
+            inverse_bound = cells[row, INVERSE_BOUND] if j == 0 else cells[row, ALIAS_INVERSE_BOUND]
+            ratio *= _interp(tables[0], scale, x) * inverse_bound
+            over += ratio > 1.0
         if v < ratio:
-            return -x if v < 0.5 * (low + ratio) else x
-        u = rng.random()
+            return x, s0, s1, s2, s3, over
+        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+        u = unit(r)
 
 
-@_jit
-def _collide(rng, x, bound, constant, tables, scale, sampler, weighted, counts):
-    """Apply one thinning candidate at ``x``; return the new ``x`` and whether it was re-drawn."""
-    rate_in, flip = _interp(tables[0], scale, x), _interp(tables[1], scale, x)
-    counts[CANDIDATES] += 1
-    if not constant and rate_in + flip > bound * (1.0 + 4.0 * TABLE_RTOL):  # bounds may be exact rates
-        counts[VIOLATIONS] += 1
-    u = rng.random() * bound
-    if u < flip:
-        counts[FLIPS] += 1
-        counts[EVENTS] += 1
-        return -x, False
-    if u < flip + rate_in:
-        counts[INELASTIC] += 1
-        counts[EVENTS] += 1
-        return _draw(rng, (u - flip) / rate_in, sampler, tables, scale, weighted, counts), True
-    return x, False
-
-
-@_jit
-def _schedule(rng, x, field, constant, tables, scale):
-    """Return ``(bound, time to the next checkpoint, whether it is a candidate)`` (``Ensemble._schedule``)."""
+@jit
+def _bound(x, field, constant, tables, scale):  # type: ignore[no-untyped-def]
+    """Return the thinning bound at ``x`` and the time it holds (``Process.local_bound``)."""
     if constant or field == 0.0:
-        bound = _total(tables, scale, x)
-        horizon = math.inf
-    else:
-        horizon = HORIZON / abs(field)
-        bound = max(_total(tables, scale, x), _total(tables, scale, x + 0.5 * field * horizon),
-                    _total(tables, scale, x + field * horizon)) * (1.0 + BOUND_SLACK)
-    gap = rng.standard_exponential() / bound if bound > 0.0 else math.inf
-    return bound, min(gap, horizon), gap < horizon
+        return _total(tables, scale, x), math.inf
+    horizon = HORIZON / abs(field)
+    top = max(_total(tables, scale, x), _total(tables, scale, x + 0.5 * field * horizon),
+              _total(tables, scale, x + field * horizon))
+    return top * (1.0 + BOUND_SLACK), horizon
 
 
-@_jit
-def _particle(i, state, dt, model, tables, sampler, rng, counts):
-    """Advance particle ``i`` by ``dt``: free flights between checkpoints, thinning at candidates."""
+@jit
+def _particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
+    """Advance particle ``i`` by ``dt``: free flights between checkpoints, thinning at candidates.
+
+    ``counts`` (one row per thread) is written once per particle: the event counters live in
+    registers (incrementing a shared row costs more than the event, and rows of different
+    threads on one cache line would thrash).
+    """
     x, wait, bound, candidate, pauli, disp, wdisp = state
     field, eta, scale, constant, weighted = model
-    xi, when, clock, d, wd = x[i], wait[i], 0.0, 0.0, 0.0
+    k, w, f = zig
+    s0, s1, s2, s3 = streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3]
+    xi, when, b, cand, clock, d, wd = x[i], wait[i], bound[i], candidate[i], 0.0, 0.0, 0.0
+    p = pauli[i] if pauli.size else 0.0
+    inverse = 1.0 / b if b > 0.0 else math.inf
+    rate_in, flip = tables[0][0], tables[1][0]
+    weighting = wdisp.size > 0
+    flips = redraws = candidates = checkpoints = violations = over = 0
     while True:
         h = min(when, dt) - clock
         d += h * (xi + 0.5 * field * h)
-        if wdisp.size:
-            wd += pauli[i] * xi * h
+        if weighting:
+            wd += p * xi * h
         xi += field * h
         if when >= dt:
             break
         clock = when
-        if candidate[i]:
-            xi, redrawn = _collide(rng, xi, bound[i], constant, tables, scale, sampler, weighted, counts)
-            if redrawn and pauli.size:
-                pauli[i] = _pauli(xi, eta)
-        bound[i], gap, candidate[i] = _schedule(rng, xi, field, constant, tables, scale)
-        when = clock + gap
-        counts[CHECKPOINTS] += 1
-    x[i], wait[i], disp[i] = xi, when - dt, d
+        if cand:
+            r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+            u = unit(r) * b
+            if not constant:
+                rate_in, flip = _interp(tables[0], scale, xi), _interp(tables[1], scale, xi)
+                violations += rate_in + flip > b * (1.0 + 4.0 * TABLE_RTOL)  # bounds may be exact rates
+            candidates += 1
+            if u < flip:
+                xi = -xi
+                flips += 1
+            elif u < flip + rate_in:
+                r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+                xi, s0, s1, s2, s3, bad = _draw(unit(r), s0, s1, s2, s3, sampler, tables, scale,
+                                                weighted)
+                over += bad
+                redraws += 1
+                if pauli.size:
+                    p = _pauli(xi, eta)
+        g, s0, s1, s2, s3 = standard_exponential(s0, s1, s2, s3, k, w, f)
+        checkpoints += 1
+        if constant:
+            when = clock + g * inverse
+            continue
+        b, horizon = _bound(xi, field, constant, tables, scale)
+        gap = g / b if b > 0.0 else math.inf
+        cand = gap < horizon
+        when = clock + min(gap, horizon)
+    x[i], wait[i], bound[i], candidate[i], disp[i] = xi, when - dt, b, cand, d
+    if pauli.size:
+        pauli[i] = p
     if wdisp.size:
         wdisp[i] = wd
+    streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3] = s0, s1, s2, s3
+    counts[FLIPS] += flips
+    counts[INELASTIC] += redraws
+    counts[CANDIDATES] += candidates
+    counts[CHECKPOINTS] += checkpoints
+    counts[VIOLATIONS] += violations
+    counts[ENVELOPE] += over
 
 
-@_jit
-def _advance(state, dt, model, tables, sampler, rng, counts):
-    """Advance every particle of ``state`` by ``dt``."""
-    for i in range(state[0].size):
-        _particle(i, state, dt, model, tables, sampler, rng, counts)
+@jit
+def _constant_particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
+    """:func:`_particle` for constant rates: every candidate is a collision, one bound for all."""
+    x, wait, _, _, pauli, disp, wdisp = state
+    field, eta, scale, _, _ = model
+    k, w, f = zig
+    s0, s1, s2, s3 = streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3]
+    xi, when, clock, d, wd = x[i], wait[i], 0.0, 0.0, 0.0
+    p = pauli[i] if pauli.size else 0.0
+    rate_in, flip = tables[0][0], tables[1][0]
+    inverse, share = 1.0 / (rate_in + flip), flip / (rate_in + flip)
+    weighting, fermi = wdisp.size > 0, pauli.size > 0
+    flips = redraws = 0
+    while True:
+        h = min(when, dt) - clock
+        d += h * (xi + 0.5 * field * h)
+        if weighting:
+            wd += p * xi * h
+        xi += field * h
+        if when >= dt:
+            break
+        clock = when
+        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+        if unit(r) < share:
+            xi = -xi
+            flips += 1
+        else:
+            r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+            xi, s0, s1, s2, s3, _ = _draw(unit(r), s0, s1, s2, s3, sampler, tables, scale, False)
+            redraws += 1
+            if fermi:
+                p = _pauli(xi, eta)
+        g, s0, s1, s2, s3 = standard_exponential(s0, s1, s2, s3, k, w, f)
+        when = clock + g * inverse
+    x[i], wait[i], disp[i] = xi, when - dt, d
+    if fermi:
+        pauli[i] = p
+    if weighting:
+        wdisp[i] = wd
+    streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3] = s0, s1, s2, s3
+    counts[FLIPS] += flips
+    counts[INELASTIC] += redraws
+    counts[CANDIDATES] += flips + redraws
+    counts[CHECKPOINTS] += flips + redraws
+
+
+@jit
+def _advance(lo, hi, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
+    """Advance particles ``lo .. hi - 1`` of ``state`` by ``dt``."""
+    if model[3]:
+        for i in range(lo, hi):
+            _constant_particle(i, state, dt, model, tables, sampler, zig, streams, counts)
+    else:
+        for i in range(lo, hi):
+            _particle(i, state, dt, model, tables, sampler, zig, streams, counts)
+
+
+@jit
+def _sample(cells, tables, scale, weighted, state, out):  # type: ignore[no-untyped-def]
+    """Fill ``out`` with draws of :func:`_draw` from one stream ``state`` (for tests); return envelope violations."""
+    s0, s1, s2, s3 = state[0], state[1], state[2], state[3]
+    over = 0
+    for i in range(out.size):
+        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+        out[i], s0, s1, s2, s3, bad = _draw(unit(r), s0, s1, s2, s3, cells, tables, scale, weighted)
+        over += bad
+    state[0], state[1], state[2], state[3] = s0, s1, s2, s3
+    return over
 
 
 class Kernel:
@@ -213,18 +329,31 @@ class Kernel:
     ----------
     process : Process
         Rates and samplers; energy-dependent rates are tabulated (module docstring).
+    threads : int, optional
+        Threads to split the particles over (default :func:`default_threads`).
     """
 
-    def __init__(self, process: Process) -> None:
+    def __init__(self, process: Process, threads: int | None = None) -> None:
         self.process, self.field = process, process.params.field
+        self.threads = default_threads() if threads is None else threads
         sampler = process.redraw if process.params.has_dissipation else process.equilibrium
         self.sampler = sampler
-        self.arrays = (sampler.keep, sampler.alias, sampler.left, sampler.width, sampler.empty,
-                       sampler.inverse_bound, _squeeze(sampler))
+        self.arrays = cell_table(sampler)
         self.end, self.tables = 0.0, (np.zeros(1), np.zeros(1))
+        self.streams: NDArray[np.uint64] | None = None
         if process.constant:
             rate_in, flip = process.rates(np.zeros(1))
             self.end, self.tables = math.inf, (rate_in, flip)
+
+    def sample(self, n: int, rng: np.random.Generator) -> FloatArray:
+        """Return ``n`` re-draws (density ``f_eq / t_in``) from the compiled sampler, one stream seeded by ``rng``.
+
+        Rates must be tabulated far enough (:meth:`covers`) for a weighted sampler.
+        """
+        out = np.empty(n)
+        self.sampler.violations += int(_sample(self.arrays, self.tables, 1.0 / TABLE_STEP,
+                                               self.sampler.weight is not None, _seed_one(rng), out))
+        return out
 
     def covers(self, end: float) -> bool:
         """Tabulate the rates on ``[0, end]`` unless done; return whether the table is accurate there."""
@@ -243,25 +372,38 @@ class Kernel:
         reach = float(np.max(np.abs(ens.x), initial=0.0)) + abs(self.field) * dt + 2.0 * HORIZON
         if not self.covers(reach):
             return False
+        if self.streams is None:
+            self.streams = seed_states(ens.rng, ens.size)
         empty = np.zeros(0)
         state = (ens.x, ens.wait, ens.bound, ens.candidate, empty if ens.pauli is None else ens.pauli, disp,
                  empty if wdisp is None else wdisp)
-        weighted = self.sampler.weight is not None
-        model = (self.field, self.process.params.eta, 1.0 / TABLE_STEP, self.process.constant, weighted)
-        counts = np.zeros(7, dtype=np.int64)
-        _advance(state, float(dt), model, self.tables, self.arrays, ens.rng, counts)
-        self._count(ens, counts)
+        model = (self.field, self.process.params.eta, 1.0 / TABLE_STEP, self.process.constant,
+                 self.sampler.weight is not None)
+        blocks = np.linspace(0, ens.size, min(self.threads, max(ens.size // MIN_BLOCK, 1)) + 1).astype(int)
+        counts = np.zeros((blocks.size - 1, 16), dtype=np.int64)  # rows 128 bytes apart
+        args = (state, float(dt), model, self.tables, self.arrays, _ZIGGURAT, self.streams)
+        if counts.shape[0] == 1:
+            _advance(0, ens.size, *args, counts[0])
+        else:
+            with ThreadPoolExecutor(counts.shape[0]) as pool:
+                list(pool.map(lambda j: _advance(blocks[j], blocks[j + 1], *args, counts[j]), range(counts.shape[0])))
+        self._count(ens, counts.sum(axis=0)[:6])
         return True
 
     def _count(self, ens: Ensemble, counts: NDArray[np.int64]) -> None:
         """Add the kernel's counters to the ensemble's and the sampler's."""
-        ens.events += int(counts[EVENTS])
         ens.flips += int(counts[FLIPS])
         ens.inelastic += int(counts[INELASTIC])
+        ens.events += int(counts[FLIPS] + counts[INELASTIC])
         ens.candidates += int(counts[CANDIDATES])
         ens.checkpoints += int(counts[CHECKPOINTS])
         ens.violations += int(counts[VIOLATIONS])
         self.sampler.violations += int(counts[ENVELOPE])
+
+
+def _seed_one(rng: np.random.Generator) -> NDArray[np.uint64]:
+    """Return one xoshiro256++ state drawn from ``rng``."""
+    return seed_states(rng, 1)[0]
 
 
 def _accurate(process: Process, grid: FloatArray, total: FloatArray) -> bool:
@@ -280,6 +422,41 @@ def _squeeze(sampler: EnvelopeSampler) -> FloatArray:
     return np.asarray(ratio * (1.0 - 1e-12), dtype=float)
 
 
-def kernel_for(process: Process) -> Kernel | None:
-    """Return a :class:`Kernel` for ``process``, or ``None`` (NumPy path) without numba or if disabled."""
-    return Kernel(process) if AVAILABLE and ENABLED else None
+def cell_table(sampler: EnvelopeSampler) -> FloatArray:
+    """Return the alias table of ``sampler`` with both candidates' cell data in each row (shape ``(n, 16)``).
+
+    Row ``i``: ``keep[i]``, then ``left, width, squeeze, empty`` of cell ``i`` and of cell
+    ``alias[i]``, then ``1 / weight bound`` of both; padded to 128 bytes (two cache lines,
+    the first holding everything a proposal that passes the squeeze test reads).
+
+    Examples
+    --------
+    >>> t = cell_table(EnvelopeSampler(eta=0.0))
+    >>> t.shape[1], bool(np.all((t[:, 3] > 0.9) & (t[:, 3] < 1.0)))   # squeeze of f_eq on narrow cells
+    (16, True)
+    """
+    squeeze, alias = _squeeze(sampler), sampler.alias
+    table = np.zeros((sampler.keep.size, 16))
+    table[:, KEEP] = sampler.keep
+    for start, cells in ((1, np.arange(alias.size)), (5, alias)):
+        table[:, start:start + 4] = np.stack((sampler.left[cells], sampler.width[cells], squeeze[cells],
+                                              sampler.empty[cells]), axis=1)
+    table[:, INVERSE_BOUND], table[:, ALIAS_INVERSE_BOUND] = sampler.inverse_bound, sampler.inverse_bound[alias]
+    return table
+
+
+def kernel_for(process: Process, backend: Backend, threads: int | None = None) -> Kernel | None:
+    """Return a :class:`Kernel` for ``process``, or ``None`` for the NumPy path.
+
+    Raises
+    ------
+    DefinitionError
+        If ``backend`` is ``NUMBA`` and numba is not importable, or ``threads < 1``.
+    """
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise DefinitionError(f"'threads' must be an integer >= 1 (got {threads!r})")
+    if backend is Backend.NUMBA and not AVAILABLE:
+        raise DefinitionError("backend 'numba' needs numba, which is not installed (pip install numba)")
+    if backend is Backend.NUMPY or not AVAILABLE:
+        return None
+    return Kernel(process, threads)

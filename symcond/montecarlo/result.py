@@ -8,6 +8,7 @@ every statistical quantity is an :class:`~symcond.montecarlo.statistics.Estimate
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -53,10 +54,14 @@ class Counters:
     simulated_time : float
         Time per particle, burn-in included (units ``tau_el0``).
     cpu_seconds : float
-        Process CPU time of the run.
+        Process CPU time of the run (all threads).
     bound_violations, envelope_violations : int
         Candidates that found the total rate above their thinning bound, and re-draws that
         found their density above the sampling envelope (both bias the run; normally 0).
+    wall_seconds : float
+        Elapsed time of the run.
+    backend : str
+        Where the run ended: ``"numba"`` (compiled kernel) or ``"numpy"``.
     """
 
     events: int
@@ -70,11 +75,18 @@ class Counters:
     cpu_seconds: float
     bound_violations: int
     envelope_violations: int
+    wall_seconds: float = math.nan
+    backend: str = "numpy"
 
     @property
     def events_per_second(self) -> float:
         """Collisions simulated per CPU second."""
         return self.events / self.cpu_seconds if self.cpu_seconds > 0 else float("inf")
+
+    @property
+    def events_per_wall_second(self) -> float:
+        """Collisions simulated per second of elapsed time (all threads together)."""
+        return self.events / self.wall_seconds if self.wall_seconds > 0 else float("inf")
 
 
 @dataclass(frozen=True, eq=False)
@@ -263,7 +275,8 @@ def status_of(counters: Counters) -> MCStatus:
 
 def outcome_message(status: MCStatus, headline: str, counters: Counters) -> str:
     """Return the one-line outcome message."""
-    work = f"{counters.events:.3g} collisions of {counters.particles} particles in {counters.cpu_seconds:.2g} s"
+    work = (f"{counters.events:.3g} collisions of {counters.particles} particles in {counters.cpu_seconds:.2g} CPU s"
+            f" ({counters.backend})")
     reasons = {
         MCStatus.COMPLETED: "completed",
         MCStatus.BOUND_EXCEEDED: (f"possibly biased: {counters.bound_violations} thinning-bound and "

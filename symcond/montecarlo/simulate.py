@@ -32,6 +32,7 @@ import numpy as np
 
 from symcond.errors import DefinitionError
 from symcond.kinetic.params import KineticParams
+from symcond.montecarlo._kernel import Backend
 from symcond.montecarlo.ensemble import Ensemble
 from symcond.montecarlo.estimators import equilibrium_result
 from symcond.montecarlo.observables import Correlations, Spectra
@@ -62,7 +63,8 @@ def simulate(params: KineticParams, **options: object) -> DriftResult | Equilibr
 
 
 def drift(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, time: float | None = None,
-          burn_in: float | None = None, seed: int = 0, progress: Progress | None = None) -> DriftResult:
+          burn_in: float | None = None, seed: int = 0, progress: Progress | None = None,
+          backend: Backend | str = Backend.AUTO, threads: int | None = None) -> DriftResult:
     """Simulate the steady state under the field ``params.field`` and measure ``<x>`` and ``G``.
 
     Parameters
@@ -80,6 +82,11 @@ def drift(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, time: fl
         Seed of ``numpy.random.default_rng``: equal seeds give equal results.
     progress : callable, optional
         Called with the fraction done, e.g. a :class:`~symcond.montecarlo.progress.ProgressBar`.
+    backend : {"auto", "numba", "numpy"}, default "auto"
+        Event loop: compiled kernel (numba, default when importable) or vectorised NumPy
+        (:class:`~symcond.montecarlo.ensemble.Ensemble`); both sample the same process.
+    threads : int, optional
+        Threads of the compiled kernel (default: the CPUs available); results do not depend on it.
 
     Returns
     -------
@@ -99,7 +106,8 @@ def drift(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, time: fl
     proc = Process(params)
     tau_r = proc.relaxation_time
     time, burn_in = _positive("time", time, 200.0 * tau_r), _nonnegative("burn_in", burn_in, 20.0 * tau_r)
-    start, ens = _time.process_time(), Ensemble(proc, particles, seed)
+    start = (_time.process_time(), _time.perf_counter())
+    ens = Ensemble(proc, particles, seed, backend, threads)
     dt = CANDIDATES_PER_STEP / proc.mean_rate
     n_burn, n_half = math.ceil(burn_in / dt), max(math.ceil(time / (2.0 * dt)), 1)
     total = n_burn + 2 * n_half
@@ -144,7 +152,8 @@ def _drift_result(proc: Process, ens: Ensemble, seed: int, halves: list[np.ndarr
 
 
 def equilibrium(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, time: float | None = None,
-                seed: int = 0, progress: Progress | None = None) -> EquilibriumResult:
+                seed: int = 0, progress: Progress | None = None, backend: Backend | str = Backend.AUTO,
+                threads: int | None = None) -> EquilibriumResult:
     """Simulate equilibrium (``F = 0``) and measure Green-Kubo, diffusion and noise.
 
     Parameters
@@ -161,6 +170,8 @@ def equilibrium(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, ti
         Seed of ``numpy.random.default_rng``.
     progress : callable, optional
         Called with the fraction done.
+    backend, threads
+        As for :func:`drift`.
 
     Returns
     -------
@@ -175,7 +186,8 @@ def equilibrium(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, ti
     dt = 0.5 * proc.momentum_time
     time = _positive("time", time, 2 * SEGMENT * SPECTRUM_STRIDE * dt)
     steps = max(math.ceil(time / dt), 1)
-    start, ens = _time.process_time(), Ensemble(proc, particles, seed)
+    start = (_time.process_time(), _time.perf_counter())
+    ens = Ensemble(proc, particles, seed, backend, threads)
     corr = Correlations(particles, LAGS, GROUPS)
     spectra = Spectra(particles, SEGMENT, SPECTRUM_STRIDE * dt)
     _equilibrium_loop(ens, corr, spectra, dt, steps, progress)
@@ -206,13 +218,14 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
         progress(done / total)
 
 
-def _counters(ens: Ensemble, steps: int, start: float) -> Counters:
-    """Return the work counters of a finished run."""
+def _counters(ens: Ensemble, steps: int, start: tuple[float, float]) -> Counters:
+    """Return the work counters of a finished run started at ``(CPU time, wall time)``."""
     violations = ens.process.equilibrium.violations + ens.process.redraw_violations
     return Counters(events=ens.events, flips=ens.flips, redraws=ens.inelastic, candidates=ens.candidates,
                     checkpoints=ens.checkpoints, particles=ens.size, steps=steps, simulated_time=ens.time,
-                    cpu_seconds=_time.process_time() - start, bound_violations=ens.violations,
-                    envelope_violations=violations)
+                    cpu_seconds=_time.process_time() - start[0], bound_violations=ens.violations,
+                    envelope_violations=violations, wall_seconds=_time.perf_counter() - start[1],
+                    backend=ens.backend.value)
 
 
 def _check_common(particles: int, seed: int) -> None:

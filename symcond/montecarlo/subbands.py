@@ -61,7 +61,8 @@ class SubbandMCResult:
 def simulate_subbands(mu_kT: float, eps_kT_list: Sequence[float], *, ratio: float = 1.0, field: float = 0.0,
                       tau_in_law: TimeLaw | None = None, tau_el_law: TimeLaw | None = None,
                       particles: int = DEFAULT_PARTICLES, time: float | None = None, seed: int = 0,
-                      progress: Callable[[float], None] | None = None) -> SubbandMCResult:
+                      progress: Callable[[float], None] | None = None, backend: str = "auto",
+                      threads: int | None = None) -> SubbandMCResult:
     """Simulate every sub-band with threshold in ``eps_kT_list`` and sum (drift or Green-Kubo).
 
     Parameters
@@ -72,7 +73,7 @@ def simulate_subbands(mu_kT: float, eps_kT_list: Sequence[float], *, ratio: floa
         Sub-band thresholds ``eps_i / k_B T`` (at least one).
     ratio, field, tau_in_law, tau_el_law
         As for :class:`~symcond.kinetic.params.KineticParams`, shared by all sub-bands.
-    particles, time, seed, progress
+    particles, time, seed, progress, backend, threads
         As for :func:`~symcond.montecarlo.simulate.drift` (``field != 0``) or
         :func:`~symcond.montecarlo.simulate.equilibrium` (``field = 0``); band ``i`` uses
         ``seed + i``.
@@ -90,7 +91,8 @@ def simulate_subbands(mu_kT: float, eps_kT_list: Sequence[float], *, ratio: floa
     for i, eps in enumerate(eps_kT_list):
         params = KineticParams.from_energies(mu_kT, eps, **common)
         band_progress = None if progress is None else _scaled(progress, i, count)
-        bands.append(simulate(params, particles=particles, time=time, seed=seed + i, progress=band_progress))
+        bands.append(simulate(params, particles=particles, time=time, seed=seed + i, progress=band_progress,
+                              backend=backend, threads=threads))
     return SubbandMCResult(tuple(bands))
 
 

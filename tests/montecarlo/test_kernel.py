@@ -1,17 +1,16 @@
-"""The optional numba kernel against the NumPy path and the closed forms (skipped without numba).
+"""The compiled kernel (numba) against the NumPy path and the closed forms.
 
-The two paths consume random numbers in different orders, so they are compared in
-distribution: two independent estimates agree if they differ by at most three combined
-standard errors, 3 sqrt(se_1^2 + se_2^2).  The flag ``_kernel.ENABLED`` chooses the path.
+The two paths consume other random numbers, so they are compared in distribution: two
+independent estimates agree if they differ by at most three combined standard errors,
+3 sqrt(se_1^2 + se_2^2).  The ``backend`` option chooses the path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 import numpy as np
 import pytest
 
+from symcond.errors import DefinitionError
 from symcond.kinetic.params import KineticParams
 from symcond.montecarlo import DriftResult, EquilibriumResult, Estimate, MCStatus, _kernel, drift, equilibrium
 from symcond.montecarlo.ensemble import Ensemble
@@ -43,25 +42,9 @@ EQUILIBRIA = {
 }
 
 
-def _with(enabled: bool, run: Callable[[], object]) -> object:
-    """Return ``run()`` with the kernel switched on or off, restoring the flag afterwards."""
-    saved, _kernel.ENABLED = _kernel.ENABLED, enabled
-    try:
-        return run()
-    finally:
-        _kernel.ENABLED = saved
-
-
 def _agree(a: Estimate, b: Estimate) -> bool:
     """Whether two independent estimates differ by at most three combined standard errors."""
     return abs(a.value - b.value) <= 3.0 * float(np.hypot(a.stderr, b.stderr))
-
-
-@pytest.fixture
-def kernel_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Switch the kernel on for one test."""
-    monkeypatch.setattr(_kernel, "ENABLED", True)
-    yield
 
 
 @pytest.fixture(scope="module", params=sorted(DRIFTS))
@@ -70,7 +53,7 @@ def drift_pair(request: pytest.FixtureRequest) -> tuple[DriftResult, DriftResult
     if not _kernel.AVAILABLE:
         pytest.skip("numba is not installed")
     params = DRIFTS[request.param]
-    runs = [_with(on, lambda: drift(params, particles=1000, time=60.0, seed=1)) for on in (True, False)]
+    runs = [drift(params, particles=1000, time=60.0, seed=1, backend=b) for b in ("numba", "numpy")]
     return runs[0], runs[1]  # type: ignore[return-value]
 
 
@@ -80,22 +63,52 @@ def equilibrium_pair(request: pytest.FixtureRequest) -> tuple[EquilibriumResult,
     if not _kernel.AVAILABLE:
         pytest.skip("numba is not installed")
     params = EQUILIBRIA[request.param]
-    runs = [_with(on, lambda: equilibrium(params, particles=1000, seed=2)) for on in (True, False)]
+    runs = [equilibrium(params, particles=1000, seed=2, backend=b) for b in ("numba", "numpy")]
     return runs[0], runs[1]  # type: ignore[return-value]
 
 
-def test_flag_off_keeps_the_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With ENABLED false the ensemble has no kernel (also where numba is missing)."""
-    monkeypatch.setattr(_kernel, "ENABLED", False)
-    assert Ensemble(Process(DRIFTS["constant"]), 10, seed=1)._kernel is None
+def test_numpy_backend_keeps_the_numpy_path() -> None:
+    """backend="numpy" gives an ensemble without a kernel."""
+    ens = Ensemble(Process(DRIFTS["constant"]), 10, seed=1, backend="numpy")
+    assert ens._kernel is None and ens.backend is _kernel.Backend.NUMPY
 
 
 @needs_numba
-def test_flag_on_uses_the_kernel(kernel_on: None) -> None:
-    """With ENABLED true and numba installed the ensemble advances on the kernel and keeps it."""
+def test_auto_backend_uses_the_kernel() -> None:
+    """By default (numba installed) the ensemble advances on the kernel and keeps it."""
     ens = Ensemble(Process(DRIFTS["lorentzian"]), 10, seed=1)
     ens.advance(5.0)
-    assert isinstance(ens._kernel, _kernel.Kernel)
+    assert isinstance(ens._kernel, _kernel.Kernel) and ens.backend is _kernel.Backend.NUMBA
+
+
+def test_unknown_backend_is_rejected() -> None:
+    """A backend name outside auto/numba/numpy is a DefinitionError naming the choices."""
+    with pytest.raises(DefinitionError, match=r"^'backend' must be one of 'auto', 'numba', 'numpy' \(got 'gpu'\)$"):
+        drift(DRIFTS["constant"], particles=10, time=1.0, backend="gpu")
+
+
+@pytest.mark.parametrize("threads", [0, -1, 1.5, True])
+def test_bad_thread_count_is_rejected(threads: object) -> None:
+    """threads must be an integer >= 1."""
+    with pytest.raises(DefinitionError, match=r"^'threads' must be an integer >= 1 \(got "):
+        drift(DRIFTS["constant"], particles=10, time=1.0, threads=threads)  # type: ignore[arg-type]
+
+
+def test_numba_backend_without_numba_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asking for numba where it is not importable is a one-line DefinitionError."""
+    monkeypatch.setattr(_kernel, "AVAILABLE", False)
+    message = r"^backend 'numba' needs numba, which is not installed \(pip install numba\)$"
+    with pytest.raises(DefinitionError, match=message):
+        Ensemble(Process(DRIFTS["constant"]), 10, seed=1, backend="numba")
+
+
+@needs_numba
+@pytest.mark.parametrize("name", ["constant", "lorentzian"])
+def test_result_does_not_depend_on_threads(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Per-particle streams: 1 and 3 threads (blocks of 64 particles) give bit-identical runs."""
+    monkeypatch.setattr(_kernel, "MIN_BLOCK", 64)
+    runs = [drift(DRIFTS[name], particles=300, time=10.0, seed=5, threads=t) for t in (1, 3)]
+    assert runs[0].G_G0.value == runs[1].G_G0.value and runs[0].counters.events == runs[1].counters.events
 
 
 def test_drift_G_agrees_between_paths(drift_pair: tuple[DriftResult, DriftResult]) -> None:
@@ -132,35 +145,35 @@ def test_green_kubo_G_agrees_between_paths(equilibrium_pair: tuple[EquilibriumRe
 
 
 @needs_numba
-def test_kernel_drift_G_matches_eq_11(kernel_on: None) -> None:
+def test_kernel_drift_G_matches_eq_11() -> None:
     """On the kernel, G/G0 = (N^2/M) R/(1+R) for constant times (mpmath moments) within 3 sigma."""
     res = drift(KineticParams(eta=5.0, ratio=0.75, field=-2.0), particles=2000, time=60.0, seed=3)
     assert res.G_G0.agrees(moments(5.0).g_scale * tau_m(0.75))
 
 
 @needs_numba
-def test_kernel_rejects_factor_two(kernel_on: None) -> None:
+def test_kernel_rejects_factor_two() -> None:
     """On the kernel, twice Eq. (11) is rejected by more than 20 standard errors."""
     res = drift(KineticParams(eta=5.0, ratio=0.75, field=-2.0), particles=2000, time=60.0, seed=3)
     assert abs(res.G_G0.z(2.0 * moments(5.0).g_scale * tau_m(0.75))) > 20.0
 
 
 @needs_numba
-def test_kernel_same_seed_reproduces_and_other_seed_differs(kernel_on: None) -> None:
+def test_kernel_same_seed_reproduces_and_other_seed_differs() -> None:
     """On the kernel, equal seeds give identical estimates and another seed a different one."""
     runs = [drift(DRIFTS["lorentzian"], particles=200, time=10.0, seed=s).G_G0.value for s in (7, 7, 8)]
     assert runs[0] == runs[1] != runs[2]
 
 
 @needs_numba
-def test_kernel_counters_add_up(kernel_on: None) -> None:
+def test_kernel_counters_add_up() -> None:
     """On the kernel, events = flips + redraws <= candidates <= checkpoints, without bound violations."""
     c = drift(DRIFTS["lorentzian"], particles=300, time=10.0, seed=9).counters
     assert c.events == c.flips + c.redraws <= c.candidates <= c.checkpoints and c.bound_violations == 0
 
 
 @needs_numba
-def test_kernel_keeps_pauli_factors_of_redrawn_particles(kernel_on: None) -> None:
+def test_kernel_keeps_pauli_factors_of_redrawn_particles() -> None:
     """At F = 0 the kernel's Pauli factors equal 1 - f_eq(x) recomputed by Process.pauli."""
     ens = Ensemble(Process(EQUILIBRIA["lorentzian"]), 500, seed=4)
     ens.advance(5.0, weighted=True)
@@ -179,7 +192,7 @@ def test_rate_table_interpolates_the_exact_rates() -> None:
 
 
 @needs_numba
-def test_table_is_extended_to_reach_far_particles(kernel_on: None) -> None:
+def test_table_is_extended_to_reach_far_particles() -> None:
     """A particle far beyond the table makes the kernel extend it to x + F dt, keeping the kernel."""
     ens = Ensemble(Process(DRIFTS["lorentzian"]), 200, seed=6)
     ens.x[0] = 40.0
@@ -188,9 +201,9 @@ def test_table_is_extended_to_reach_far_particles(kernel_on: None) -> None:
 
 
 @needs_numba
-def test_inaccurate_table_falls_back_to_numpy(kernel_on: None) -> None:
+def test_inaccurate_table_falls_back_to_numpy() -> None:
     """A rate law with a jump fails the midpoint check: the run continues on the NumPy path."""
     params = KineticParams(eta=0.0, ratio=1.0, field=1.0, tau_in_law=step_law)
     ens = Ensemble(Process(params), 50, seed=7)
     ens.advance(1.0)
-    assert ens._kernel is None and ens.events > 0
+    assert ens._kernel is None and ens.events > 0 and ens.backend is _kernel.Backend.NUMPY
