@@ -101,7 +101,7 @@ class Ensemble:
         kernel = kernel_for(process, Backend.parse(backend), threads)
         self.process, self.field = process, process.params.field
         self.rng = np.random.default_rng(seed)
-        self.x = process.equilibrium.draw(n, self.rng)
+        self.x = process.equilibrium.draw(n, self.rng) if kernel is None else kernel.sample(n, self.rng, True)
         self.time = 0.0
         self.events = self.flips = self.inelastic = self.candidates = self.checkpoints = self.violations = 0
         self.pauli = process.pauli(self.x) if self.field == 0.0 else None

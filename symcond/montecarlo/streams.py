@@ -167,8 +167,8 @@ def exponentials(state: NDArray[np.uint64], n: int) -> NDArray[np.float64]:
 
 
 def seed_states(rng: np.random.Generator, n: int) -> NDArray[np.uint64]:
-    """Return ``n`` xoshiro256++ states (shape ``(n, 4)``) drawn from ``rng``, none all-zero."""
-    state = rng.integers(0, np.iinfo(np.uint64).max, size=(n, 4), dtype=np.uint64, endpoint=True)
+    """Return ``n`` xoshiro256++ states (shape ``(n, 4)``): raw 64-bit words of ``rng``, none all-zero."""
+    state = np.asarray(rng.bit_generator.random_raw(4 * n), dtype=np.uint64).reshape(n, 4)
     zero = ~state.any(axis=1)
     state[zero, 0] = np.uint64(1)  # probability 2**-256; the all-zero state is a fixed point
     return state
