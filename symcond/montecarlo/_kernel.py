@@ -179,9 +179,9 @@ def _draw(u, s0, s1, s2, s3, sampler, tables, scale, weighted):  # type: ignore[
 
 
 @jit
-def _bound(x, field, constant, tables, scale):  # type: ignore[no-untyped-def]
+def _bound(x, field, tables, scale):  # type: ignore[no-untyped-def]
     """Return the thinning bound at ``x`` and the time it holds (``Process.local_bound``)."""
-    if constant or field == 0.0:
+    if field == 0.0:
         return _total(tables, scale, x), math.inf
     horizon = HORIZON / abs(field)
     top = max(_total(tables, scale, x), _total(tables, scale, x + 0.5 * field * horizon),
@@ -190,38 +190,40 @@ def _bound(x, field, constant, tables, scale):  # type: ignore[no-untyped-def]
 
 
 @jit
+def _fly(h, xi, d, wd, p, field, weighting):  # type: ignore[no-untyped-def]
+    """Free flight of duration ``h`` from ``xi``: return the new ``x``, ``Integral x dt`` and ``Integral p x dt``."""
+    d += h * (xi + 0.5 * field * h)
+    if weighting:
+        wd += p * xi * h
+    return xi + field * h, d, wd
+
+
+@jit
 def _particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
-    """Advance particle ``i`` by ``dt``: free flights between checkpoints, thinning at candidates.
+    """Advance particle ``i`` by ``dt`` (rates depending on ``x``): free flights between checkpoints, thinning.
 
     ``counts`` (one row per thread) is written once per particle: the event counters live in
     registers (incrementing a shared row costs more than the event, and rows of different
     threads on one cache line would thrash).
     """
     x, wait, bound, candidate, pauli, disp, wdisp = state
-    field, eta, scale, constant, weighted = model
+    field, eta, scale, _, weighted = model
     k, w, f = zig
     s0, s1, s2, s3 = streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3]
     xi, when, b, cand, clock, d, wd = x[i], wait[i], bound[i], candidate[i], 0.0, 0.0, 0.0
     p = pauli[i] if pauli.size else 0.0
-    inverse = 1.0 / b if b > 0.0 else math.inf
-    rate_in, flip = tables[0][0], tables[1][0]
     weighting = wdisp.size > 0
     flips = redraws = candidates = checkpoints = violations = over = 0
     while True:
-        h = min(when, dt) - clock
-        d += h * (xi + 0.5 * field * h)
-        if weighting:
-            wd += p * xi * h
-        xi += field * h
+        xi, d, wd = _fly(min(when, dt) - clock, xi, d, wd, p, field, weighting)
         if when >= dt:
             break
         clock = when
         if cand:
             r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
             u = unit(r) * b
-            if not constant:
-                rate_in, flip = _interp(tables[0], scale, xi), _interp(tables[1], scale, xi)
-                violations += rate_in + flip > b * (1.0 + 4.0 * TABLE_RTOL)  # bounds may be exact rates
+            rate_in, flip = _interp(tables[0], scale, xi), _interp(tables[1], scale, xi)
+            violations += rate_in + flip > b * (1.0 + 4.0 * TABLE_RTOL)  # bounds may be exact rates
             candidates += 1
             if u < flip:
                 xi = -xi
@@ -235,10 +237,7 @@ def _particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # ty
                     p = _pauli(xi, eta)
         g, s0, s1, s2, s3 = standard_exponential(s0, s1, s2, s3, k, w, f)
         checkpoints += 1
-        if constant:
-            when = clock + g * inverse
-            continue
-        b, horizon = _bound(xi, field, constant, tables, scale)
+        b, horizon = _bound(xi, field, tables, scale)
         gap = g / b if b > 0.0 else math.inf
         cand = gap < horizon
         when = clock + min(gap, horizon)
@@ -270,11 +269,7 @@ def _constant_particle(i, state, dt, model, tables, sampler, zig, streams, count
     weighting, fermi = wdisp.size > 0, pauli.size > 0
     flips = redraws = 0
     while True:
-        h = min(when, dt) - clock
-        d += h * (xi + 0.5 * field * h)
-        if weighting:
-            wd += p * xi * h
-        xi += field * h
+        xi, d, wd = _fly(min(when, dt) - clock, xi, d, wd, p, field, weighting)
         if when >= dt:
             break
         clock = when
@@ -358,7 +353,7 @@ class Kernel:
         arrays = self.arrays if sampler is self.sampler else (cell_table(sampler), sampler.empty,
                                                               sampler.inverse_bound)
         out = np.empty(n)
-        over = _sample(arrays, self.tables, 1.0 / TABLE_STEP, sampler.weight is not None, _seed_one(rng), out)
+        over = _sample(arrays, self.tables, 1.0 / TABLE_STEP, sampler.weight is not None, seed_states(rng, 1)[0], out)
         sampler.violations += int(over)
         return out
 
@@ -417,11 +412,6 @@ def _pool(threads: int) -> ThreadPoolExecutor:
     if threads not in _POOLS:
         _POOLS[threads] = ThreadPoolExecutor(threads, thread_name_prefix="symcond-mc")
     return _POOLS[threads]
-
-
-def _seed_one(rng: np.random.Generator) -> NDArray[np.uint64]:
-    """Return one xoshiro256++ state drawn from ``rng``."""
-    return seed_states(rng, 1)[0]
 
 
 def _accurate(process: Process, grid: FloatArray, total: FloatArray) -> bool:
