@@ -2,20 +2,26 @@
 
 Same algorithm as the NumPy path of :mod:`symcond.montecarlo.ensemble` -- thinning with the
 constant bound, the exact rate at ``F = 0`` or the local bound of
-:meth:`~symcond.montecarlo.process.Process.local_bound`; flips and re-draws from the same
-alias-table envelope -- but one particle at a time in compiled code, each particle with its
-own xoshiro256++ stream (:mod:`symcond.montecarlo.streams`, seeded from the ensemble's
-generator).  A run therefore depends on the seed only, not on the number of threads; it
-differs sample by sample from the NumPy path (other random numbers), not in distribution.
+:meth:`~symcond.montecarlo.process.Process.local_bound`; flips and exact re-draws -- in
+compiled code, each particle with its own xoshiro256++ stream
+(:mod:`symcond.montecarlo.streams`, seeded from the ensemble's generator).  A run therefore
+depends on the seed only, not on the number of threads; it differs sample by sample from
+the NumPy path (other random numbers and re-draw tables, :mod:`symcond.montecarlo._tables`),
+not in distribution.
 
 Per collision: one 64-bit draw chooses flip / re-draw / nothing (thinning), one ziggurat
-exponential gives the next candidate time; a re-draw picks an alias column with the same
-uniform (rescaled), then one draw for the position in the cell (top 53 bits) and the sign
-(bit 0), one for acceptance -- most proposals pass the squeeze test without evaluating
-``f_eq``.  Constant rates take a specialised loop.  Particles are split in contiguous blocks
-run on ``threads`` threads (GIL released, one pool reused).  Measured
-(``benchmarks/bench_montecarlo.py``): about 15 ns per collision per core against about
-50 ns on the NumPy path and 890 ns in a plain-Python loop.
+exponential gives the next candidate time; a re-draw picks its cell with the same uniform
+(rescaled), then one draw for the position in the cell and the sign, one for acceptance.
+
+Constant rates without Pauli factors (every drift run with constant times) run on
+``LANES = 64`` SIMD lanes (:func:`_lanes`): one round gives every lane a collision at once
+-- flip and re-draw both computed, selected per lane -- and the few lanes that need a
+rejection step (about 2 %: the ziggurat's slow path, a re-draw the squeeze test does not
+accept) are finished one at a time with the same random words.  The result is bit for
+bit that of the one-particle loop (tested).  Particles are split in contiguous blocks run
+on ``threads`` threads (GIL released, one pool reused).  Measured
+(``benchmarks/bench_montecarlo.py``): about 7 ns per collision per core on the lanes,
+12 ns one particle at a time, 50 ns on the NumPy path, 890 ns in a plain-Python loop.
 
 Energy-dependent rates are user callables that compiled code cannot call: they are
 tabulated on a grid of ``|x|`` with step ``TABLE_STEP`` and interpolated linearly.  The
@@ -39,6 +45,7 @@ Examples
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -48,10 +55,19 @@ import numpy as np
 from numpy.typing import NDArray
 
 from symcond.errors import DefinitionError
+from symcond.montecarlo._tables import (
+    alias_rows,
+    draw,
+    draw_equal,
+    equal_mass_table,
+    interpolate,
+    squeeze_accepts,
+)
 from symcond.montecarlo.process import BOUND_SLACK, HORIZON, Process
-from symcond.montecarlo.sampler import EnvelopeSampler
+from symcond.montecarlo.scratch import ctz, stack_array
 from symcond.montecarlo.streams import (
     AVAILABLE,
+    LAYER_MASK,
     jit,
     next_u64,
     seed_states,
@@ -76,12 +92,10 @@ TABLE_RTOL = 1e-6
 MIN_BLOCK = 4096
 #: Indices of the counters the kernel increments.
 FLIPS, INELASTIC, CANDIDATES, CHECKPOINTS, VIOLATIONS, ENVELOPE = range(6)
+#: SIMD lanes of the constant-rate loop (one bit each in a ``uint64`` mask).
+LANES = 64
 _ZIGGURAT = ziggurat_tables()
 _LAST_BELOW_ONE = 1.0 - 2.0**-53
-_SIGN = np.array([1.0, -1.0])
-#: Columns of :func:`cell_table`: keep probability, (left, width, squeeze) of the column's own cell
-#: and of its alias (from column 1 and 4), the alias index.
-KEEP, ALIAS = 0, 7
 
 
 class Backend(enum.Enum):
@@ -119,19 +133,9 @@ def default_threads() -> int:
 
 
 @jit
-def _interp(table, scale, x):  # type: ignore[no-untyped-def]
-    """Linear interpolation of ``table`` (values at ``|x| = j / scale``), constant past its end."""
-    a = abs(x) * scale
-    j = int(a)
-    if j >= table.size - 1:
-        return table[table.size - 1]
-    return table[j] + (a - j) * (table[j + 1] - table[j])
-
-
-@jit
 def _total(tables, scale, x):  # type: ignore[no-untyped-def]
     """Total rate ``1/t_in + 1/(2 t_el)`` at ``x``."""
-    return _interp(tables[0], scale, x) + _interp(tables[1], scale, x)
+    return interpolate(tables[0], scale, x) + interpolate(tables[1], scale, x)
 
 
 @jit
@@ -142,40 +146,6 @@ def _pauli(x, eta):  # type: ignore[no-untyped-def]
         e = math.exp(-t)
         return e / (1.0 + e)
     return 1.0 / (1.0 + math.exp(t))
-
-
-@jit
-def _draw(u, s0, s1, s2, s3, sampler, tables, scale, weighted):  # type: ignore[no-untyped-def]
-    """Return ``(x, s0, s1, s2, s3, over)``: one draw from an envelope sampler, alias column from ``u``.
-
-    ``sampler = (cells, empty, inverse_bound)`` with ``cells`` the alias table holding both
-    candidates of a column in one 64-byte row (:func:`cell_table`): a proposal that passes
-    the squeeze test reads one row.  ``over`` counts proposals whose density was found above
-    the envelope (weighted samplers only).
-    """
-    cells, empty, inverse_bound = sampler
-    over = 0
-    while True:
-        scaled = min(u, _LAST_BELOW_ONE) * cells.shape[0]
-        row = int(scaled)
-        j = 0 if scaled - row < cells[row, KEEP] else 3
-        left, width, squeeze = cells[row, 1 + j], cells[row, 2 + j], cells[row, 3 + j]
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        offset = width * unit(r)
-        x = (left + offset) * _SIGN[r & np.uint64(1)]
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        v = unit(r)
-        if v < squeeze:
-            return x, s0, s1, s2, s3, over
-        cell = row if j == 0 else int(cells[row, ALIAS])
-        ratio = 1.0 / (1.0 + math.expm1(offset * (2.0 * left + offset)) * empty[cell])
-        if weighted:
-            ratio *= _interp(tables[0], scale, x) * inverse_bound[cell]
-            over += ratio > 1.0
-        if v < ratio:
-            return x, s0, s1, s2, s3, over
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        u = unit(r)
 
 
 @jit
@@ -207,7 +177,7 @@ def _particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # ty
     threads on one cache line would thrash).
     """
     x, wait, bound, candidate, pauli, disp, wdisp = state
-    field, eta, scale, _, weighted = model
+    field, eta, scale, _, weighted, _ = model
     k, w, f = zig
     s0, s1, s2, s3 = streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3]
     xi, when, b, cand, clock, d, wd = x[i], wait[i], bound[i], candidate[i], 0.0, 0.0, 0.0
@@ -222,15 +192,15 @@ def _particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # ty
         if cand:
             r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
             u = unit(r) * b
-            rate_in, flip = _interp(tables[0], scale, xi), _interp(tables[1], scale, xi)
+            rate_in, flip = interpolate(tables[0], scale, xi), interpolate(tables[1], scale, xi)
             violations += rate_in + flip > b * (1.0 + 4.0 * TABLE_RTOL)  # bounds may be exact rates
             candidates += 1
             if u < flip:
                 xi = -xi
                 flips += 1
             elif u < flip + rate_in:
-                xi, s0, s1, s2, s3, bad = _draw((u - flip) / rate_in, s0, s1, s2, s3, sampler, tables, scale,
-                                                weighted)
+                xi, s0, s1, s2, s3, bad = draw((u - flip) / rate_in, s0, s1, s2, s3, sampler, tables[0], scale,
+                                               weighted)
                 over += bad
                 redraws += 1
                 if pauli.size:
@@ -256,66 +226,213 @@ def _particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # ty
 
 
 @jit
-def _constant_particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
-    """:func:`_particle` for constant rates: every candidate is a collision, one bound for all."""
-    x, wait, _, _, pauli, disp, wdisp = state
-    field, eta, scale, _, _ = model
+def _constants(tables):  # type: ignore[no-untyped-def]
+    """Return ``(1 / B, P(flip), B / r_in)`` of constant rates ``r_in``, ``r_flip`` with ``B = r_in + r_flip``."""
+    rate_in, flip = tables[0][0], tables[1][0]
+    return 1.0 / (rate_in + flip), flip / (rate_in + flip), (rate_in + flip) / rate_in
+
+
+@jit
+def _event(xi, when, clock, d, wd, p, model, constants, table, zig, s0, s1, s2, s3, weighting, fermi):  # type: ignore[no-untyped-def]
+    """One collision at constant rates: fly to ``when``, flip or re-draw, draw the next collision time.
+
+    Return ``(x, next time, clock, d, wd, p, flipped, s0, s1, s2, s3)``.  The lanes of
+    :func:`_lanes` reproduce it exactly when no rejection step is needed.
+    """
+    field, eta = model[0], model[1]
+    inverse, share, rescale = constants
     k, w, f = zig
+    xi, d, wd = _fly(when - clock, xi, d, wd, p, field, weighting)
+    r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+    u = unit(r)
+    flipped = u < share
+    if flipped:
+        xi = -xi
+    else:  # (u - share) / (1 - share) is uniform on [0, 1) given u >= share
+        xi, s0, s1, s2, s3 = draw_equal((u - share) * rescale, s0, s1, s2, s3, table)
+        if fermi:
+            p = _pauli(xi, eta)
+    g, s0, s1, s2, s3 = standard_exponential(s0, s1, s2, s3, k, w, f)
+    return xi, when + g * inverse, when, d, wd, p, flipped, s0, s1, s2, s3
+
+
+@jit
+def _constant_particle(i, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
+    """:func:`_particle` for constant rates, one particle at a time: every candidate is a collision."""
+    x, wait, _, _, pauli, disp, wdisp = state
+    constants, table = _constants(tables), sampler[3]
     s0, s1, s2, s3 = streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3]
     xi, when, clock, d, wd = x[i], wait[i], 0.0, 0.0, 0.0
     p = pauli[i] if pauli.size else 0.0
-    rate_in, flip = tables[0][0], tables[1][0]
-    inverse, share, rescale = 1.0 / (rate_in + flip), flip / (rate_in + flip), (rate_in + flip) / rate_in
     weighting, fermi = wdisp.size > 0, pauli.size > 0
-    flips = redraws = 0
-    while True:
-        xi, d, wd = _fly(min(when, dt) - clock, xi, d, wd, p, field, weighting)
-        if when >= dt:
-            break
-        clock = when
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        u = unit(r)
-        if u < share:
-            xi = -xi
-            flips += 1
-        else:  # (u - share) / (1 - share) is uniform on [0, 1) given u >= share
-            xi, s0, s1, s2, s3, _ = _draw((u - share) * rescale, s0, s1, s2, s3, sampler, tables, scale, False)
-            redraws += 1
-            if fermi:
-                p = _pauli(xi, eta)
-        g, s0, s1, s2, s3 = standard_exponential(s0, s1, s2, s3, k, w, f)
-        when = clock + g * inverse
+    flips = events = 0
+    while when < dt:
+        xi, when, clock, d, wd, p, flipped, s0, s1, s2, s3 = _event(xi, when, clock, d, wd, p, model, constants,
+                                                                    table, zig, s0, s1, s2, s3, weighting, fermi)
+        flips += flipped
+        events += 1
+    xi, d, wd = _fly(dt - clock, xi, d, wd, p, model[0], weighting)
     x[i], wait[i], disp[i] = xi, when - dt, d
     if fermi:
         pauli[i] = p
     if weighting:
         wdisp[i] = wd
     streams[i, 0], streams[i, 1], streams[i, 2], streams[i, 3] = s0, s1, s2, s3
+    _count_constant(counts, flips, events)
+
+
+@jit
+def _count_constant(counts, flips, events):  # type: ignore[no-untyped-def]
+    """Add constant-rate collisions to a counter row (every candidate and checkpoint is a collision)."""
     counts[FLIPS] += flips
-    counts[INELASTIC] += redraws
-    counts[CANDIDATES] += flips + redraws
-    counts[CHECKPOINTS] += flips + redraws
+    counts[INELASTIC] += events - flips
+    counts[CANDIDATES] += events
+    counts[CHECKPOINTS] += events
+
+
+@jit
+def _round(lanes, words, dt, field, constants, table, kz, wz):  # type: ignore[no-untyped-def]
+    """One collision on every lane whose next collision falls before ``dt``, vectorised over the lanes.
+
+    Computes :func:`_event` for the common case -- the re-draw accepted by the squeeze test,
+    the ziggurat's first layer test passing -- for every lane at once: both outcomes (flip
+    or re-draw), selected per lane, with the random words a flip and a re-draw would use
+    (2 or 4).  A lane is committed only if that case holds; the others are left unchanged
+    and reported in the returned bit mask (inactive lanes included), for :func:`_event`.
+    Return ``(flips, collisions, mask)``.
+    """
+    inverse, share, rescale = constants
+    count = table.shape[1]
+    flips = events = np.int64(0)
+    mask = np.uint64(0)
+    for i in range(LANES):
+        x, when, clock, d = lanes[0, i], lanes[1, i], lanes[2, i], lanes[3, i]
+        s0, s1, s2, s3 = words[0, i], words[1, i], words[2, i], words[3, i]
+        h = when - clock
+        d_new = d + h * (x + 0.5 * field * h)
+        x_new = x + field * h
+        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+        u = unit(r)
+        flipped = u < share
+        row = min(max(int(min((u - share) * rescale, _LAST_BELOW_ONE) * count), 0), count - 1)
+        left, width = table[0, row], table[1, row]
+        r2, a0, a1, a2, a3 = next_u64(s0, s1, s2, s3)
+        offset = width * unit(r2)
+        y = left + offset
+        y = -y if r2 & np.uint64(1) else y
+        r3, b0, b1, b2, b3 = next_u64(a0, a1, a2, a3)
+        accepted = squeeze_accepts(unit(r3), offset * (2.0 * left + offset))
+        r4, c0, c1, c2, c3 = next_u64(b0, b1, b2, b3)
+        z = r2 if flipped else r4
+        layer = z & LAYER_MASK
+        j = z >> np.uint64(11)
+        commit = when < dt and (flipped or accepted) and j < kz[layer]
+        mask |= np.uint64(not commit) << np.uint64(i)
+        flips += np.int64(commit and flipped)
+        events += np.int64(commit)
+        lanes[0, i] = (-x_new if flipped else y) if commit else x
+        lanes[1, i] = when + j * wz[layer] * inverse if commit else when
+        lanes[2, i] = when if commit else clock
+        lanes[3, i] = d_new if commit else d
+        words[0, i] = (a0 if flipped else c0) if commit else words[0, i]
+        words[1, i] = (a1 if flipped else c1) if commit else words[1, i]
+        words[2, i] = (a2 if flipped else c2) if commit else words[2, i]
+        words[3, i] = (a3 if flipped else c3) if commit else words[3, i]
+    return flips, events, mask
+
+
+@jit
+def _load(lane, head, hi, lanes, words, owner, state, dt, field, streams):  # type: ignore[no-untyped-def]
+    """Put the next particle (from ``head``) with a collision before ``dt`` on ``lane``; return the new head.
+
+    Particles without one fly to ``dt`` at once; a lane left empty gets ``owner = -1``.
+    """
+    x, wait, disp = state[0], state[1], state[5]
+    while head < hi:
+        i = head
+        head += 1
+        if wait[i] < dt:
+            lanes[0, lane], lanes[1, lane], lanes[2, lane], lanes[3, lane] = x[i], wait[i], 0.0, 0.0
+            for j in range(4):
+                words[j, lane] = streams[i, j]
+            owner[lane] = i
+            return head
+        x[i], disp[i], _ = _fly(dt, x[i], 0.0, 0.0, 0.0, field, False)
+        wait[i] -= dt
+    owner[lane] = -1
+    lanes[1, lane] = math.inf
+    return head
+
+
+@jit
+def _lanes(lo, hi, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
+    """Advance particles ``lo .. hi - 1`` at constant rates (no Pauli factors) on ``LANES`` SIMD lanes.
+
+    Each lane holds one particle; :func:`_round` gives every lane a collision at once, the
+    lanes it could not complete get :func:`_event` (the same random words, so the same
+    result), and a lane whose particle reached ``dt`` takes the next particle.  The result
+    is identical to :func:`_constant_particle` on every particle.  Lane state lives on the
+    stack (:func:`stack_array`), so the round vectorises without overlap checks.
+    """
+    x, wait, _, _, _, disp, _ = state
+    field = model[0]
+    constants, table = _constants(tables), sampler[3]
+    kz, wz, _ = zig
+    lanes = stack_array((4, LANES), np.float64)
+    words = stack_array((4, LANES), np.uint64)
+    owner = stack_array((LANES,), np.int64)
+    head, live = lo, 0
+    for lane in range(LANES):
+        head = _load(lane, head, hi, lanes, words, owner, state, dt, field, streams)
+        live += owner[lane] >= 0
+    flips = events = 0
+    while live:
+        f, e, mask = _round(lanes, words, dt, field, constants, table, kz, wz)
+        flips, events = flips + f, events + e
+        while mask:
+            lane = ctz(mask)
+            mask &= mask - np.uint64(1)
+            i = owner[lane]
+            if i < 0:
+                continue
+            if lanes[1, lane] < dt:
+                (lanes[0, lane], lanes[1, lane], lanes[2, lane], lanes[3, lane], _, _, flipped, words[0, lane],
+                 words[1, lane], words[2, lane], words[3, lane]) = _event(
+                    lanes[0, lane], lanes[1, lane], lanes[2, lane], lanes[3, lane], 0.0, 0.0, model, constants, table,
+                    zig, words[0, lane], words[1, lane], words[2, lane], words[3, lane], False, False)
+                flips += flipped
+                events += 1
+                continue
+            x[i], disp[i], _ = _fly(dt - lanes[2, lane], lanes[0, lane], lanes[3, lane], 0.0, 0.0, field, False)
+            wait[i] = lanes[1, lane] - dt
+            for j in range(4):
+                streams[i, j] = words[j, lane]
+            head = _load(lane, head, hi, lanes, words, owner, state, dt, field, streams)
+            live -= owner[lane] < 0
+    _count_constant(counts, flips, events)
 
 
 @jit
 def _advance(lo, hi, state, dt, model, tables, sampler, zig, streams, counts):  # type: ignore[no-untyped-def]
     """Advance particles ``lo .. hi - 1`` of ``state`` by ``dt``."""
-    if model[3]:
-        for i in range(lo, hi):
-            _constant_particle(i, state, dt, model, tables, sampler, zig, streams, counts)
-    else:
+    if not model[3]:
         for i in range(lo, hi):
             _particle(i, state, dt, model, tables, sampler, zig, streams, counts)
+    elif model[5] and state[4].size == 0 and state[6].size == 0 and hi - lo >= LANES:
+        _lanes(lo, hi, state, dt, model, tables, sampler, zig, streams, counts)
+    else:
+        for i in range(lo, hi):
+            _constant_particle(i, state, dt, model, tables, sampler, zig, streams, counts)
 
 
 @jit
-def _sample(cells, tables, scale, weighted, state, out):  # type: ignore[no-untyped-def]
-    """Fill ``out`` with draws of :func:`_draw` from one stream ``state`` (for tests); return envelope violations."""
+def _sample(sampler, tables, scale, weighted, state, out):  # type: ignore[no-untyped-def]
+    """Fill ``out`` with draws of :func:`draw` from one stream ``state`` (for tests); return envelope violations."""
     s0, s1, s2, s3 = state[0], state[1], state[2], state[3]
     over = 0
     for i in range(out.size):
         r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        out[i], s0, s1, s2, s3, bad = _draw(unit(r), s0, s1, s2, s3, cells, tables, scale, weighted)
+        out[i], s0, s1, s2, s3, bad = draw(unit(r), s0, s1, s2, s3, sampler, tables[0], scale, weighted)
         over += bad
     state[0], state[1], state[2], state[3] = s0, s1, s2, s3
     return over
@@ -330,14 +447,21 @@ class Kernel:
         Rates and samplers; energy-dependent rates are tabulated (module docstring).
     threads : int, optional
         Threads to split the particles over (default :func:`default_threads`).
+
+    Attributes
+    ----------
+    lanes : bool
+        Whether constant rates without Pauli factors run on SIMD lanes (:func:`_lanes`,
+        default) or one particle at a time; the results are identical.
     """
 
     def __init__(self, process: Process, threads: int | None = None) -> None:
         self.process, self.field = process, process.params.field
         self.threads = default_threads() if threads is None else threads
         sampler = process.redraw if process.params.has_dissipation else process.equilibrium
-        self.sampler = sampler
-        self.arrays = (cell_table(sampler), sampler.empty, sampler.inverse_bound)
+        self.sampler, self.lanes = sampler, True
+        rows = alias_rows(sampler) if sampler.weight is not None else np.zeros((1, 8))
+        self.arrays = (rows, sampler.empty, sampler.inverse_bound, _equal_mass(process.params.eta))
         self.end, self.tables = 0.0, (np.zeros(1), np.zeros(1))
         self.streams: NDArray[np.uint64] | None = None
         if process.constant:
@@ -350,10 +474,9 @@ class Kernel:
         Rates must be tabulated far enough (:meth:`covers`) for a weighted sampler.
         """
         sampler = self.process.equilibrium if equilibrium else self.sampler
-        arrays = self.arrays if sampler is self.sampler else (cell_table(sampler), sampler.empty,
-                                                              sampler.inverse_bound)
         out = np.empty(n)
-        over = _sample(arrays, self.tables, 1.0 / TABLE_STEP, sampler.weight is not None, seed_states(rng, 1)[0], out)
+        over = _sample(self.arrays, self.tables, 1.0 / TABLE_STEP, sampler.weight is not None, seed_states(rng, 1)[0],
+                       out)
         sampler.violations += int(over)
         return out
 
@@ -381,7 +504,7 @@ class Kernel:
         state = (ens.x, ens.wait, ens.bound, ens.candidate, empty if ens.pauli is None else ens.pauli, disp,
                  empty if wdisp is None else wdisp)
         model = (self.field, self.process.params.eta, 1.0 / TABLE_STEP, self.process.constant,
-                 self.sampler.weight is not None)
+                 self.sampler.weight is not None, self.lanes)
         blocks = np.linspace(0, ens.size, min(self.threads, max(ens.size // MIN_BLOCK, 1)) + 1).astype(int)
         counts = np.zeros((blocks.size - 1, 16), dtype=np.int64)  # rows 128 bytes apart
         args = (state, float(dt), model, self.tables, self.arrays, _ZIGGURAT, self.streams)
@@ -421,33 +544,11 @@ def _accurate(process: Process, grid: FloatArray, total: FloatArray) -> bool:
     return bool(np.all(np.isfinite(interp)) and np.all(np.abs(interp - exact) <= TABLE_RTOL * exact))
 
 
-def _squeeze(sampler: EnvelopeSampler) -> FloatArray:
-    """Return a lower bound of ``f_eq(x) / f_eq(left)`` on each cell (zeros for a weighted sampler)."""
-    if sampler.weight is not None:
-        return np.zeros_like(sampler.left)
-    right = sampler.left + sampler.width
-    ratio = 1.0 / (1.0 + np.expm1(sampler.width * (sampler.left + right)) * sampler.empty)
-    return np.asarray(ratio * (1.0 - 1e-12), dtype=float)
-
-
-def cell_table(sampler: EnvelopeSampler) -> FloatArray:
-    """Return the alias table of ``sampler`` with both candidates' cell data in each row (shape ``(n, 8)``).
-
-    Row ``i``: ``keep[i]``, ``left, width, squeeze`` of cell ``i`` and of cell ``alias[i]``,
-    and ``alias[i]``: 64 bytes, one cache line, all that a proposal passing the squeeze
-    test reads.
-
-    Examples
-    --------
-    >>> t = cell_table(EnvelopeSampler(eta=0.0))
-    >>> t.shape[1], bool(np.all((t[:, 3] > 0.9) & (t[:, 3] < 1.0)))   # squeeze of f_eq on narrow cells
-    (8, True)
-    """
-    squeeze, alias = _squeeze(sampler), sampler.alias
-    table = np.zeros((sampler.keep.size, 8))
-    table[:, KEEP], table[:, ALIAS] = sampler.keep, alias
-    for start, cells in ((1, np.arange(alias.size)), (4, alias)):
-        table[:, start:start + 3] = np.stack((sampler.left[cells], sampler.width[cells], squeeze[cells]), axis=1)
+@functools.lru_cache(maxsize=8)
+def _equal_mass(eta: float) -> FloatArray:
+    """The equal-mass table of ``f_eq`` at ``eta`` (:func:`equal_mass_table`), read-only, built once per ``eta``."""
+    table = equal_mass_table(eta)
+    table.flags.writeable = False
     return table
 
 

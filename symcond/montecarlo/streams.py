@@ -7,10 +7,11 @@ state lives in registers inside the event loop (no call through a bit-generator 
 
 * :func:`next_u64` -- one step of xoshiro256++ on a state held in four local variables;
 * :func:`unit` -- a uniform double in ``[0, 1)`` from the top 53 bits;
-* :func:`standard_exponential` -- Marsaglia & Tsang's ziggurat with 256 layers, laid out
-  as in NumPy's ``random_standard_exponential``: the low 8 bits pick the layer, the top 53
-  bits the abscissa (disjoint bits); one 64-bit draw and no logarithm in 98.9 % of calls.
-  Exact: the rejection steps and the tail ``R - log(U)`` make the result exponential.
+* :func:`standard_exponential` -- Marsaglia & Tsang's ziggurat with ``ZIGGURAT_LAYERS = 1024``
+  layers, laid out as in NumPy's ``random_standard_exponential``: the low 10 bits pick the
+  layer, the top 53 bits the abscissa (disjoint bits); one 64-bit draw, one comparison and
+  no logarithm in 99.36 % of calls (97.8 % with NumPy's 256 layers).  Exact: the rejection
+  steps and the tail ``R - log(U)`` make the result exponential.
 
 numba is a dependency of symcond; should it be missing, :func:`jit` leaves the functions as
 Python (unused: the ensemble then keeps its NumPy path).  :func:`reference_u64` is the
@@ -46,15 +47,20 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["AVAILABLE", "ZIGGURAT_R", "exponentials", "jit", "next_u64", "reference_u64", "seed_states",
+__all__ = ["AVAILABLE", "LAYER_MASK", "ZIGGURAT_LAYERS", "ZIGGURAT_R", "exponentials", "jit", "next_u64",
+           "reference_u64", "seed_states", "ziggurat_closure",
            "standard_exponential", "uniforms", "unit", "ziggurat_tables"]
 
 #: Whether numba is importable.
 AVAILABLE = importlib.util.find_spec("numba") is not None
-#: Start of the exponential's tail in the 256-layer ziggurat.
-ZIGGURAT_R = 7.697117470131487
-#: Area of each layer of that ziggurat.
-_ZIGGURAT_V = 3.949659822581572e-3
+#: Layers of the exponential ziggurat (a power of two: the low bits of a draw pick the layer).
+ZIGGURAT_LAYERS = 1024
+#: Mask of the layer bits.
+LAYER_MASK = np.uint64(ZIGGURAT_LAYERS - 1)
+#: Start of the exponential's tail in that ziggurat: the root of :func:`ziggurat_closure`.
+ZIGGURAT_R = 9.256164544265544
+#: Area of each layer: the base strip, ``R exp(-R)`` plus the tail ``exp(-R)``.
+_ZIGGURAT_V = math.exp(-ZIGGURAT_R) * (ZIGGURAT_R + 1.0)
 _MASK = (1 << 64) - 1
 _U53 = 1.0 / 9007199254740992.0  # 2**-53
 
@@ -70,8 +76,29 @@ def jit(func: Callable[..., Any]) -> Callable[..., Any]:
     return numba.njit(**options)(func)
 
 
+def ziggurat_closure(tail: float, layers: int = ZIGGURAT_LAYERS) -> float:
+    """Return how far the ziggurat with tail start ``tail`` misses closing at its top layer (zero at ``R``).
+
+    Layers of area ``V = exp(-R) (R + 1)`` are stacked from the base up by Marsaglia &
+    Tsang's recursion ``x_(i-1) = -log(V / x_i + exp(-x_i))``; the top layer ``[0, x_1]``
+    then has area ``V`` exactly when ``V / x_1 + exp(-x_1) = 1``.  Positive: ``R`` too small.
+
+    Examples
+    --------
+    >>> abs(ziggurat_closure(ZIGGURAT_R)) < 1e-13, abs(ziggurat_closure(7.69711747013105, 256)) < 1e-13
+    (True, True)
+    """
+    area, edge = math.exp(-tail) * (tail + 1.0), tail
+    for _ in range(layers - 2):
+        below = area / edge + math.exp(-edge)
+        if below >= 1.0:
+            return 1.0
+        edge = -math.log(below)
+    return area / edge + math.exp(-edge) - 1.0
+
+
 def ziggurat_tables() -> tuple[NDArray[np.uint64], NDArray[np.float64], NDArray[np.float64]]:
-    """Return ``(k, w, f)`` of the 256-layer exponential ziggurat for 53-bit abscissas.
+    """Return ``(k, w, f)`` of the ``ZIGGURAT_LAYERS``-layer exponential ziggurat for 53-bit abscissas.
 
     ``x = j * w[i]`` for the 53-bit integer ``j``; accepted at once if ``j < k[i]``;
     ``f[i] = exp(-x_i)`` at the layer edges.  Recursion of Marsaglia & Tsang (2000).
@@ -84,11 +111,12 @@ def ziggurat_tables() -> tuple[NDArray[np.uint64], NDArray[np.float64], NDArray[
     """
     scale = 2.0**53
     edge = tail = ZIGGURAT_R
-    k, w, f = np.zeros(256, dtype=np.uint64), np.zeros(256), np.zeros(256)
+    top = ZIGGURAT_LAYERS - 1
+    k, w, f = np.zeros(top + 1, dtype=np.uint64), np.zeros(top + 1), np.zeros(top + 1)
     q = _ZIGGURAT_V / math.exp(-edge)
-    k[0], w[0], w[255] = np.uint64(edge / q * scale), q / scale, edge / scale
-    f[0], f[255] = 1.0, math.exp(-edge)
-    for i in range(254, 0, -1):
+    k[0], w[0], w[top] = np.uint64(edge / q * scale), q / scale, edge / scale
+    f[0], f[top] = 1.0, math.exp(-edge)
+    for i in range(top - 1, 0, -1):
         edge = -math.log(_ZIGGURAT_V / edge + math.exp(-edge))
         k[i + 1] = np.uint64(edge / tail * scale)
         tail = edge
@@ -122,7 +150,7 @@ def standard_exponential(s0, s1, s2, s3, k, w, f):  # type: ignore[no-untyped-de
     """Return ``(E, s0, s1, s2, s3)`` with ``E`` standard exponential (ziggurat; tables of :func:`ziggurat_tables`)."""
     while True:
         r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        layer = r & np.uint64(0xFF)
+        layer = r & LAYER_MASK
         j = r >> np.uint64(11)
         x = j * w[layer]
         if j < k[layer]:

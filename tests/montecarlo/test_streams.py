@@ -7,6 +7,7 @@ wrong by a small, known amount.
 
 from __future__ import annotations
 
+import mpmath
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -15,8 +16,9 @@ from scipy import integrate, stats
 from scipy.special import expit
 
 from symcond.kinetic.params import KineticParams
-from symcond.montecarlo import _kernel, streams
+from symcond.montecarlo import _kernel, _tables, streams
 from symcond.montecarlo.process import Process
+from symcond.montecarlo.sampler import support_end
 from tests.montecarlo.conftest import lorentzian
 
 needs_numba = pytest.mark.skipif(not streams.AVAILABLE, reason="numba is not installed")
@@ -94,7 +96,8 @@ def _abs_cdf(eta: float, weight=None):
 
 
 @needs_numba
-@pytest.mark.parametrize(("eta", "law"), [(-10.0, None), (0.0, None), (5.0, None), (5.0, lorentzian)])
+@pytest.mark.parametrize(("eta", "law"), [(-400.0, None), (-10.0, None), (0.0, None), (5.0, None), (100.0, None),
+                                         (5.0, lorentzian)])
 def test_compiled_redraw_has_the_exact_distribution(eta: float, law) -> None:
     """2*10^5 kernel re-draws: |x| passes chi-square against f_eq / t_in, signs balanced; a 2 % scale fails."""
     params = KineticParams(eta=eta, ratio=1.0, tau_in_law=law)
@@ -107,3 +110,50 @@ def test_compiled_redraw_has_the_exact_distribution(eta: float, law) -> None:
     assert abs(np.count_nonzero(x > 0) - x.size / 2) <= 4.0 * np.sqrt(x.size / 4)
     assert _chi2_pvalue(1.02 * np.abs(x), cdf) < P_MIN
     assert kern.sampler.violations == 0
+
+
+@pytest.mark.parametrize("eta", [-500.0, -10.0, 0.0, 5.0, 100.0, 5000.0])
+def test_equal_mass_cells_tile_the_support_with_equal_envelope_mass(eta: float) -> None:
+    """Cells start at 0, touch each other, reach past support_end, and f_eq(left) * width is one mass."""
+    left, width, empty = _tables.equal_mass_table(eta, 1024)
+    edges = left + width
+    assert left[0] == 0.0 and np.all(width > 0.0) and edges[-1] >= support_end(eta)
+    assert np.all(np.abs(edges[:-1] - left[1:]) <= 4.0 * np.spacing(left[1:]))
+    log_shape = -np.logaddexp(0.0, left**2 - eta) + np.logaddexp(0.0, -eta)   # log f_eq(left) / f_eq(0)
+    mass = np.exp(log_shape) * width
+    assert np.ptp(mass) <= 1e-10 * mass.mean()
+    assert np.allclose(empty, expit(left**2 - eta), rtol=1e-15, atol=0.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(-500.0, 5000.0), st.floats(0.0, 80.0), st.floats(1e-9, 0.5), st.floats(0.0, 1.0),
+       st.floats(0.0, 1.0, exclude_max=True))
+def test_squeeze_never_accepts_above_the_exact_ratio(eta: float, left: float, width: float, frac: float,
+                                                     v: float) -> None:
+    """squeeze_accepts(v, o (2a + o)) implies v < f_eq(a + o) / f_eq(a) (50-digit mpmath)."""
+    offset = width * frac
+    if _tables.squeeze_accepts(v, offset * (2.0 * left + offset)):
+        with mpmath.workdps(50):
+            a, x = mpmath.mpf(left), mpmath.mpf(left) + mpmath.mpf(offset)
+            ratio = (1 + mpmath.exp(a * a - eta)) / (1 + mpmath.exp(x * x - eta))
+        assert v < ratio
+
+
+def test_squeeze_accepts_most_proposals_of_narrow_cells() -> None:
+    """The bound 1 - eps is tight on cells of small energy change: a 1e-4 change, v = 1 - 2e-4, accepted."""
+    assert _tables.squeeze_accepts(1.0 - 2e-4, 1e-4) and not _tables.squeeze_accepts(1.0 - 2e-4, 3e-4)
+
+
+def test_ziggurat_tail_start_closes_the_top_layer() -> None:
+    """R is the root of the closure condition (sign change within 1e-9), the 256-layer R of the literature too."""
+    r = streams.ZIGGURAT_R
+    assert streams.ziggurat_closure(r - 1e-9) > 0.0 > streams.ziggurat_closure(r + 1e-9)
+    assert abs(streams.ziggurat_closure(r)) < 1e-13
+    assert streams.ziggurat_closure(7.69711747013104972 - 1e-9, 256) > 0.0 > streams.ziggurat_closure(
+        7.69711747013104972 + 1e-9, 256)  # Marsaglia & Tsang (2000)
+
+
+def test_ziggurat_fast_path_takes_over_99_percent() -> None:
+    """One draw and one comparison decide 99.36 % of exponentials (fraction of the layers' first test)."""
+    k, _, _ = streams.ziggurat_tables()
+    assert 1.0 - float(np.mean(k.astype(float))) / 2.0**53 == pytest.approx(0.0064, abs=5e-5)
