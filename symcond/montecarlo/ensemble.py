@@ -17,9 +17,10 @@ are drawn (the candidate process is memoryless, so this is exact whenever
 All particles share one clock at the end of each :meth:`Ensemble.advance`; inside it, only
 the particles with a checkpoint left in the interval are processed, so each pass of the
 loop costs in proportion to the number of checkpoints, not of particles.  By default the
-same algorithm runs compiled, one particle at a time on several threads
-(:mod:`symcond.montecarlo._kernel`, ``backend="auto"``); ``backend="numpy"`` keeps the
-vectorised NumPy path below, the reference implementation.
+same algorithm runs compiled on several threads (:mod:`symcond.montecarlo._kernel`,
+``backend="auto"``): 64 particles at a time on SIMD lanes for constant rates, one at a time
+otherwise; ``backend="numpy"`` keeps the vectorised NumPy path below, the reference
+implementation.
 
 Units: :mod:`symcond.kinetic.params` (``x = k / k_T = v / v_th``, times in ``tau_el0``,
 positions in ``v_th tau_el0``).
