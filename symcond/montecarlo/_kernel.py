@@ -16,12 +16,12 @@ exponential gives the next candidate time; a re-draw picks its cell with the sam
 Constant rates without Pauli factors (every drift run with constant times) run on
 ``LANES = 64`` SIMD lanes (:func:`_lanes`): one round gives every lane a collision at once
 -- flip and re-draw both computed, selected per lane -- and the few lanes that need a
-rejection step (about 2 %: the ziggurat's slow path, a re-draw the squeeze test does not
-accept) are finished one at a time with the same random words.  The result is bit for
+rejection step (under 1 % of collisions: the ziggurat's slow path, a re-draw the squeeze
+test does not accept) are finished one at a time with the same random words.  The result is bit for
 bit that of the one-particle loop (tested).  Particles are split in contiguous blocks run
 on ``threads`` threads (GIL released, one pool reused).  Measured
 (``benchmarks/bench_montecarlo.py``): about 7 ns per collision per core on the lanes,
-12 ns one particle at a time, 50 ns on the NumPy path, 890 ns in a plain-Python loop.
+13 ns one particle at a time, 50 ns on the NumPy path, 890 ns in a plain-Python loop.
 
 Energy-dependent rates are user callables that compiled code cannot call: they are
 tabulated on a grid of ``|x|`` with step ``TABLE_STEP`` and interpolated linearly.  The
