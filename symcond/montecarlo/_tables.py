@@ -128,19 +128,38 @@ def squeeze_accepts(v, eps):  # type: ignore[no-untyped-def]
 
 
 @jit
+def interpolate(table, scale, x):  # type: ignore[no-untyped-def]
+    """Linear interpolation of ``table`` (values at ``|x| = j / scale``), constant past its end."""
+    a = abs(x) * scale
+    j = int(a)
+    if j >= table.size - 1:
+        return table[table.size - 1]
+    return table[j] + (a - j) * (table[j + 1] - table[j])
+
+
+@jit
+def _propose(left, width, s0, s1, s2, s3):  # type: ignore[no-untyped-def]
+    """Return ``(x, offset, v, s0, s1, s2, s3)``: a proposal uniform in the cell, random sign, acceptance uniform.
+
+    One draw gives the offset in the cell (top 53 bits) and the sign (bit 0), one more ``v``.
+    """
+    r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+    offset = width * unit(r)
+    x = left + offset
+    if r & np.uint64(1):
+        x = -x
+    r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
+    return x, offset, unit(r), s0, s1, s2, s3
+
+
+@jit
 def draw_equal(u, s0, s1, s2, s3, table):  # type: ignore[no-untyped-def]
     """Return ``(x, s0, s1, s2, s3)``: one draw from ``f_eq`` with the equal-mass ``table``, cell from ``u``."""
     count = table.shape[1]
     while True:
         row = int(min(u, _LAST_BELOW_ONE) * count)
         left, width = table[0, row], table[1, row]
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        offset = width * unit(r)
-        x = left + offset
-        if r & np.uint64(1):
-            x = -x
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        v = unit(r)
+        x, offset, v, s0, s1, s2, s3 = _propose(left, width, s0, s1, s2, s3)
         eps = offset * (2.0 * left + offset)
         if squeeze_accepts(v, eps) or v * (1.0 + math.expm1(eps) * table[2, row]) < 1.0:
             return x, s0, s1, s2, s3
@@ -163,13 +182,7 @@ def _draw_alias(u, s0, s1, s2, s3, sampler, weight_table, scale):  # type: ignor
         j = 0 if scaled - row < rows[row, KEEP] else 2
         left, width = rows[row, 1 + j], rows[row, 2 + j]
         cell = row if j == 0 else int(rows[row, ALIAS])
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        offset = width * unit(r)
-        x = left + offset
-        if r & np.uint64(1):
-            x = -x
-        r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
-        v = unit(r)
+        x, offset, v, s0, s1, s2, s3 = _propose(left, width, s0, s1, s2, s3)
         ratio = 1.0 / (1.0 + math.expm1(offset * (2.0 * left + offset)) * empty[cell])
         ratio *= interpolate(weight_table, scale, x) * inverse_bound[cell]
         over += ratio > 1.0
@@ -177,16 +190,6 @@ def _draw_alias(u, s0, s1, s2, s3, sampler, weight_table, scale):  # type: ignor
             return x, s0, s1, s2, s3, over
         r, s0, s1, s2, s3 = next_u64(s0, s1, s2, s3)
         u = unit(r)
-
-
-@jit
-def interpolate(table, scale, x):  # type: ignore[no-untyped-def]
-    """Linear interpolation of ``table`` (values at ``|x| = j / scale``), constant past its end."""
-    a = abs(x) * scale
-    j = int(a)
-    if j >= table.size - 1:
-        return table[table.size - 1]
-    return table[j] + (a - j) * (table[j + 1] - table[j])
 
 
 @jit
