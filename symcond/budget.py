@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from symcond.errors import BudgetExceeded, DefinitionError
 
-__all__ = ["time_budget", "budgets_enforced", "run_with_budget"]
+__all__ = ["time_budget", "budgets_enforced", "run_with_budget", "set_stage_listener", "stage"]
 
 T = TypeVar("T")
 #: Budgets at or above this many seconds arm no timer (setitimer cannot hold them).
@@ -48,6 +48,43 @@ def _swallowing(frame: FrameType | None, depth: int = 8) -> bool:
             return True
         frame, depth = frame.f_back, depth - 1
     return False
+
+
+#: Called with a description of each budgeted section as it starts (see :mod:`symcond.workers`).
+_listener: Callable[[str], None] | None = None
+#: Labels of the enclosing :func:`stage` blocks, outermost first.
+_labels: list[str] = []
+
+
+def set_stage_listener(listener: Callable[[str], None] | None) -> None:
+    """Have ``listener(text)`` called whenever a stage or a budgeted section starts (None: nobody).
+
+    A worker process sends these to its parent, so that a task killed for running out of
+    time can be reported with the step it was in.
+    """
+    global _listener
+    _listener = listener
+
+
+def _announce(what: str) -> None:
+    if _listener is not None:
+        _listener(": ".join([*_labels, what]) if what else ": ".join(_labels))
+
+
+@contextmanager
+def stage(label: str) -> Iterator[None]:
+    """Name the enclosed work (e.g. ``"step 3 (integrate over E)"``) for timeout reports.
+
+    >>> with stage("step 1"):
+    ...     _labels
+    ['step 1']
+    """
+    _labels.append(label)
+    _announce("")
+    try:
+        yield
+    finally:
+        _labels.pop()
 
 
 def budgets_enforced() -> bool:
@@ -73,6 +110,7 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
     """
     if not seconds > 0:
         raise DefinitionError(f"the budget of {what} must be a positive number of seconds (got {seconds!r})")
+    _announce(what)
     if not budgets_enforced() or seconds >= _UNLIMITED:
         yield False
         return
@@ -85,6 +123,8 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
 
     def expire(signum: int, frame: FrameType | None) -> None:
         if not done and not _swallowing(frame):
+            if deadline < seconds:  # the enclosing budget is the one that ran out
+                raise BudgetExceeded(f"{what} was interrupted: the enclosing budget ran out")
             raise BudgetExceeded(f"{what} exceeded its budget of {seconds:g} s")
 
     outer_hook = sys.unraisablehook

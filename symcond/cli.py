@@ -16,6 +16,7 @@ from typing import NoReturn
 from symcond import __version__
 from symcond._command import EXIT_BAD_INPUT, EXIT_FAILS, EXIT_OK, EXIT_UNDECIDED, CommandResult
 from symcond.errors import SymcondError
+from symcond.ledger import CLAIM_BUDGET
 from symcond.verdict import Verdict
 
 __all__ = ["main"]
@@ -83,7 +84,8 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     papers = [p for p in load_papers(args.paths) if not args.paper or p.key in args.paper]
     if args.paper and not papers:
         raise SymcondError(f"no paper with key {', '.join(args.paper)}")
-    ledger = verify(papers, args.only, [Verdict(v) for v in args.verdict], args.total_budget)
+    ledger = verify(papers, args.only, [Verdict(v) for v in args.verdict], args.total_budget, jobs=args.jobs,
+                    claim_budget=args.claim_budget)
     color = args.out is None and args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render_ledger(ledger, args.format, color)
     code = EXIT_OK if ledger.all_as_expected else EXIT_FAILS
@@ -106,7 +108,11 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--only", action="append", default=[], metavar="ID-PREFIX", help="only claims with this prefix")
     p.add_argument("--verdict", action="append", default=[], choices=[v.value for v in Verdict],
                    help="only claims with this verdict")
-    p.add_argument("--total-budget", type=float, default=None, help="seconds for the whole run")
+    p.add_argument("--total-budget", type=float, default=None, help="seconds for the whole run (hard limit)")
+    p.add_argument("--claim-budget", type=float, default=CLAIM_BUDGET,
+                   help=f"seconds for one claim, a hard limit (default {CLAIM_BUDGET:g})")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: the cores available; 0: no workers, no hard limits)")
     p.set_defaults(handler=_verify_handler)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from symcond.budget import run_with_budget
+from symcond.budget import run_with_budget, stage
 from symcond.claims import Claim, ClaimKind
 from symcond.context import Context
 from symcond.dimensions import Dim
@@ -183,7 +183,11 @@ class Derivation(Claim):
         """Each step decided on its own against its predecessor."""
         ctx = ctx if ctx is not None else Context(givens=self.givens)
         exprs = self.expressions()
-        return [step.rule.check(exprs[i], step.expr, ctx) for i, step in enumerate(self.steps)]
+        outcomes = []
+        for i, step in enumerate(self.steps):
+            with stage(f"step {i + 1} ({step.rule.describe()})"):
+                outcomes.append(step.rule.check(exprs[i], step.expr, ctx))
+        return outcomes
 
     def _decide(self, ctx: Context) -> Outcome:
         outcomes = self.check_steps(ctx)

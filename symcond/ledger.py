@@ -12,16 +12,19 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from symcond import workers
 from symcond.claims import Claim
 from symcond.errors import DefinitionError, SymcondError, UserCodeError
 from symcond.paper import Paper
 from symcond.verdict import Evidence, Outcome, Verdict
 
-__all__ = ["Entry", "Ledger", "bundled_paths", "find_claim", "load_derivation_module", "load_papers", "verify"]
+__all__ = ["CLAIM_BUDGET", "Entry", "Ledger", "bundled_paths", "find_claim", "load_derivation_module", "load_papers",
+           "verify"]
 
 
 def bundled_paths() -> list[Path]:
@@ -144,21 +147,77 @@ def _selected(claim: Claim, only: Sequence[str]) -> bool:
     return not only or any(claim.id.startswith(prefix) for prefix in only)
 
 
+#: Default hard limit of one claim in ``verify``, s (the slowest bundled claim takes about 5 s).
+CLAIM_BUDGET = 120.0
+
+
 def verify(papers: Iterable[Paper], only: Sequence[str] = (), verdicts: Sequence[Verdict] = (),
-           total_budget: float | None = None) -> Ledger:
-    """Decide every selected claim; claims past ``total_budget`` seconds are ``undecided``."""
-    started, entries = time.monotonic(), []
-    for paper in papers:
-        for claim in paper:
-            if not _selected(claim, only):
-                continue
-            begin = time.monotonic()
-            if total_budget is not None and begin - started > total_budget:
-                outcome = Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
-            else:
-                outcome = paper.check(claim)
-            entries.append(Entry(paper, claim, outcome, time.monotonic() - begin))
+           total_budget: float | None = None, *, jobs: int | None = None,
+           claim_budget: float = CLAIM_BUDGET) -> Ledger:
+    """Decide every selected claim, each in a worker process with a hard time limit.
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        The papers whose claims are decided.
+    only : sequence of str
+        Claim id prefixes to keep (empty: every claim).
+    verdicts : sequence of Verdict
+        Keep only entries with one of these verdicts (empty: all).
+    total_budget : float, optional
+        Hard wall-clock limit of the whole run, s: claims still running are stopped and
+        claims not started are ``undecided``.
+    jobs : int, optional
+        Number of worker processes (default: the cores available); ``0`` decides in this
+        process, where budgets interrupt Python code only (no hard limit).
+    claim_budget : float
+        Hard wall-clock limit of one claim, s; a claim that runs out is ``undecided``,
+        naming the stage it was in.  The ledger is the same for any ``jobs``.
+    """
+    if total_budget is not None and not total_budget > 0:
+        raise DefinitionError(f"the total budget must be a positive number of seconds (got {total_budget})")
+    if not claim_budget > 0:
+        raise DefinitionError(f"the claim budget must be a positive number of seconds (got {claim_budget})")
+    if jobs is not None and jobs < 0:
+        raise DefinitionError(f"the number of jobs must be 0 or more (got {jobs})")
+    selected = [(paper, claim) for paper in papers for claim in paper if _selected(claim, only)]
+    if jobs == 0 or not workers.available():
+        entries = _in_process(selected, total_budget)
+    else:
+        entries = _in_workers(selected, jobs or workers.default_jobs(), claim_budget, total_budget)
     return Ledger(tuple(e for e in entries if not verdicts or e.outcome.verdict in verdicts))
+
+
+def _in_process(selected: Sequence[tuple[Paper, Claim]], total_budget: float | None) -> list[Entry]:
+    started, entries = time.monotonic(), []
+    for paper, claim in selected:
+        begin = time.monotonic()
+        if total_budget is not None and begin - started > total_budget:
+            outcome = Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
+        else:
+            outcome = paper.check(claim)
+        entries.append(Entry(paper, claim, outcome, time.monotonic() - begin))
+    return entries
+
+
+def _in_workers(selected: Sequence[tuple[Paper, Claim]], jobs: int, claim_budget: float,
+                total_budget: float | None) -> list[Entry]:
+    tasks = [partial(paper.check, claim) for paper, claim in selected]
+    results = workers.run_tasks(tasks, jobs, claim_budget, total_budget)
+    return [Entry(paper, claim, _outcome(result, claim, total_budget), result.seconds)
+            for (paper, claim), result in zip(selected, results, strict=True)]
+
+
+def _outcome(result: workers.TaskResult, claim: Claim, total_budget: float | None) -> Outcome:
+    """The claim's verdict; a claim cut short by the run's total budget says so first."""
+    if result.status is workers.Status.NOT_RUN:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
+    outcome = workers.as_outcome(result, f"claim {claim.id}")
+    if result.status is workers.Status.TIMEOUT and result.detail.startswith("the run's total budget"):
+        during = f" during {result.stage}" if result.stage else ""
+        reason = f"verify run budget of {total_budget:g} s spent: stopped after {result.seconds:.1f} s{during}"
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=reason))
+    return outcome
 
 
 def find_claim(papers: Iterable[Paper], claim_id: str) -> tuple[Paper, Claim]:

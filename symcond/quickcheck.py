@@ -27,6 +27,7 @@ from symcond.parse import is_identifier, parse_assignment, parse_expression, par
 from symcond.prove import check_equality, check_inequality
 from symcond.symbols import Registry, dimension_from_name
 from symcond.verdict import Evidence, Outcome, Verdict
+from symcond.workers import decide_in_worker
 
 __all__ = ["Relation", "check_texts", "outcome_json", "parse_dimension"]
 
@@ -86,6 +87,18 @@ def check_texts(lhs: str, rhs: str, relation: Relation = Relation.EQ, given: Seq
     ctx = build_context(given, assume, dims, budget)
     resolve = ctx.registry.resolver()
     left, right = parse_expression(lhs, resolve), parse_expression(rhs, resolve)
+    if not total_budget > 0:
+        raise DefinitionError(f"the total budget must be a positive number of seconds (got {total_budget!r})")
+    return decide_in_worker(lambda: _soft(left, right, relation, ctx, total_budget),
+                            total_budget + HARD_GRACE, "the check")
+
+
+#: Seconds the worker process gets past ``total_budget`` to report by itself before it is killed.
+HARD_GRACE = 1.0
+
+
+def _soft(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context, total_budget: float) -> Outcome:
+    """The check under the interrupting (soft) budget; the worker's hard limit backs it up."""
     try:
         with time_budget(total_budget, "check"):
             return _decide(left, right, relation, ctx)

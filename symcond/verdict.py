@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from types import MappingProxyType
+from typing import Any
 
 __all__ = ["Verdict", "Evidence", "Outcome", "Expect"]
 
@@ -77,6 +78,17 @@ class Evidence:
     def with_(self, **changes: object) -> Evidence:
         """A copy with some fields replaced."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle support (worker processes send evidence back): the counterexample as a dict."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        if values["counterexample"] is not None:
+            values["counterexample"] = dict(values["counterexample"])
+        return _evidence, (values,)
+
+
+def _evidence(values: dict[str, Any]) -> Evidence:
+    return Evidence(**values)
 
 
 @dataclass(frozen=True)

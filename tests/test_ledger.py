@@ -51,5 +51,5 @@ def test_total_budget_marks_rest_undecided(tmp_path):
     """Past the run budget, claims are undecided with the reason."""
     path = tmp_path / "demo.py"
     path.write_text(DEMO)
-    ledger = verify(load_papers([path]), total_budget=-1.0)
+    ledger = verify(load_papers([path]), total_budget=1e-6)
     assert {e.outcome.verdict for e in ledger.entries} == {Verdict.UNDECIDED}

@@ -98,7 +98,7 @@ def test_verify_run_budget_leaves_later_claims_undecided(paper):
     paper.derivation("eq1", POLYNOMIAL, Step(sympy.expand(POLYNOMIAL), Rewrite()))
     paper.equality("eq2", a * b, b * a)
     paper.equality("eq3", a + b, b + a)
-    ledger = verify([paper], total_budget=BUDGET)
+    ledger = verify([paper], total_budget=BUDGET, jobs=1)
     later = [e.outcome for e in ledger.entries[1:]]
     assert [o.verdict for o in later] == [Verdict.UNDECIDED] * 2
     assert {o.evidence.reason for o in later} == {"verify run budget of 0.2 s spent"}
