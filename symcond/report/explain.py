@@ -32,10 +32,12 @@ from dataclasses import dataclass
 
 import sympy
 
+from symcond import workers
 from symcond.claims import Claim, ClaimKind
 from symcond.context import Context
 from symcond.derivation import Derivation
 from symcond.errors import DefinitionError, DimensionError
+from symcond.ledger import CLAIM_BUDGET
 from symcond.paper import Paper
 from symcond.verdict import Outcome, Verdict
 
@@ -126,15 +128,33 @@ def _side(ctx: Context, label: str, expr: sympy.Expr) -> Expression:
     return Expression(label, expr, dimension_text(ctx, expr), None if prepared == expr else prepared)
 
 
-def _steps(derivation: Derivation, ctx: Context) -> tuple[StepCheck, ...]:
-    outcomes = derivation.check_steps(ctx)
+def _steps(derivation: Derivation, ctx: Context, outcomes: Sequence[Outcome]) -> tuple[StepCheck, ...]:
     return tuple(StepCheck(i, Expression(f"step {i}", step.expr, dimension_text(ctx, step.expr)),
                            step.rule.describe(), outcome, step.note)
                  for i, (step, outcome) in enumerate(zip(derivation.steps, outcomes, strict=True), start=1))
 
 
+def _decided(paper: Paper, claim: Claim, ctx: Context) -> tuple[Outcome, list[Outcome]]:
+    """The claim's outcome and, for a derivation, each step's; in a worker with a hard limit."""
+
+    def work() -> tuple[Outcome, list[Outcome]]:
+        steps = claim.check_steps(ctx) if isinstance(claim, Derivation) else []
+        return paper.check(claim), steps
+
+    if not workers.available():  # pragma: no cover - not POSIX
+        return work()
+    result = workers.run_tasks([work], jobs=1, task_budget=CLAIM_BUDGET)[0]
+    if result.status is workers.Status.DONE:
+        return result.value  # type: ignore[no-any-return]
+    outcome = workers.as_outcome(result, f"claim {claim.id}")
+    return outcome, [outcome] * (len(claim.steps) if isinstance(claim, Derivation) else 0)
+
+
 def explain(paper: Paper, claim: Claim) -> Explanation:
     """Decide ``claim`` in ``paper``'s context and collect the evidence behind the verdict.
+
+    The claim is decided in a worker process stopped after
+    :data:`~symcond.ledger.CLAIM_BUDGET` seconds (then ``undecided``, naming the stage).
 
     Parameters
     ----------
@@ -149,12 +169,12 @@ def explain(paper: Paper, claim: Claim) -> Explanation:
         Sides or steps with their SI dimensions, the outcome and its evidence.
     """
     ctx = paper.context(claim)
+    outcome, step_outcomes = _decided(paper, claim, ctx)
     if isinstance(claim, Derivation):
         start = Expression("start", claim.start, dimension_text(ctx, claim.start))
-        steps = _steps(claim, ctx)
-        return Explanation(paper, claim, paper.check(claim), (start,), steps)
+        return Explanation(paper, claim, outcome, (start,), _steps(claim, ctx, step_outcomes))
     exprs = tuple(_side(ctx, label, side) for label, side in zip(_labels(claim), claim.sides(), strict=False))
-    return Explanation(paper, claim, paper.check(claim), exprs)
+    return Explanation(paper, claim, outcome, exprs)
 
 
 def _close_ids(ids: Sequence[str], wanted: str) -> list[str]:
