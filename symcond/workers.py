@@ -40,7 +40,8 @@ from typing import Any
 from symcond import budget
 from symcond.verdict import Evidence, Outcome, Verdict
 
-__all__ = ["Status", "TaskResult", "as_outcome", "available", "decide_in_worker", "default_jobs", "run_tasks"]
+__all__ = ["Status", "TaskResult", "as_outcome", "available", "decide_in_worker", "default_jobs", "memory_limit",
+           "run_tasks"]
 
 #: Seconds a killed worker is given to disappear before the pool moves on.
 _REAP = 2.0
@@ -94,9 +95,37 @@ def default_jobs() -> int:
 
 
 # ----------------------------------------------------------------------------- worker side
-def _serve(tasks: Sequence[Callable[[], Any]], conn: Connection) -> None:
+def memory_limit(jobs: int) -> int:
+    """Bytes of address space one of ``jobs`` workers may use: half the machine's memory, shared.
+
+    A claim that builds an enormous expression then fails with MemoryError in its own worker
+    (``undecided``) instead of driving the machine into swap.  At least 2 GiB.
+    """
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - not POSIX
+        total = 8 << 30
+    return max(2 << 30, total // (2 * max(1, jobs)))
+
+
+def _limit_memory(limit: int | None) -> None:
+    if limit is None:
+        return
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > cap:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - no rlimits here: run without
+        pass
+
+
+def _serve(tasks: Sequence[Callable[[], Any]], conn: Connection, limit: int | None = None) -> None:
     """The worker loop: receive a task index, announce stages, send the outcome."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _limit_memory(limit)
     budget.set_stage_listener(lambda stage: conn.send(("stage", stage)))
     while True:
         index = conn.recv()
@@ -128,10 +157,10 @@ def _portable(exc: BaseException) -> BaseException:
 class _Worker:
     """One forked process and the parent's end of its pipe."""
 
-    def __init__(self, tasks: Sequence[Callable[[], Any]]) -> None:
+    def __init__(self, tasks: Sequence[Callable[[], Any]], limit: int | None) -> None:
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(tasks, child), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(tasks, child, limit), daemon=True)
         self.process.start()
         child.close()
         self.index: int | None = None
@@ -208,7 +237,7 @@ def _start(tasks: Sequence[Callable[[], Any]], pending: deque[int], idle: list[_
            busy: dict[Connection, _Worker], jobs: int) -> None:
     """Give pending tasks to idle workers, forking new ones up to ``jobs``."""
     while pending and len(busy) < max(1, jobs):
-        worker = idle.pop() if idle else _Worker(tasks)
+        worker = idle.pop() if idle else _Worker(tasks, memory_limit(jobs))
         worker.give(pending.popleft())
         busy[worker.conn] = worker
 
@@ -282,10 +311,13 @@ def as_outcome(result: TaskResult, what: str) -> Outcome:
     """
     if result.status is Status.DONE:
         return result.value  # type: ignore[no-any-return]
+    during = f" during {result.stage}" if result.stage else ""
     if result.status is Status.RAISED:
         assert result.error is not None
+        if isinstance(result.error, (MemoryError, RecursionError)):
+            what_ran_out = "memory" if isinstance(result.error, MemoryError) else "recursion depth"
+            return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{what} ran out of {what_ran_out}{during}"))
         raise result.error
-    during = f" during {result.stage}" if result.stage else ""
     if result.status is Status.TIMEOUT:
         reason = f"{what} was stopped after {result.seconds:.1f} s{during}: {result.detail} (hard limit)"
     elif result.status is Status.CRASHED:

@@ -144,3 +144,17 @@ def test_verify_rejects_bad_limits(demo, kwargs, message):
     """Non-positive budgets and negative job counts are DefinitionErrors."""
     with pytest.raises(DefinitionError, match=message):
         verify(demo, **kwargs)
+
+
+def _hog() -> int:
+    """Asks for far more memory than a worker may have."""
+    with budget.stage("step 1 (a huge list)"):
+        return len([0] * (1 << 40))
+
+
+def test_a_claim_out_of_memory_is_undecided():
+    """A task that exhausts its worker's memory limit ends undecided, naming the stage; the parent is unharmed."""
+    [result] = run_tasks([_hog], jobs=1, task_budget=60.0)
+    outcome = as_outcome(result, "claim demo:eq1")
+    assert outcome.verdict is Verdict.UNDECIDED
+    assert outcome.evidence.reason == "claim demo:eq1 ran out of memory during step 1 (a huge list)"
