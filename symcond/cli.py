@@ -81,7 +81,7 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
 
     if args.total_budget is not None and not args.total_budget > 0:
         raise SymcondError(f"--total-budget must be a positive number of seconds (got {args.total_budget})")
-    papers = [p for p in load_papers(args.paths) if not args.paper or p.key in args.paper]
+    papers = [p for p in load_papers(args.paths, args.total_budget) if not args.paper or p.key in args.paper]
     if args.paper and not papers:
         raise SymcondError(f"no paper with key {', '.join(args.paper)}")
     ledger = verify(papers, args.only, [Verdict(v) for v in args.verdict], args.total_budget, jobs=args.jobs,

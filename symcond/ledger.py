@@ -18,8 +18,9 @@ from types import ModuleType
 from typing import Any
 
 from symcond import workers
+from symcond.budget import INFINITE, time_budget
 from symcond.claims import Claim
-from symcond.errors import DefinitionError, SymcondError, UserCodeError
+from symcond.errors import BudgetExceeded, DefinitionError, SymcondError, UserCodeError
 from symcond.paper import Paper
 from symcond.verdict import Evidence, Outcome, Verdict
 
@@ -36,19 +37,27 @@ def bundled_paths() -> list[Path]:
     return []
 
 
-def load_papers(paths: Sequence[str | Path] | None = None) -> list[Paper]:
+def load_papers(paths: Sequence[str | Path] | None = None, budget: float | None = None) -> list[Paper]:
     """The papers defined in ``paths`` (default: the bundled derivations).
+
+    ``budget`` (s) bounds the loading of the files (their own Python code), where a signal
+    can interrupt it.
 
     Raises
     ------
     UserCodeError
-        When a derivation file raises while loading (the message names file and error).
+        When a derivation file raises while loading, or its loading outlasts ``budget``
+        (the message names file and error).
     DefinitionError
         When a path does not exist or defines no paper.
     """
     papers: list[Paper] = []
     for path in [Path(p) for p in paths] if paths else bundled_paths():
-        papers.extend(_load_file(path))
+        try:
+            with time_budget(budget if budget is not None else INFINITE, f"loading {path.name}"):
+                papers.extend(_load_file(path))
+        except BudgetExceeded as exc:
+            raise UserCodeError(f"{path.name}: loading took longer than the budget of {budget:g} s") from exc
     keys = Counter(p.key for p in papers)
     duplicated = [k for k, n in keys.items() if n > 1]
     if duplicated:

@@ -53,3 +53,11 @@ def test_total_budget_marks_rest_undecided(tmp_path):
     path.write_text(DEMO)
     ledger = verify(load_papers([path]), total_budget=1e-6)
     assert {e.outcome.verdict for e in ledger.entries} == {Verdict.UNDECIDED}
+
+
+def test_a_file_that_loops_while_loading_is_stopped_by_the_budget(tmp_path):
+    """A derivation file whose own code never ends is a UserCodeError once the budget is spent."""
+    path = tmp_path / "loops.py"
+    path.write_text("while True:\n    pass\n")
+    with pytest.raises(UserCodeError, match=r"^loops.py: loading took longer than the budget of 0.2 s$"):
+        load_papers([path], budget=0.2)
