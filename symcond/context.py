@@ -97,6 +97,7 @@ class Context:
         if not self.budget > 0:
             raise DefinitionError(f"'budget' must be positive (got {self.budget})")
         givens = {symbol: sympy.sympify(value) for symbol, value in self.givens.items()}
+        givens = _without_restatements(givens, self.registry.definitions(), self.budget)
         object.__setattr__(self, "givens", MappingProxyType(givens))
         _check_acyclic(self.givens)
 
@@ -131,6 +132,65 @@ class Context:
 
     def _lookup(self, symbol: sympy.Symbol) -> Dim | None:
         return self.registry.dimension(symbol)
+
+
+def _reaches(value: sympy.Expr, target: sympy.Symbol, definitions: Mapping[sympy.Symbol, sympy.Expr]) -> bool:
+    """True when ``value``, expanded through ``definitions``, mentions ``target``."""
+    seen: set[sympy.Symbol] = set()
+    todo = [s for s in value.free_symbols if isinstance(s, sympy.Symbol)]
+    while todo:
+        symbol = todo.pop()
+        if symbol == target:
+            return True
+        if symbol in seen or symbol not in definitions:
+            continue
+        seen.add(symbol)
+        todo.extend(s for s in definitions[symbol].free_symbols if isinstance(s, sympy.Symbol))
+    return False
+
+
+def _expanded(value: sympy.Expr, definitions: Mapping[sympy.Symbol, sympy.Expr]) -> sympy.Expr:
+    for _ in range(_MAX_SUBSTITUTION_ROUNDS):
+        following = value.xreplace(definitions)
+        if following == value:
+            break
+        value = following
+    return value
+
+
+def _without_restatements(givens: dict[sympy.Symbol, sympy.Expr], definitions: Mapping[sympy.Symbol, sympy.Expr],
+                          budget: float) -> dict[sympy.Symbol, sympy.Expr]:
+    """``givens`` without those that restate the registry's definitions (``c = 1/sqrt(eps0*mu0)``).
+
+    A given whose value leads back to its own symbol through the registry's defining relations
+    (``mu0 = 1/(eps0*c**2)``) would make the substitutions circular.  When the value, expanded
+    through those relations, simplifies to the symbol itself, the given says what the registry
+    already says and is dropped; otherwise it contradicts the registry: DefinitionError.
+
+    >>> from symcond.symbols import Registry
+    >>> reg = Registry.default()
+    >>> c, eps0, mu0 = reg.symbols("c eps0 mu0")
+    >>> _without_restatements({c: 1 / sympy.sqrt(eps0 * mu0)}, reg.definitions(), 5.0)
+    {}
+    """
+    from symcond.budget import run_with_budget
+
+    kept: dict[sympy.Symbol, sympy.Expr] = {}
+    for symbol, value in givens.items():
+        own = {s: v for s, v in definitions.items() if s != symbol}
+        if not _reaches(value, symbol, own):
+            kept[symbol] = value
+            continue
+        expanded = _expanded(value, own)
+        same = run_with_budget(lambda e=expanded, s=symbol: sympy.simplify(e - s) == 0, budget,  # type: ignore[misc]
+                               f"comparing the given {symbol} with the registry")
+        if not same:
+            relations = ", ".join(f"{s} = {sympy.sstr(v)}" for s, v in own.items()
+                                  if _reaches(value, s, own) and _reaches(v, symbol, own))
+            raise DefinitionError(
+                f"the given {symbol} = {sympy.sstr(value)} is circular with the registry's definitions"
+                f" ({relations}) and does not restate them (it makes {symbol} = {sympy.sstr(expanded)})")
+    return kept
 
 
 def _check_acyclic(givens: Mapping[sympy.Symbol, sympy.Expr]) -> None:
