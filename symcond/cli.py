@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from symcond import __version__
@@ -77,10 +76,13 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
 
 def _verify_handler(args: argparse.Namespace) -> CommandResult:
     from symcond.ledger import load_papers, verify
+    from symcond.output import check_target, write_text
     from symcond.report import render_ledger
 
     if args.total_budget is not None and not args.total_budget > 0:
         raise SymcondError(f"--total-budget must be a positive number of seconds (got {args.total_budget})")
+    if args.out is not None:  # a bad --out fails now, not after the ledger is computed
+        check_target(args.out, args.force)
     papers = [p for p in load_papers(args.paths, args.total_budget) if not args.paper or p.key in args.paper]
     if args.paper and not papers:
         raise SymcondError(f"no paper with key {', '.join(args.paper)}")
@@ -89,8 +91,8 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     color = args.out is None and args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render_ledger(ledger, args.format, color)
     code = EXIT_OK if ledger.all_as_expected else EXIT_FAILS
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    if args.out is not None:
+        write_text(args.out, text + "\n", args.force)
         return CommandResult(f"wrote {args.out}: {ledger.summary()['claims']} claims", code)
     return CommandResult(text, code)
 
@@ -104,6 +106,7 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="*", help="derivation files (default: the bundled papers)")
     p.add_argument("--format", choices=["text", "json", "markdown", "latex"], default="text")
     p.add_argument("--out", help="write the ledger to this file")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--paper", action="append", default=[], metavar="KEY", help="only this paper")
     p.add_argument("--only", action="append", default=[], metavar="ID-PREFIX", help="only claims with this prefix")
     p.add_argument("--verdict", action="append", default=[], choices=[v.value for v in Verdict],

@@ -18,6 +18,7 @@ __all__ = [
     "DefinitionError",
     "DimensionError",
     "NumericalError",
+    "OutputError",
     "ParseError",
     "SolverError",
     "SymcondError",
@@ -47,6 +48,38 @@ class NumericalError(ArithmeticError, SymcondError):
 
 class SolverError(RuntimeError, SymcondError):
     """A numerical solver cannot produce the requested solution."""
+
+
+class OutputError(ValueError, SymcondError):
+    """An output file cannot be written: it exists, is not a regular file, or the system refused.
+
+    Carries the ``path`` as given and the ``reason`` (the rule that was broken, or the
+    system's ``strerror``); the message is ``cannot write '<path>': <reason>``.
+
+    >>> print(OutputError("ledger.json", "file exists (pass --force to replace it)"))
+    cannot write 'ledger.json': file exists (pass --force to replace it)
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"cannot write {shown_path(path)}: {reason}")
+
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
+        return type(self), (self.path, self.reason)
+
+
+def shown_path(path: str, limit: int = 120) -> str:
+    """``path`` quoted for a one-line message: control characters escaped, a long middle elided.
+
+    >>> print(shown_path("ab" * 100, limit=20))
+    'ababababababab...bab'
+    >>> print(shown_path("new\\nline"))
+    'new\\nline'
+    """
+    if len(path) > limit:
+        tail = limit // 6
+        path = f"{path[:limit - tail - 3]}...{path[-tail:]}"
+    return repr(path)
 
 
 class UserCodeError(RuntimeError, SymcondError):

@@ -21,10 +21,11 @@ from symcond.errors import DefinitionError
 from symcond.export.c_module import c_module_sources
 from symcond.export.python_module import python_module_source
 from symcond.export.spec import ExportBackend, functions_for
+from symcond.output import check_target, write_files
 from symcond.paper import Paper
 from symcond.verdict import Outcome
 
-__all__ = ["ExportResult", "export_files", "export_claim"]
+__all__ = ["ExportResult", "export_files", "export_claim", "export_targets"]
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,11 @@ def export_files(paper: Paper, claim: Claim, backend: ExportBackend, stem: str,
 
 
 def export_claim(papers: Iterable[Paper], wanted: str, to: str | Path,
-                 backend: ExportBackend | str = ExportBackend.NUMPY) -> ExportResult:
+                 backend: ExportBackend | str = ExportBackend.NUMPY, *, force: bool = False) -> ExportResult:
     """Export the claim ``wanted`` (full or unique local id) to the file ``to``.
+
+    Every target is checked before the claim is decided and before any file is written;
+    each file is written atomically (:mod:`symcond.output`).
 
     Parameters
     ----------
@@ -66,24 +70,61 @@ def export_claim(papers: Iterable[Paper], wanted: str, to: str | Path,
         Target file; the C back end also writes the header next to it (``.h``).
     backend : ExportBackend or str
         ``numpy``, ``mpmath`` or ``c``.
+    force : bool
+        Replace existing files (for the C back end: the source and the header).
 
     Raises
     ------
     DefinitionError
-        Unknown claim, missing target folder, or an expression the back end cannot print.
+        Unknown claim, a C target ending in ``.h``, or an expression the back end cannot print.
+    OutputError
+        A target exists (without ``force``), is not a regular file, or cannot be written.
     """
     from symcond.report.explain import resolve_claim
 
-    chosen, target = ExportBackend(backend), Path(to)
-    if not target.parent.is_dir():
-        raise DefinitionError(f"export target folder {str(target.parent)!r} does not exist")
+    chosen = ExportBackend(backend)
+    targets = _targets(Path(to), chosen)
+    export_targets(to, chosen, force)
     paper, claim = resolve_claim(papers, wanted)
     outcome = paper.check(claim)
-    files = export_files(paper, claim, chosen, target.stem, outcome)
-    paths = []
-    for name, text in files.items():
-        path = target if Path(name).suffix in (".py", ".c") else target.with_suffix(Path(name).suffix)
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
+    files = export_files(paper, claim, chosen, Path(to).stem, outcome)
+    write_files({targets[Path(name).suffix]: text for name, text in files.items()}, force)
     names = tuple(s.name for s in functions_for(paper, claim, outcome))
-    return ExportResult(claim.id, outcome.verdict.value, names, tuple(paths))
+    return ExportResult(claim.id, outcome.verdict.value, names, tuple(targets.values()))
+
+
+def export_targets(to: str | Path, backend: ExportBackend | str = ExportBackend.NUMPY,
+                   force: bool = False) -> tuple[Path, ...]:
+    """The files an export to ``to`` writes, each checked by :func:`~symcond.output.check_target`.
+
+    Cheap (no claim is decided), so a command can refuse a bad target before loading anything.
+
+    Raises
+    ------
+    DefinitionError
+        A C target ending in ``.h``.
+    OutputError
+        A target exists (without ``force``), is not a regular file, or its folder is unusable.
+
+    Examples
+    --------
+    >>> export_targets("nph.c", "c", force=True)
+    (PosixPath('nph.c'), PosixPath('nph.h'))
+    >>> export_targets("no-such-folder/nph.py")
+    Traceback (most recent call last):
+    ...
+    symcond.errors.OutputError: cannot write 'no-such-folder/nph.py': the folder 'no-such-folder' does not exist
+    """
+    targets = _targets(Path(to), ExportBackend(backend))
+    source = check_target(to, force)  # the text as given: an empty path or a trailing '/' is refused as such
+    return (source, *(check_target(path, force) for suffix, path in targets.items() if suffix == ".h"))
+
+
+def _targets(target: Path, backend: ExportBackend) -> dict[str, Path]:
+    """Suffix of a generated file -> the file it is written to (the C header goes beside the source)."""
+    if backend is not ExportBackend.C:
+        return {".py": target}
+    if target.suffix == ".h":
+        raise DefinitionError(f"the C back end writes FILE and its header FILE.h: '--to' must not end in .h "
+                              f"(got {str(target)!r})")
+    return {".c": target, ".h": target.with_suffix(".h")}

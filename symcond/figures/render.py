@@ -2,7 +2,8 @@
 
 No ``pyplot`` state is touched: each call builds its own ``matplotlib.figure.Figure`` on
 an Agg canvas, so rendering is safe in tests and servers.  The format follows the file
-suffix: ``.png``, ``.pdf`` or ``.svg``.
+suffix: ``.png``, ``.pdf`` or ``.svg``.  The file is written atomically (drawn into a
+temporary file beside it, then renamed: :func:`symcond.output.replacing`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from symcond.errors import DefinitionError
 from symcond.figures.model import Curve, FigureData, Panel
+from symcond.output import check_target, replacing
 
 __all__ = ["FORMATS", "render"]
 
@@ -22,17 +24,22 @@ FORMATS = (".png", ".pdf", ".svg")
 PANEL_SIZE = (6.4, 4.8)
 
 
-def render(data: FigureData, path: str | Path, dpi: int = 150) -> Path:
+def render(data: FigureData, path: str | Path, dpi: int = 150, *, force: bool = False) -> Path:
     """Draw ``data`` (one panel per column) and write it to ``path``; return the path.
+
+    ``force`` allows replacing an existing file.
 
     Raises
     ------
     DefinitionError
         If the suffix of ``path`` is not one of :data:`FORMATS`.
+    OutputError
+        If ``path`` exists (without ``force``), is not a regular file, or cannot be written.
     """
     target = Path(path)
     if target.suffix.lower() not in FORMATS:
         raise DefinitionError(f"figure file must end in {', '.join(FORMATS)} (got {str(target)!r})")
+    check_target(path, force)  # before drawing
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -47,7 +54,9 @@ def render(data: FigureData, path: str | Path, dpi: int = 150) -> Path:
             axes[0, column].set_xlabel("")
             _draw_log_panel(axes[1, column], panel, data)
     figure.suptitle(data.title, fontsize=10)
-    figure.savefig(target, dpi=dpi, metadata={"Title": f"{data.key}: {data.title}"})
+    with replacing(path, force) as temporary:  # the temporary name ends in .tmp: name the format
+        figure.savefig(temporary, format=target.suffix[1:].lower(), dpi=dpi,
+                       metadata={"Title": f"{data.key}: {data.title}"})
     return target
 
 

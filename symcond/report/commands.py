@@ -64,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EXPORT_EPILOG)
     export.add_argument("claim", metavar="ID-or-NAME", help="claim id or a unique local id")
     export.add_argument("--to", required=True, metavar="FILE", help="target file (.py, or .c with a .h beside it)")
+    export.add_argument("--force", action="store_true", help="replace the target file(s) if they exist")
     export.add_argument("--backend", choices=["numpy", "mpmath", "c"], default="numpy",
                         help="numpy (float64, vectorised; default), mpmath (arbitrary precision) or c (C99)")
     _derivation_option(export)
@@ -83,8 +84,9 @@ def _explain_handler(args: argparse.Namespace) -> CommandResult:
 
 def _export_handler(args: argparse.Namespace) -> CommandResult:
     """Export one claim to a file."""
-    from symcond.export import export_claim
+    from symcond.export.command import export_claim, export_targets
     from symcond.ledger import load_papers
 
-    result = export_claim(load_papers(args.derivation or None), args.claim, args.to, args.backend)
+    export_targets(args.to, args.backend, args.force)  # a bad --to fails before the derivations load
+    result = export_claim(load_papers(args.derivation or None), args.claim, args.to, args.backend, force=args.force)
     return CommandResult(result.summary(), EXIT_OK)

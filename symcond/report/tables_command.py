@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from symcond._command import EXIT_FAILS, EXIT_OK, CommandResult
 from symcond.errors import DefinitionError
@@ -20,6 +19,7 @@ examples:
   symcond tables reggiani2026                         # LaTeX document on stdout
   symcond tables reggiani2026 --format markdown
   symcond tables reggiani2026 --out tables.tex && pdflatex tables.tex
+  symcond tables reggiani2026 --out tables.tex --force       # replace tables.tex
 exit: 0 when every table verdict matches its recorded expectation, 1 otherwise, 2 bad input
 """
 
@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("paper", metavar="PAPER", help="paper key, e.g. reggiani2026")
     p.add_argument("--format", choices=["latex", "markdown"], default="latex", help="output format (default latex)")
     p.add_argument("--out", metavar="FILE", help="write the tables to FILE instead of stdout")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--snippet", action="store_true", help="LaTeX table environments only, no document wrapper")
     p.add_argument("--derivation", action="append", default=[], metavar="FILE",
                    help="derivation file defining the paper (default: the bundled derivations)")
@@ -41,9 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def _handler(args: argparse.Namespace) -> CommandResult:
     """Verify the paper's table claims and render its tables."""
     from symcond.ledger import load_papers, verify
+    from symcond.output import check_target, write_text
     from symcond.report.table_formats import render_tables
     from symcond.report.tables import table_prefixes, tables_of
 
+    if args.out is not None:  # a bad --out fails now, not after the tables are verified
+        check_target(args.out, args.force)
     found = [p for p in load_papers(args.derivation or None) if p.key == args.paper]
     if not found:
         raise DefinitionError(f"no paper with key {args.paper!r}")
@@ -53,7 +57,7 @@ def _handler(args: argparse.Namespace) -> CommandResult:
     ledger = verify([paper], only=table_prefixes(paper))
     text = render_tables(paper, args.format, ledger, standalone=not args.snippet)
     code = EXIT_OK if ledger.all_as_expected else EXIT_FAILS
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    if args.out is not None:
+        write_text(args.out, text + "\n", args.force)
         return CommandResult(f"wrote {args.out}: {len(tables_of(paper))} tables, {len(ledger.entries)} claims", code)
     return CommandResult(text, code)

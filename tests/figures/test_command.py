@@ -77,4 +77,31 @@ def test_unwritable_data_path_is_a_one_line_error(capsys, tmp_path: Path) -> Non
     """A CSV path in a missing folder exits 2 with a one-line message."""
     target = str(tmp_path / "missing" / "fig1.csv")
     code, _, err = run(capsys, "figure", FIG1, "--points", "3", "--data", target)
-    assert code == 2 and err.startswith(f"symcond: error: cannot write '{target}' (") and err.count("\n") == 1
+    assert (code, err) == (2, f"symcond: error: cannot write '{target}': the folder '{Path(target).parent}' "
+                              "does not exist\n")
+
+
+def test_render_refuses_an_existing_file(small_fig1, tmp_path: Path) -> None:
+    """render() does not replace an existing file unless force=True."""
+    from symcond.errors import OutputError
+
+    path = tmp_path / "fig1.png"
+    path.write_bytes(b"old")
+    with pytest.raises(OutputError, match="file exists"):
+        render(small_fig1, path)
+    assert path.read_bytes() == b"old"
+
+
+def test_render_with_force_replaces_the_file(small_fig1, tmp_path: Path) -> None:
+    """render(..., force=True) replaces an existing file with the drawing, in the suffix's format."""
+    path = tmp_path / "fig1.pdf"
+    path.write_bytes(b"old")
+    assert render(small_fig1, path, force=True).read_bytes().startswith(MAGIC[".pdf"])
+
+
+def test_out_and_data_must_differ(capsys, tmp_path: Path) -> None:
+    """--out and --data naming the same file exit 2 before anything is computed or written."""
+    target = str(tmp_path / "fig1.png")
+    code, _, err = run(capsys, "figure", FIG1, "--out", target, "--data", target)
+    assert (code, err) == (2, f"symcond: error: '--out' and '--data' must be different files (both are {target!r})\n")
+    assert not Path(target).exists()
