@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from symcond.claims import Claim
@@ -21,9 +22,11 @@ from symcond.errors import DefinitionError
 from symcond.export.c_module import c_module_sources
 from symcond.export.python_module import python_module_source
 from symcond.export.spec import ExportBackend, functions_for
+from symcond.ledger import CLAIM_BUDGET
 from symcond.output import check_target, write_files
 from symcond.paper import Paper
 from symcond.verdict import Outcome
+from symcond.workers import decide_in_worker
 
 __all__ = ["ExportResult", "export_files", "export_claim", "export_targets"]
 
@@ -86,7 +89,7 @@ def export_claim(papers: Iterable[Paper], wanted: str, to: str | Path,
     targets = _targets(Path(to), chosen)
     export_targets(to, chosen, force)
     paper, claim = resolve_claim(papers, wanted)
-    outcome = paper.check(claim)
+    outcome = decide_in_worker(partial(paper.check, claim), CLAIM_BUDGET, f"claim {claim.id}")
     files = export_files(paper, claim, chosen, Path(to).stem, outcome)
     write_files({targets[Path(name).suffix]: text for name, text in files.items()}, force)
     names = tuple(s.name for s in functions_for(paper, claim, outcome))
