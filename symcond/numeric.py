@@ -21,14 +21,23 @@ from dataclasses import dataclass
 import mpmath
 import sympy
 
-__all__ = ["Point", "Sampler", "evaluate", "relative_difference", "format_point", "MIN_DIGITS"]
+__all__ = ["Point", "Sampler", "evaluate", "relative_difference", "compare", "differ", "satisfies", "threshold",
+           "format_point", "MIN_DIGITS"]
 
 MIN_DIGITS = 30
 Point = Mapping[sympy.Symbol, sympy.Rational]
 
 
 def evaluate(expr: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | mpmath.mpc | None:
-    """``expr`` at ``point`` with ``dps`` digits; None when it is not a finite number there."""
+    """``expr`` at ``point`` with ``dps`` digits; None when it is not a finite number there.
+
+    A complex value keeps its full precision (real and imaginary parts are converted
+    separately, never through a Python ``complex``).
+
+    >>> x = sympy.Symbol("x", positive=True)
+    >>> mpmath.nstr(evaluate(sympy.exp(sympy.I * x), {x: sympy.Rational(1, 3)}, 40).imag, 30)
+    '0.327194696796152244173344085268'
+    """
     try:
         value = sympy.sympify(expr).xreplace(dict(point)).evalf(dps, maxn=4 * dps)
     except (ValueError, TypeError, ZeroDivisionError, ArithmeticError):
@@ -37,10 +46,12 @@ def evaluate(expr: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | mpmath.mp
         return None
     with mpmath.workdps(dps):
         try:
-            result = mpmath.mpmathify(complex(value) if not value.is_real else value._to_mpmath(mpmath.mp.prec))
+            if value.is_real:
+                return mpmath.mpf(value._to_mpmath(mpmath.mp.prec))
+            real, imag = value.as_real_imag()
+            return mpmath.mpc(real._to_mpmath(mpmath.mp.prec), imag._to_mpmath(mpmath.mp.prec))
         except (TypeError, AttributeError, ValueError):
             return None
-    return result
 
 
 Evaluator = Callable[[sympy.Expr, Point, int], "mpmath.mpf | mpmath.mpc | None"]
@@ -59,6 +70,87 @@ def relative_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int
     with mpmath.workdps(dps):
         scale = max(abs(a), abs(b))
         return mpmath.mpf(0) if scale == 0 else abs(a - b) / scale
+
+
+def threshold(dps: int) -> mpmath.mpf:
+    """The relative difference a numeric comparison at ``dps`` digits must exceed: 10^-(dps/2).
+
+    Far above the rounding noise of the working precision (10^-dps), so that special
+    functions evaluated a few digits short of it cannot fake a difference.
+    """
+    return mpmath.mpf(10) ** -(dps // 2)
+
+
+def _exact_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point) -> sympy.Rational | None:
+    """``lhs - rhs`` at ``point`` when SymPy's exact arithmetic reduces it to a rational number."""
+    try:
+        value = (sympy.sympify(lhs) - sympy.sympify(rhs)).xreplace(dict(point))
+    except (ValueError, TypeError, ZeroDivisionError, ArithmeticError):
+        return None
+    return value if value.is_Rational else None
+
+
+def _stable(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, real: bool) -> int | None:
+    """Sign of ``lhs - rhs`` (1 for "differ" when not ``real``) if it is above the threshold at
+    ``dps`` and at ``2 * dps`` digits, with the same sign; None otherwise."""
+    signs = set()
+    for digits in (dps, 2 * dps):
+        a, b = evaluate(lhs, point, digits), evaluate(rhs, point, digits)
+        if a is None or b is None or (real and not (isinstance(a, mpmath.mpf) and isinstance(b, mpmath.mpf))):
+            return None
+        with mpmath.workdps(digits):
+            scale = max(abs(a), abs(b))
+            if scale == 0 or abs(a - b) <= threshold(dps) * scale:
+                return None
+            signs.add(int(mpmath.sign(a - b)) if real else 1)
+    return signs.pop() if len(signs) == 1 else None
+
+
+def compare(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> int | None:
+    """The sign of the real number ``lhs - rhs`` at ``point`` (-1, 0 or 1), or None if not established.
+
+    Exact when the difference at the (rational) point reduces to a rational number: 0 only
+    then.  Otherwise both sides are evaluated at ``dps`` and ``2 * dps`` digits, and the
+    difference must exceed :func:`threshold` relative to the larger side at both, with one
+    sign.  Undefined or non-real values, and differences within the noise, give None.
+
+    >>> x = sympy.Symbol("x", positive=True)
+    >>> compare(x + sympy.Rational(1, 10**300), x, {x: sympy.Rational(12, 5)}, 40)
+    1
+    >>> compare(sympy.sin(x)**2 + sympy.cos(x)**2, sympy.Integer(1), {x: sympy.Rational(12, 5)}, 40) is None
+    True
+    """
+    exact = _exact_difference(lhs, rhs, point)
+    if exact is not None:
+        return int(sympy.sign(exact))
+    return _stable(lhs, rhs, point, dps, real=True)
+
+
+def differ(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> bool:
+    """True when ``lhs`` and ``rhs`` (real or complex) provably differ at ``point``, as in :func:`compare`."""
+    exact = _exact_difference(lhs, rhs, point)
+    if exact is not None:
+        return exact != 0
+    return _stable(lhs, rhs, point, dps, real=False) is not None
+
+
+_SIGNS_ALLOWED = {
+    "StrictLessThan": {-1}, "LessThan": {-1, 0}, "StrictGreaterThan": {1}, "GreaterThan": {1, 0},
+    "Equality": {0}, "Unequality": {-1, 1},
+}
+
+
+def satisfies(relation: sympy.Basic, point: Point, dps: int = MIN_DIGITS) -> bool:
+    """True when ``relation`` provably holds at ``point`` (its sign established by :func:`compare`).
+
+    >>> x, y = sympy.symbols("x y", positive=True)
+    >>> satisfies(sympy.Le(sympy.exp(x), sympy.exp(y)), {x: 1, y: 2})
+    True
+    """
+    if relation in (sympy.true, sympy.false):
+        return bool(relation)
+    sign = compare(relation.lhs, relation.rhs, point, dps)  # type: ignore[attr-defined]
+    return sign is not None and sign in _SIGNS_ALLOWED[type(relation).__name__]
 
 
 @dataclass(frozen=True)
@@ -89,7 +181,7 @@ class Sampler:
             if len(found) >= count:
                 break
             point = {s: self._draw(s, rng) for s in ordered}
-            if all(_satisfied(c, point) for c in constraints):
+            if all(satisfies(c, point) for c in constraints):
                 found.append(point)
         return found
 
@@ -99,16 +191,6 @@ class Sampler:
         else:
             value = rng.uniform(-self.span, self.span)
         return sympy.Rational(round(value * 10**6), 10**6)
-
-
-def _satisfied(constraint: sympy.Basic, point: Point) -> bool:
-    value = constraint.xreplace(dict(point))
-    if value in (sympy.true, sympy.false):
-        return bool(value)
-    diff = evaluate(value.lhs - value.rhs, {}, MIN_DIGITS)  # type: ignore[attr-defined]
-    if diff is None or isinstance(diff, mpmath.mpc):
-        return False
-    return bool(value.func(sympy.Float(mpmath.nstr(diff, MIN_DIGITS), MIN_DIGITS), 0))  # type: ignore[attr-defined]
 
 
 def format_point(point: Point, digits: int = 8) -> dict[str, str]:
