@@ -107,14 +107,26 @@ def literal_fraction(text: str) -> tuple[int, int]:
 
     >>> literal_fraction("1.25e-27")
     (125, 100000000000000000000000000000)
+    >>> literal_fraction("0007e-" + "0" * 5000 + "2")
+    (7, 100)
     """
     match = _NUMBER.fullmatch(text)
     if match is None:
         raise ValueError(f"not a number literal: {text!r}")
     whole, _, decimals = match["mantissa"].partition(".")
-    shift = int(match["exponent"] or 0) - len(decimals)
-    mantissa = int((whole + decimals) or "0")
+    shift = _integer(match["exponent"] or "0") - len(decimals)
+    mantissa = _integer(whole + decimals)
     return (mantissa * 10**shift, 1) if shift >= 0 else (mantissa, 10**-shift)
+
+
+def _integer(digits: str) -> int:
+    """``int(digits)`` for a signed digit string, ignoring leading zeros.
+
+    Python refuses to convert strings of more than ``sys.get_int_max_str_digits()`` digits,
+    and ``1e0000...05`` is a valid, small literal.
+    """
+    sign = -1 if digits.startswith("-") else 1
+    return sign * int(digits.lstrip("+-").lstrip("0") or "0")
 
 
 def tokenize(text: str) -> list[Token]:

@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 import sympy
 
+from symcond._limits import bounded_xreplace
 from symcond.dimensions import Dim, dimension_of
 from symcond.errors import DefinitionError
 from symcond.numeric import MIN_DIGITS, Sampler
@@ -116,11 +117,16 @@ class Context:
         return subs
 
     def prepare(self, expr: sympy.Expr, active: Iterable[Assumption] = ()) -> sympy.Expr:
-        """``expr`` with all substitutions applied until nothing changes."""
+        """``expr`` with all substitutions applied until nothing changes.
+
+        Each round is :func:`~symcond._limits.bounded_xreplace`: a substitution that would
+        build a number, exponent or expression beyond the parser's limits raises
+        :class:`~symcond.errors.DefinitionError` instead of computing it.
+        """
         subs = self.substitutions(active)
         current = sympy.sympify(expr)
         for _ in range(_MAX_SUBSTITUTION_ROUNDS):
-            following = current.xreplace(subs)
+            following = bounded_xreplace(current, subs)
             if following == current:
                 return following
             current = following

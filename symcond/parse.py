@@ -26,7 +26,11 @@ signs, exponents); :data:`MAX_LITERAL_DIGITS` digits per literal; numeric expone
 ``c`` in ``exp(c*log(b))``) up to :data:`MAX_EXPONENT` in magnitude; exact numbers up to
 :data:`MAX_NUMBER_DIGITS` digits, estimated *before* a numeric power is computed; at most
 :data:`MAX_TRANSIENT_DIGITS` digits combined by one sum or product; numeric arguments of
-``gamma``/``zeta`` and orders of ``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`.
+``gamma``/``zeta`` and orders of ``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`; at most
+:data:`MAX_MINMAX_PAIRS` pairs of arguments compared by ``Max``/``Min``; the sides of
+``< <= > >=`` real and finite.  A substitution into a parsed expression
+(:meth:`symcond.context.Context.prepare`) is held to the same limits, and to
+:data:`MAX_EXPRESSION_NODES` nodes.
 
 >>> parse_expression("e**2*N*tau/(m*L**2)")
 N*e**2*tau/(L**2*m)
@@ -38,7 +42,7 @@ tau_in <= tau_el
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Any
@@ -49,22 +53,27 @@ from sympy.core.relational import Relational
 from symcond._limits import (
     MAX_DEPTH,
     MAX_EXPONENT,
+    MAX_EXPRESSION_NODES,
+    MAX_MINMAX_PAIRS,
     MAX_NUMBER_DIGITS,
     MAX_SPECIAL_ARGUMENT,
     MAX_TRANSIENT_DIGITS,
+    _at,
     _build,
     _check_defined,
-    _check_exponent,
     _check_power,
     _check_transient,
     _inverse,
+    _polylog,
     _short,
+    _Tally,
 )
 from symcond._tokenize import (
     MAX_INPUT_LENGTH,
     MAX_LITERAL_DIGITS,
     Token,
     TokenKind,
+    abbreviate,
     describe,
     is_identifier,
     literal_fraction,
@@ -79,8 +88,10 @@ __all__ = [
     "DEFAULT_FUNCTIONS",
     "MAX_DEPTH",
     "MAX_EXPONENT",
+    "MAX_EXPRESSION_NODES",
     "MAX_INPUT_LENGTH",
     "MAX_LITERAL_DIGITS",
+    "MAX_MINMAX_PAIRS",
     "MAX_NUMBER_DIGITS",
     "MAX_SPECIAL_ARGUMENT",
     "MAX_TRANSIENT_DIGITS",
@@ -104,14 +115,6 @@ _SYMPY_FUNCTION_NAMES = (
 )
 
 
-def _polylog(s: sympy.Expr, z: sympy.Expr) -> sympy.Expr:
-    """Return ``polylog(s, z)``, evaluated by SymPy only for a numeric literal ``z``.
-
-    SymPy's evaluation calls ``simplify`` on ``z``, which can take minutes on long input.
-    """
-    return sympy.polylog(s, z, evaluate=bool(z.is_Number))
-
-
 #: The whitelist of callable functions, by the name used in expressions.  ``log(x, b)`` is
 #: the base-``b`` logarithm, ``zeta(s, a)`` the Hurwitz zeta, ``Heaviside(x, H0)`` sets H(0).
 DEFAULT_FUNCTIONS: Mapping[str, Callable[..., sympy.Expr]] = MappingProxyType(
@@ -131,7 +134,8 @@ _ARITY: Mapping[Any, tuple[int, int | None]] = {
     sympy.Max: (1, None),
     sympy.Heaviside: (1, 2),
 }
-_BOUNDED_ARGUMENTS: Mapping[Any, tuple[int, ...]] = {sympy.gamma: (0,), sympy.zeta: (0, 1), _polylog: (0,)}
+#: The SymPy class a whitelisted function builds, where it is not the function itself.
+_KINDS: Mapping[Any, Any] = {_polylog: sympy.polylog}
 _RELATIONS: Mapping[str, Callable[..., Relational]] = {
     "<": sympy.Lt,
     "<=": sympy.Le,
@@ -229,7 +233,9 @@ def parse_relation(
     """Parse ``"a OP b"`` with exactly one of ``< <= > >= ==`` into an unevaluated relation.
 
     Both sides are evaluated as by :func:`parse_expression`; the relation itself is not,
-    so ``1 < 2`` stays a :class:`~sympy.core.relational.Relational`.
+    so ``1 < 2`` stays a :class:`~sympy.core.relational.Relational`.  The sides of an
+    ordering (``< <= > >=``) must be real and finite: ``x < sqrt(-1)`` and ``x < oo`` are
+    errors.
 
     >>> parse_relation("tau_in<=tau_el")
     tau_in <= tau_el
@@ -251,10 +257,12 @@ class _Parser:
         self, text: str, resolve: Resolver | None, functions: Mapping[str, Callable[..., sympy.Expr]] | None
     ) -> None:
         self._tokens = tokenize(text)
+        self._text = text
         self._index = 0
         self._depth = 0
         self._resolve = positive_symbol if resolve is None else resolve
         self._functions = DEFAULT_FUNCTIONS if functions is None else functions
+        self._tally = _Tally()
 
     def run(self, rule: Callable[[], Any]) -> Any:
         """Apply ``rule`` to the whole input; turn a deep SymPy recursion into ParseError."""
@@ -281,7 +289,20 @@ class _Parser:
         if self._token.kind is TokenKind.RELATION:
             second = self._token
             raise ParseError(f"relation has a second relational operator {second.text!r} at position {second.pos}")
-        return _RELATIONS[operator.text](_check_defined(lhs), _check_defined(rhs), evaluate=False)
+        lhs, rhs = _check_defined(lhs), _check_defined(rhs)
+        if operator.text != "==":
+            for side in (lhs, rhs):
+                self._check_orderable(side)
+        return _RELATIONS[operator.text](lhs, rhs, evaluate=False)
+
+    def _check_orderable(self, side: sympy.Expr) -> None:
+        """Reject a side of ``<``, ``<=``, ``>``, ``>=`` that is not real or not finite."""
+        problem = "non-real" if side.is_extended_real is False else "infinite" if side.has(sympy.oo, -sympy.oo) else ""
+        if problem:
+            raise ParseError(
+                f"relation {abbreviate(self._text.strip())!r} compares with the {problem} value {_short(side)};"
+                f" '<', '<=', '>', '>=' need real, finite sides"
+            )
 
     def assignment(self) -> tuple[str, sympy.Expr]:
         """The whole input is ``NAME '=' expression``."""
@@ -313,16 +334,16 @@ class _Parser:
             operator = self._advance()
             items.append(_inverse(operator, self._expression(binding)))
         combine = sympy.Add if binding == _BINDING["+"] else sympy.Mul
-        _check_transient(items, combine, start)
-        return _build(combine, items, start)
+        _check_transient(items, combine, _at(start))
+        return _build(combine, items, _at(start))
 
     def _power(self, base: sympy.Expr) -> sympy.Expr:
         """Parse ``'**' exponent`` (right-associative; the exponent may carry a sign)."""
         operator = self._advance()
         with self._deeper(operator):
             exponent = self._expression(_BINDING["**"] - 1)
-        _check_power(base, exponent, operator.pos)
-        return _build(sympy.Pow, (base, exponent), operator.pos)
+        _check_power(base, exponent, _at(operator.pos))
+        return _build(sympy.Pow, (base, exponent), _at(operator.pos))
 
     def _prefix(self) -> sympy.Expr:
         """Parse a signed operand, a number, a name, a call or a parenthesised expression."""
@@ -330,7 +351,7 @@ class _Parser:
         if token.kind is TokenKind.OPERATOR and token.text in ("+", "-"):
             with self._deeper(token):
                 value = self._expression(_UNARY_BINDING)
-            return value if token.text == "+" else _build(sympy.Mul, (sympy.S.NegativeOne, value), token.pos)
+            return value if token.text == "+" else _build(sympy.Mul, (sympy.S.NegativeOne, value), _at(token.pos))
         if token.kind is TokenKind.NUMBER:
             return sympy.Rational(*literal_fraction(token.text))
         if token.kind is TokenKind.NAME:
@@ -362,8 +383,8 @@ class _Parser:
             args = self._arguments()
         self._close(opening)
         _check_arity(name, func, len(args))
-        _check_arguments(name, func, args)
-        return _build(func, args, name.pos)
+        self._tally.check_call(_KINDS.get(func, func), name.text, args, _at(name.pos))
+        return _build(func, args, _at(name.pos))
 
     def _arguments(self) -> list[sympy.Expr]:
         """Parse the comma-separated call arguments before the closing ')'."""
@@ -422,18 +443,3 @@ def _check_arity(name: Token, func: Callable[..., Any], count: int) -> None:
     else:
         wanted = f"{low}{f' or {high}' * (high != low)} argument{'s' * (high != 1)}"
     raise ParseError(f"function {name.text!r} at position {name.pos} takes {wanted} (got {count})")
-
-
-def _check_arguments(name: Token, func: Callable[..., Any], args: Sequence[sympy.Expr]) -> None:
-    """Bound numeric arguments that make SymPy evaluate huge closed forms."""
-    for index in _BOUNDED_ARGUMENTS.get(func, ()):
-        value = args[index] if index < len(args) else sympy.S.Zero
-        if isinstance(value, sympy.Rational) and abs(value) > MAX_SPECIAL_ARGUMENT:
-            raise ParseError(
-                f"argument {_short(value)} of {name.text!r} at position {name.pos}"
-                f" exceeds the limit of {MAX_SPECIAL_ARGUMENT} in magnitude"
-            )
-    if func is sympy.exp:  # exp(c*log(b)) evaluates to b**c
-        for term in sympy.Add.make_args(args[0]):
-            if term.has(sympy.log):
-                _check_exponent(term.as_coeff_Mul()[0], name.pos)

@@ -162,6 +162,21 @@ LIMIT_ERRORS = [
         "the sum at position 15 combines numbers of more than 10000 digits in total",
     ),
     ("*".join(["9" * 400] * 26), "the product at position 400 combines numbers of more than 10000 digits in total"),
+    (
+        "Max(" + ",".join(f"x{k}" for k in range(21)) + ")",
+        "'Max' at position 0 makes Max and Min compare 210 pairs of arguments in one expression,"
+        " more than the limit of 200",
+    ),
+    (
+        "Min(" + ",".join(f"x{k}" for k in range(3000)) + ")",
+        "'Min' at position 0 makes Max and Min compare 4498500 pairs of arguments in one expression,"
+        " more than the limit of 200",
+    ),
+    (
+        "+".join("Min(" + ",".join(f"x{g}_{k}" for k in range(16)) + ")" for g in range(150)),
+        "'Min' at position 91 makes Max and Min compare 240 pairs of arguments in one expression,"
+        " more than the limit of 200",
+    ),
 ]
 
 
@@ -180,6 +195,17 @@ def test_precedence_and_associativity_follow_python(text: str, expected: sympy.E
 def test_decimal_literals_stay_exact() -> None:
     """A decimal literal becomes a Rational, never a Float."""
     assert isinstance(parse_expression("0.1"), sympy.Rational)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1e" + "0" * 5000 + "5", sympy.Integer(10**5)), ("1e-" + "0" * 5000 + "400", sympy.Rational(1, 10**400)),
+     ("2.5e+" + "0" * 5000, sympy.Rational(5, 2))],
+    ids=["exponent 5", "exponent -400", "exponent 0"],
+)
+def test_exponent_with_thousands_of_leading_zeros_is_exact(text: str, expected: sympy.Expr) -> None:
+    """Leading zeros of an exponent do not count: no ValueError from Python's int-to-str digit limit."""
+    assert parse_expression(text) == expected
 
 
 def test_default_resolver_gives_positive_symbols() -> None:
@@ -303,6 +329,11 @@ def test_relation_table(text: str, expected: sympy.core.relational.Relational) -
     assert parse_relation(text) == expected
 
 
+def test_equality_may_have_a_non_real_side() -> None:
+    """Only orderings need real sides: x == sqrt(-1) is a (false) equation, not an error."""
+    assert parse_relation("x == sqrt(-1)") == sympy.Eq(x, sympy.I, evaluate=False)
+
+
 def test_relation_is_not_evaluated() -> None:
     """A relation between numbers stays a Relational instead of becoming True."""
     relation = parse_relation("1 < 2")
@@ -319,6 +350,16 @@ def test_relation_is_not_evaluated() -> None:
         ("a != b", "character '!' (U+0021) is not allowed at position 2"),
         ("a <= ", "unexpected end of expression at position 5"),
         ("a <= b)", "unexpected ')' at position 6"),
+        ("x<sqrt(-1)", "relation 'x<sqrt(-1)' compares with the non-real value I; '<', '<=', '>', '>=' need real,"
+         " finite sides"),
+        ("2*sqrt(-x) >= x", "relation '2*sqrt(-x) >= x' compares with the non-real value 2*I*sqrt(x); '<', '<=',"
+         " '>', '>=' need real, finite sides"),
+        ("x < oo", "relation 'x < oo' compares with the infinite value oo; '<', '<=', '>', '>=' need real, finite"
+         " sides"),
+        ("-oo<=x", "relation '-oo<=x' compares with the infinite value -oo; '<', '<=', '>', '>=' need real, finite"
+         " sides"),
+        ("x > Max(y, oo)", "relation 'x > Max(y, oo)' compares with the infinite value oo; '<', '<=', '>', '>='"
+         " need real, finite sides"),
     ],
 )
 def test_relation_error_message(text: str, message: str) -> None:
