@@ -13,12 +13,18 @@ import math
 from typing import Any
 
 from symcond._command import EXIT_FAILS, EXIT_OK, CommandResult
+from symcond._tokenize import abbreviate
 from symcond.errors import ParseError
 from symcond.kinetic.params import TimeLaw
 from symcond.kinetic.result import SubbandResult
 from symcond.kinetic.solver import DEFAULT_TOL, solve_subbands
 
-__all__ = ["parse_law", "parse_thresholds", "register"]
+__all__ = ["MAX_SUBBANDS", "parse_law", "parse_thresholds", "register"]
+
+#: Most sub-bands in one ``--eps-kT`` list.  Real wires have a few to some tens; each band is a
+#: solve or a whole simulation of its own (5000 bands of 10 particles ran for half an hour in
+#: ``symcond mc``).
+MAX_SUBBANDS = 100
 
 _EPILOG = """\
 units (see symcond.kinetic.params): energies in k_B T; wave vector x = k / k_T with
@@ -83,12 +89,15 @@ def parse_thresholds(text: str) -> list[float]:
     >>> parse_thresholds("5, 17")
     [5.0, 17.0]
     """
+    items = text.split(",")
+    if len(items) > MAX_SUBBANDS:
+        raise ParseError(f"'--eps-kT' may list at most {MAX_SUBBANDS} sub-bands (got {len(items)})")
     try:
-        values = [float(item) for item in text.split(",")]
+        values = [float(item) for item in items]
     except ValueError:
-        raise ParseError(f"'--eps-kT' must be comma-separated numbers (got {text!r})") from None
+        raise ParseError(f"'--eps-kT' must be comma-separated numbers (got {abbreviate(text)!r})") from None
     if not all(math.isfinite(v) for v in values):
-        raise ParseError(f"'--eps-kT' must be finite numbers (got {text!r})")
+        raise ParseError(f"'--eps-kT' must be finite numbers (got {abbreviate(text)!r})")
     return values
 
 

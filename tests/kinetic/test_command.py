@@ -62,3 +62,15 @@ def test_bad_threshold_list_is_a_parse_error() -> None:
     with pytest.raises(ParseError) as info:
         parse_thresholds("5,x")
     assert str(info.value) == "'--eps-kT' must be comma-separated numbers (got '5,x')"
+
+
+def test_threshold_list_longer_than_the_limit_is_a_parse_error() -> None:
+    """A list of more than MAX_SUBBANDS thresholds is refused before any band is solved (5000 took half an hour)."""
+    with pytest.raises(ParseError) as info:
+        parse_thresholds(",".join(["0"] * 5000))
+    assert str(info.value) == "'--eps-kT' may list at most 100 sub-bands (got 5000)"
+
+
+def test_threshold_list_at_the_limit_is_accepted() -> None:
+    """MAX_SUBBANDS thresholds are still fine."""
+    assert parse_thresholds(",".join(["0"] * 100)) == [0.0] * 100
