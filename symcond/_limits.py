@@ -31,7 +31,11 @@ from sympy.calculus.accumulationbounds import AccumBounds
 from symcond._tokenize import Token, abbreviate
 from symcond.errors import DefinitionError, ParseError
 
-_SYMPY_ERRORS = (TypeError, ValueError, ArithmeticError, NotImplementedError)
+#: What SymPy raises when it cannot evaluate a node.  AttributeError: SymPy 1.14's cache
+#: wrapper calls ``.startswith`` on a lazily formatted TypeError message, so a TypeError
+#: (``asin(sin(-2**1000))``: "cannot determine truth value of Relational") arrives as
+#: "'LazyExceptionMessage' object has no attribute 'startswith'".
+_SYMPY_ERRORS = (TypeError, ValueError, ArithmeticError, NotImplementedError, AttributeError)
 
 #: Deepest nesting of parentheses, function calls, unary signs and exponents.  Each level
 #: costs up to four frames here and several more in SymPy's recursive printers and
@@ -125,12 +129,20 @@ def _build(func: Callable[..., Any], args: Sequence[sympy.Expr], where: str) -> 
     try:
         result = func(*args)
     except _SYMPY_ERRORS as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ParseError(f"cannot evaluate the expression {where}: {reason}") from exc
+        raise ParseError(f"cannot evaluate the expression {where}: {_reason(exc)}") from exc
     if not isinstance(result, sympy.Expr):
         raise TypeError(f"function {where} returned {type(result).__name__}, not a sympy.Expr")
     _check_result(result, where)
     return result
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of SymPy's message (of the TypeError behind its AttributeError), at most 100 characters."""
+    if isinstance(exc, AttributeError) and isinstance(exc.__context__, TypeError):
+        exc = exc.__context__
+    lines = str(exc).splitlines()
+    reason = lines[0] if lines else type(exc).__name__
+    return reason if len(reason) <= 100 else f"{reason[:97]}..."
 
 
 def _int_digits(n: int) -> int:
@@ -313,8 +325,7 @@ class _Substitution:
         try:
             result = _CONSTRUCTORS.get(func, func)(*args)
         except _SYMPY_ERRORS as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise ParseError(f"cannot evaluate the expression {where}: {reason}") from exc
+            raise ParseError(f"cannot evaluate the expression {where}: {_reason(exc)}") from exc
         if isinstance(result, sympy.Expr):
             _check_result(result, where)
         return result

@@ -272,6 +272,16 @@ def test_failing_custom_function_becomes_parse_error() -> None:
     assert str(info.value) == "cannot evaluate the expression at position 2: argument must be a number"
 
 
+def test_sympy_error_masked_as_attribute_error_becomes_parse_error() -> None:
+    """SymPy turns a TypeError in asin(sin(-2**1000)) into an AttributeError (was exit 70); the TypeError is shown."""
+    with pytest.raises(ParseError) as info:
+        parse_expression("asin(sin(-(2**1000)))")
+    assert str(info.value) == (
+        "cannot evaluate the expression at position 0: cannot determine truth value of Relational:"
+        " 10715086071862673209484250490600018105614048117055336..."
+    )
+
+
 def test_unknown_function_lists_the_whitelist() -> None:
     """Calling a name outside the whitelist names it and lists what is allowed."""
     allowed = ", ".join(sorted(DEFAULT_FUNCTIONS))
