@@ -82,19 +82,26 @@ def threshold(dps: int) -> mpmath.mpf:
 
 
 def _exact_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point) -> sympy.Rational | None:
-    """``lhs - rhs`` at ``point`` when SymPy's exact arithmetic reduces it to a rational number."""
+    """``lhs - rhs`` at ``point`` when it is a rational function there, computed exactly (None otherwise).
+
+    Only rational functions are substituted exactly: SymPy's exact evaluation of, say,
+    ``polylog(5/2, 7/3)`` can take far longer than evaluating it numerically.
+    """
+    difference = sympy.sympify(lhs) - sympy.sympify(rhs)
+    if not difference.is_rational_function(*difference.free_symbols):
+        return None
     try:
-        value = (sympy.sympify(lhs) - sympy.sympify(rhs)).xreplace(dict(point))
+        value = difference.xreplace(dict(point))
     except (ValueError, TypeError, ZeroDivisionError, ArithmeticError):
         return None
     return value if value.is_Rational else None
 
 
-def _stable(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, real: bool) -> int | None:
+def _stable(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, real: bool, twice: bool = True) -> int | None:
     """Sign of ``lhs - rhs`` (1 for "differ" when not ``real``) if it is above the threshold at
-    ``dps`` and at ``2 * dps`` digits, with the same sign; None otherwise."""
+    ``dps`` and (when ``twice``) at ``2 * dps`` digits, with the same sign; None otherwise."""
     signs = set()
-    for digits in (dps, 2 * dps):
+    for digits in (dps, 2 * dps) if twice else (dps,):
         a, b = evaluate(lhs, point, digits), evaluate(rhs, point, digits)
         if a is None or b is None or (real and not (isinstance(a, mpmath.mpf) and isinstance(b, mpmath.mpf))):
             return None
@@ -106,13 +113,14 @@ def _stable(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, real: bool
     return signs.pop() if len(signs) == 1 else None
 
 
-def compare(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> int | None:
+def compare(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, twice: bool = True) -> int | None:
     """The sign of the real number ``lhs - rhs`` at ``point`` (-1, 0 or 1), or None if not established.
 
-    Exact when the difference at the (rational) point reduces to a rational number: 0 only
-    then.  Otherwise both sides are evaluated at ``dps`` and ``2 * dps`` digits, and the
-    difference must exceed :func:`threshold` relative to the larger side at both, with one
-    sign.  Undefined or non-real values, and differences within the noise, give None.
+    Exact when the difference is a rational function, so a rational number at the
+    (rational) point: 0 only then.  Otherwise both sides are evaluated at ``dps`` and
+    ``2 * dps`` digits (only ``dps`` unless ``twice``), and the difference must exceed
+    :func:`threshold` relative to the larger side each time, with one sign.  Undefined or
+    non-real values, and differences within the noise, give None.
 
     >>> x = sympy.Symbol("x", positive=True)
     >>> compare(x + sympy.Rational(1, 10**300), x, {x: sympy.Rational(12, 5)}, 40)
@@ -123,7 +131,7 @@ def compare(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> int | N
     exact = _exact_difference(lhs, rhs, point)
     if exact is not None:
         return int(sympy.sign(exact))
-    return _stable(lhs, rhs, point, dps, real=True)
+    return _stable(lhs, rhs, point, dps, real=True, twice=twice)
 
 
 def differ(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> bool:
@@ -140,8 +148,11 @@ _SIGNS_ALLOWED = {
 }
 
 
-def satisfies(relation: sympy.Basic, point: Point, dps: int = MIN_DIGITS) -> bool:
+def satisfies(relation: sympy.Basic, point: Point, dps: int = MIN_DIGITS, twice: bool = True) -> bool:
     """True when ``relation`` provably holds at ``point`` (its sign established by :func:`compare`).
+
+    The sampler screens points with ``twice=False`` (one precision); counterexamples are
+    re-checked with both.
 
     >>> x, y = sympy.symbols("x y", positive=True)
     >>> satisfies(sympy.Le(sympy.exp(x), sympy.exp(y)), {x: 1, y: 2})
@@ -149,7 +160,7 @@ def satisfies(relation: sympy.Basic, point: Point, dps: int = MIN_DIGITS) -> boo
     """
     if relation in (sympy.true, sympy.false):
         return bool(relation)
-    sign = compare(relation.lhs, relation.rhs, point, dps)  # type: ignore[attr-defined]
+    sign = compare(relation.lhs, relation.rhs, point, dps, twice)  # type: ignore[attr-defined]
     return sign is not None and sign in _SIGNS_ALLOWED[type(relation).__name__]
 
 
@@ -159,7 +170,10 @@ class Sampler:
 
     Positive symbols are drawn log-uniformly in [1/span, span]; real symbols uniformly
     in [-span, span].  Values are exact rationals so that every evaluation is exact
-    up to the working precision.
+    up to the working precision.  A point is kept when every constraint holds there by
+    :func:`satisfies` at :data:`MIN_DIGITS`; the search stops after ``tries`` draws, or
+    after a quarter of them when none was kept (constraints that are expensive to evaluate
+    and never met would otherwise cost ``tries`` evaluations in every run).
     """
 
     seed: int = 20260420
@@ -177,13 +191,18 @@ class Sampler:
         ordered = sorted(set(symbols), key=lambda s: s.name)
         rng = random.Random(f"{self.seed}:{salt}:{','.join(s.name for s in ordered)}")
         found: list[dict[sympy.Symbol, sympy.Rational]] = []
-        for _ in range(self.tries):
-            if len(found) >= count:
+        for attempt in range(self.tries):
+            if len(found) >= count or (not found and attempt >= self.patience):
                 break
             point = {s: self._draw(s, rng) for s in ordered}
-            if all(satisfies(c, point) for c in constraints):
+            if all(satisfies(c, point, MIN_DIGITS, twice=False) for c in constraints):
                 found.append(point)
         return found
+
+    @property
+    def patience(self) -> int:
+        """Draws after which a search that kept no point gives up."""
+        return max(1, self.tries // 4)
 
     def _draw(self, symbol: sympy.Symbol, rng: random.Random) -> sympy.Rational:
         if symbol.is_positive or symbol.is_nonnegative:
