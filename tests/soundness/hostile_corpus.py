@@ -87,9 +87,9 @@ class Case:
         return [arg.replace(TMP, str(folder)) for arg in self.argv]
 
     def label(self, width: int = 160) -> str:
-        """``category: symcond ARGS`` shortened to ``width`` characters per argument."""
+        """``[category] symcond ARGS  # note``, each argument shortened to ``width`` characters."""
         words = [repr(a) if len(a) <= width else repr(a[:width]) + f"...({len(a)} chars)" for a in self.argv]
-        return f"[{self.category}] symcond {' '.join(words)}"
+        return f"[{self.category}] symcond {' '.join(words)}" + (f"  # {self.note}" if self.note else "")
 
 
 def _budget_of(argv: Sequence[str]) -> float:
@@ -489,22 +489,25 @@ def _output_cases(name: str, argv: Sequence[str], budget_s: float | None, suffix
     def case(path: str, **kw) -> Case:
         return Case("files", (*argv, path), budget_s=budget_s, **kw)
 
-    existing = f"target{suffix}"
+    existing, issue = f"target{suffix}", "issue 13: " if name == "export" else ""
     return [
-        case(f"{TMP}/new{suffix}", written=(f"new{suffix}",)),
-        case(target, setup=_existing(existing), keep=(existing,), expect_exit=two,
-             note=ISSUE if name == "export" else ""),
-        Case("files", (*argv, target, "--force"), budget_s=budget_s, setup=_existing(existing), written=(existing,)),
-        case(f"{TMP}/target", setup=_directory, keep=("target",), expect_exit=two),
-        case(f"{TMP}/target", setup=_fifo, keep=("target",), expect_exit=two, note=ISSUE if name == "export" else ""),
-        case(f"{TMP}/target", setup=_device, keep=("target",), expect_exit=two),
-        case("", expect_exit=two),
-        case(f"{TMP}/target", setup=_dangling, keep=("target",), absent=("missing-target",), expect_exit=two),
-        case(f"{TMP}/target", setup=_link_to_existing, keep=("target", "real"), expect_exit=two),
-        case(f"{TMP}/" + "a" * 5000 + suffix, expect_exit=two),
-        case(f"{TMP}/" + "/".join(["d" * 200] * 30) + "/x" + suffix, expect_exit=two),
-        case(f"{TMP}/afile/out{suffix}", setup=_file_as_parent, keep=("afile",), expect_exit=two),
-        case(f"{TMP}/no/such/folder/out{suffix}"),
+        case(f"{TMP}/new{suffix}", written=(f"new{suffix}",), note="a new file"),
+        case(target, setup=_existing(existing), keep=(existing,), expect_exit=two, note=f"{issue}an existing file"),
+        Case("files", (*argv, target, "--force"), budget_s=budget_s, setup=_existing(existing), written=(existing,),
+             note="an existing file, --force"),
+        case(f"{TMP}/target", setup=_directory, keep=("target",), expect_exit=two, note=f"{issue}a directory"),
+        case(f"{TMP}/target", setup=_fifo, keep=("target",), expect_exit=two, note=f"{issue}a FIFO"),
+        case(f"{TMP}/target", setup=_device, keep=("target",), expect_exit=two, note="a device like /dev/full"),
+        case("", expect_exit=two, note=f"{issue}an empty path"),
+        case(f"{TMP}/target", setup=_dangling, keep=("target",), absent=("missing-target",), expect_exit=two,
+             note=f"{issue}a dangling symlink"),
+        case(f"{TMP}/target", setup=_link_to_existing, keep=("target", "real"), expect_exit=two,
+             note="a symlink to an existing file"),
+        case(f"{TMP}/" + "a" * 5000 + suffix, expect_exit=two, note=f"{issue}a 5000-character name"),
+        case(f"{TMP}/" + "/".join(["d" * 200] * 30) + "/x" + suffix, expect_exit=two, note="a 6000-character path"),
+        case(f"{TMP}/afile/out{suffix}", setup=_file_as_parent, keep=("afile",), expect_exit=two,
+             note="a file as folder"),
+        case(f"{TMP}/no/such/folder/out{suffix}", note="a missing folder"),
     ]
 
 
@@ -515,9 +518,11 @@ def file_cases() -> list[Case]:
     cases += [Case("files", ("export", "dasgreen2003:eq7", "--to", "/dev/full"), keep=("/dev/full",),
                    expect_exit=frozenset({2}), note=ISSUE),
               Case("files", ("export", "reggiani2026:eq18", "--backend", "c", "--to", f"{TMP}/nph.c"),
-                   setup=_existing("nph.h"), keep=("nph.h",), absent=("nph.c",), expect_exit=frozenset({2})),
+                   setup=_existing("nph.h"), keep=("nph.h",), absent=("nph.c",), expect_exit=frozenset({2}),
+                   note="the header beside exists"),
               Case("files", ("export", "reggiani2026:eq18", "--backend", "c", "--to", f"{TMP}/nph.c"),
-                   setup=_existing("nph.c"), keep=("nph.c",), absent=("nph.h",), expect_exit=frozenset({2}))]
+                   setup=_existing("nph.c"), keep=("nph.c",), absent=("nph.h",), expect_exit=frozenset({2}),
+                   note="the source exists")]
     cases += _output_cases("verify", verify, None, ".txt")
     cases += _output_cases("tables", ("tables", "reggiani2026", "--out"), 40.0, ".tex")
     cases += _output_cases("figure", ("figure", "dasgreen2003:fig1", "--points", "5", "--out"), 20.0, ".png")
@@ -591,22 +596,31 @@ def _verify(name: str, text: str | bytes, forbid: frozenset[str] = frozenset(), 
                 forbid=forbid, files=((name, text),), note=note)
 
 
+def _gist(code: str, after: str = "") -> str:
+    """One line of ``code`` (from ``after`` on) for a case's note."""
+    return " ".join((code.partition(after)[2] if after else code).split())[:90]
+
+
 def derivation_cases() -> list[Case]:
     """Derivation files (trusted code, but bounded): integrals, misbehaving code, odd files; 20 s each."""
-    cases = [_verify("fermi.py", FERMI_HEADER + claim + "\n", forbid, note=ISSUE if i == 0 else "")
+    cases = [_verify("fermi.py", FERMI_HEADER + claim + "\n", forbid,
+                     note=("issue 13: " if i == 0 else "") + _gist(claim, "paper."))
              for i, (claim, forbid) in enumerate(FERMI_CLAIMS)]
-    cases += [_verify("hostilefn.py", FUNCTION_FILE.format(body=_eval_body(action))) for action in DECISION_TIME]
-    cases += [_verify("hostilefn.py", FUNCTION_FILE.format(body=body)) for body in (
+    cases += [_verify("hostilefn.py", FUNCTION_FILE.format(body=_eval_body(action)),
+                      note=f"F.eval on numbers: {_gist(action)}") for action in DECISION_TIME]
+    cases += [_verify("hostilefn.py", FUNCTION_FILE.format(body=body), note=f"F{_gist(body, 'def ')}") for body in (
         "    def _eval_evalf(self, prec):\n        raise ValueError('boom in evalf')",
         "    def _eval_is_positive(self):\n        while True:\n            pass",
         "    def _sympystr(self, printer):\n        raise ValueError('boom when printed')")]
     loaded = "from symcond import Paper\npaper = Paper('loadtime')\n"
-    cases += [_verify("loadtime.py", loaded + code + "\n") for code in LOAD_TIME]
-    cases += [_verify("bignumbers.py", NUMBERS_FILE.format(lhs=lhs)) for lhs in (
+    cases += [_verify("loadtime.py", loaded + code + "\n", note=f"at load: {_gist(code) or 'a paper without claims'}")
+              for code in LOAD_TIME]
+    cases += [_verify("bignumbers.py", NUMBERS_FILE.format(lhs=lhs), note=f"claim lhs {_gist(lhs)}") for lhs in (
         "u*10**100000", "u**(10**6)", "u + Rational(1, 10**100000)",
         "Max(*[paper.declare(f's{i}', 1, 's') for i in range(3000)])")]
-    cases += [_verify("garbage.py", b"\xff\xfe\x00 not utf-8 \x80\x81\n"), _verify("bom.py", "\ufeffx = 1\n"),
-              _verify("numbers.py", NUMBERS_FILE.format(lhs="u"))]  # named like a standard-library module
+    cases += [_verify("garbage.py", b"\xff\xfe\x00 not utf-8 \x80\x81\n", note="not UTF-8"),
+              _verify("bom.py", "\ufeffx = 1\n", note="byte-order mark, no paper"),
+              _verify("numbers.py", NUMBERS_FILE.format(lhs="u"), note="named like a standard-library module")]
     return cases
 
 

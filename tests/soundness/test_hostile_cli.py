@@ -20,8 +20,9 @@ assumption, given and definition must hold at the printed point up to the roundi
 cores are shared), the worker's start-up and its 1 s hard-kill grace, and scheduling noise.
 
 CI runs a seeded sample stratified by category (:data:`SAMPLE_SIZE` cases; ``SYMCOND_HOSTILE_SEED``);
-``SYMCOND_HOSTILE_FULL=1`` runs every case; ``SYMCOND_WRITE_HOSTILE=1`` writes the numbers to
-``results/hostile.json`` (``hostile_full.json`` for the full run).
+``SYMCOND_HOSTILE_FULL=1`` runs every case; ``SYMCOND_HOSTILE_ONLY=TEXT`` every case whose label
+(``[category] symcond ARGS  # note``) contains TEXT; ``SYMCOND_WRITE_HOSTILE=1`` writes the numbers to
+``results/hostile.json`` (``hostile_full.json`` for the full run; never for an ``ONLY`` selection).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from tests.soundness.recheck import COMPLETIONS, CheckText, Recheck, check_text,
 FULL = os.environ.get("SYMCOND_HOSTILE_FULL") == "1"
 WRITE = os.environ.get("SYMCOND_WRITE_HOSTILE") == "1"
 SEED = int(os.environ.get("SYMCOND_HOSTILE_SEED", "13"))
+ONLY = os.environ.get("SYMCOND_HOSTILE_ONLY", "")
 SAMPLE_SIZE = 60
 MARGIN_S = 6.0
 KILL_AFTER_S = 30.0
@@ -308,12 +310,12 @@ def report(findings: Sequence[Finding]) -> str:
 
 def test_hostile_corpus_through_the_cli(tmp_path_factory):
     """Every selected case exits 0-3 within budget, without internal errors, false holds or bad points."""
-    cases = corpus() if FULL else stratified_sample(corpus())
+    cases = [c for c in corpus() if ONLY in c.label()] if ONLY else corpus() if FULL else stratified_sample(corpus())
     root = tmp_path_factory.mktemp("hostile")
     started = time.monotonic()
     findings = run_all(cases, root)
     numbers = summarize(findings, FULL, SEED, time.monotonic() - started)
-    if WRITE:
+    if WRITE and not ONLY:
         RESULTS.mkdir(exist_ok=True)
         path = RESULTS / ("hostile_full.json" if FULL else "hostile.json")
         path.write_text(json.dumps(numbers, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -385,6 +387,12 @@ def test_sample_is_seeded_and_covers_every_category():
     sample = stratified_sample(corpus())
     assert len(sample) == SAMPLE_SIZE and {c.category for c in sample} == set(CATEGORIES)
     assert sample == stratified_sample(corpus()) != stratified_sample(corpus(), seed=SEED + 1)
+
+
+def test_case_labels_are_unique():
+    """Each case is named by its label alone (SYMCOND_HOSTILE_ONLY selects by it)."""
+    labels = [case.label() for case in corpus()]
+    assert len(set(labels)) == len(labels)
 
 
 def test_case_budget_comes_from_total_budget():
