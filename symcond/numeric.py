@@ -22,7 +22,7 @@ import mpmath
 import sympy
 
 __all__ = ["Point", "Sampler", "evaluate", "relative_difference", "compare", "differ", "satisfies", "threshold",
-           "format_point", "MIN_DIGITS"]
+           "exact_difference", "format_point", "MIN_DIGITS"]
 
 MIN_DIGITS = 30
 Point = Mapping[sympy.Symbol, sympy.Rational]
@@ -81,7 +81,7 @@ def threshold(dps: int) -> mpmath.mpf:
     return mpmath.mpf(10) ** -(dps // 2)
 
 
-def _exact_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point) -> sympy.Rational | None:
+def exact_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point) -> sympy.Rational | None:
     """``lhs - rhs`` at ``point`` when it is a rational function there, computed exactly (None otherwise).
 
     Only rational functions are substituted exactly: SymPy's exact evaluation of, say,
@@ -128,7 +128,7 @@ def compare(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, twice: boo
     >>> compare(sympy.sin(x)**2 + sympy.cos(x)**2, sympy.Integer(1), {x: sympy.Rational(12, 5)}, 40) is None
     True
     """
-    exact = _exact_difference(lhs, rhs, point)
+    exact = exact_difference(lhs, rhs, point)
     if exact is not None:
         return int(sympy.sign(exact))
     return _stable(lhs, rhs, point, dps, real=True, twice=twice)
@@ -136,7 +136,7 @@ def compare(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, twice: boo
 
 def differ(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> bool:
     """True when ``lhs`` and ``rhs`` (real or complex) provably differ at ``point``, as in :func:`compare`."""
-    exact = _exact_difference(lhs, rhs, point)
+    exact = exact_difference(lhs, rhs, point)
     if exact is not None:
         return exact != 0
     return _stable(lhs, rhs, point, dps, real=False) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sympy
 
 from symcond.context import Assumption, Context
+from symcond.prove.admissible import declared_signs, substituted
 from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
 from symcond.verdict import Evidence, Outcome, Verdict
 
@@ -28,37 +29,39 @@ def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
     >>> check_equality(2 * x, x, Context()).evidence.ratio
     '2'
     """
-    return decide(lambda active: equality_core(lhs, rhs, ctx, active), ctx)
+    return decide(lambda active: equality_core(lhs, rhs, ctx, active), ctx, declared_signs(ctx, (lhs, rhs)))
 
 
 def equality_core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
     """The equality check with a fixed set of active assumptions."""
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
     constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
+    domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)]
     evidence, mismatch = dimension_evidence(ctx, left, right)
     residual = simplified(left - right, ctx)
     if residual == 0 and mismatch is None:
-        return _confirm(ctx, left, right, constraints, evidence, "the difference simplifies to 0")
+        return _confirm(ctx, left, right, constraints, domain, evidence, "the difference simplifies to 0")
     ratio = simplified(left / right, ctx) if right != 0 else None
     if ratio == 1 and mismatch is None:
-        return _confirm(ctx, left, right, constraints, evidence, "the ratio simplifies to 1")
+        return _confirm(ctx, left, right, constraints, domain, evidence, "the ratio simplifies to 1")
     evidence = evidence.with_(ratio=_text(ratio), residual=_text(residual))
     if mismatch is not None:
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
-    counterexample = find_counterexample(ctx, left, right, constraints)
+    counterexample = find_counterexample(ctx, left, right, constraints, domain)
     if counterexample is not None:
         reason = _failure_reason(ratio)
         return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, reason=reason, digits=ctx.dps))
     timed_out = residual is None or ratio is None
     why = "simplification exceeded its budget" if timed_out else "no symbolic proof found"
-    count, _ = agree_everywhere(ctx, left, right, constraints)
+    count, problem = agree_everywhere(ctx, left, right, constraints, domain)
+    agreement = f"the sides agree numerically at {count} points" if count else problem
     return Outcome(Verdict.UNDECIDED, evidence.with_(
-        reason=f"{why}; the sides agree numerically at {count} points", numeric_points=count, digits=ctx.dps))
+        reason=f"{why}; {agreement}", numeric_points=count, digits=ctx.dps))
 
 
 def _confirm(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],
-             evidence: Evidence, proof: str) -> Outcome:
-    count, problem = agree_everywhere(ctx, left, right, constraints)
+             domain: list[sympy.Expr], evidence: Evidence, proof: str) -> Outcome:
+    count, problem = agree_everywhere(ctx, left, right, constraints, domain)
     if problem is not None:
         return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{proof} but {problem}", digits=ctx.dps))
     return Outcome(Verdict.HOLDS, evidence.with_(

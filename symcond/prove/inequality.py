@@ -9,13 +9,16 @@ points.  A numeric point violating the claim refutes it.
 
 from __future__ import annotations
 
+from functools import partial
+
 import mpmath
 import sympy
 
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
-from symcond.numeric import evaluate
-from symcond.prove.common import decide, dimension_evidence, simplified, witness
+from symcond.numeric import compare, evaluate, threshold
+from symcond.prove.admissible import admissible, as_reported, declared_signs, substituted
+from symcond.prove.common import decide, dimension_evidence, no_points, simplified, witness
 from symcond.verdict import Outcome, Verdict
 
 __all__ = ["check_inequality"]
@@ -34,19 +37,20 @@ def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: boo
     >>> out.verdict, out.evidence.conditions
     (<Verdict.HOLDS_UNDER: 'holds-under'>, ('a<=b: a <= b',))
     """
-    return decide(lambda active: _core(lhs, rhs, ctx, active, strict), ctx)
+    return decide(lambda active: _core(lhs, rhs, ctx, active, strict), ctx, declared_signs(ctx, (lhs, rhs)))
 
 
 def _core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumption, ...], strict: bool) -> Outcome:
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
     constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
+    domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)]
     evidence, mismatch = dimension_evidence(ctx, left, right)
     if mismatch is not None:
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
-    gap = _with_slacks(right - left, constraints)
+    gap = _with_slacks(right - left, constraints, ctx.budget)
     reduced = simplified(gap, ctx) if gap is not None else None
     evidence = evidence.with_(residual=None if reduced is None else sympy.sstr(sympy.factor(reduced)))
-    counterexample, checked = _violation(ctx, left, right, constraints, strict)
+    counterexample, checked = _violation(ctx, left, right, constraints, domain, strict)
     if counterexample is not None:
         return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, digits=ctx.dps,
                                                     reason="a point satisfying the assumptions violates it"))
@@ -55,33 +59,42 @@ def _core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumpti
         return Outcome(Verdict.HOLDS, evidence.with_(
             reason=f"rhs - lhs = {evidence.residual} is {sign} for all admissible values;"
                    f" confirmed at {checked} points", numeric_points=checked, digits=ctx.dps))
-    return Outcome(Verdict.UNDECIDED, evidence.with_(
-        reason="no sign proof found and no violating point", digits=ctx.dps))
+    numeric = f"no violating point among {checked} admissible points" if checked else no_points(ctx)
+    return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"no sign proof found; {numeric}", digits=ctx.dps))
 
 
-def _with_slacks(gap: sympy.Expr, constraints: list[sympy.Basic]) -> sympy.Expr | None:
+def _with_slacks(gap: sympy.Expr, constraints: list[sympy.Basic], budget: float) -> sympy.Expr | None:
     for index, rel in enumerate(constraints):
         if rel in (sympy.true, sympy.false):
             continue
         small, large = (rel.lhs, rel.rhs) if isinstance(rel, (sympy.Le, sympy.Lt)) else (rel.rhs, rel.lhs)
         slack = sympy.Symbol(f"slack_{index}", positive=True) if isinstance(rel, (sympy.Lt, sympy.Gt)) \
             else sympy.Symbol(f"slack_{index}", nonnegative=True)
-        gap = _eliminate(gap, large, small, slack)
+        gap = _eliminate(gap, large, small, slack, budget)
         if gap is None:
             return None
     return gap
 
 
-def _eliminate(gap: sympy.Expr, large: sympy.Expr, small: sympy.Expr, slack: sympy.Symbol) -> sympy.Expr | None:
+def _eliminate(gap: sympy.Expr, large: sympy.Expr, small: sympy.Expr, slack: sympy.Symbol,
+               budget: float) -> sympy.Expr | None:
     difference = large - small
     preferred = sorted(large.free_symbols, key=str) + sorted(small.free_symbols - large.free_symbols, key=str)
     for symbol in preferred:
         if symbol not in gap.free_symbols:
             continue
-        solutions = sympy.solve(sympy.Eq(difference, slack), symbol)
-        if len(solutions) == 1:
+        solutions = run_with_budget(partial(_solve, difference - slack, symbol), budget, f"solving for {symbol}")
+        if solutions is not None and len(solutions) == 1:
             return gap.xreplace({symbol: solutions[0]})
     return gap
+
+
+def _solve(expr: sympy.Expr, symbol: sympy.Symbol) -> list[sympy.Expr]:
+    """Solutions of ``expr = 0`` for ``symbol``; none when SymPy has no method for the equation."""
+    try:
+        return list(sympy.solve(expr, symbol))
+    except (NotImplementedError, ValueError, TypeError):
+        return []
 
 
 def _proved_sign(expr: sympy.Expr, strict: bool, ctx: Context) -> bool:
@@ -93,15 +106,26 @@ def _proved_sign(expr: sympy.Expr, strict: bool, ctx: Context) -> bool:
 
 
 def _violation(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],
-               strict: bool) -> tuple[dict[str, str] | None, int]:
+               domain: list[sympy.Expr], strict: bool) -> tuple[dict[str, str] | None, int]:
+    """A reported-and-re-checked violating point, and the number of admissible points with real sides."""
     symbols = set().union(left.free_symbols, right.free_symbols, *(c.free_symbols for c in constraints))
     checked = 0
     for point in ctx.sampler.points(symbols, ctx.search_points, constraints, "violation"):
-        a, b = (evaluate(side, point, 2 * ctx.dps) for side in (left, right))
-        if not (isinstance(a, mpmath.mpf) and isinstance(b, mpmath.mpf)):
+        a, b = (evaluate(side, point, ctx.dps) for side in (left, right))
+        if not (isinstance(a, mpmath.mpf) and isinstance(b, mpmath.mpf)) or not admissible(point, (), domain, ctx.dps):
             continue
         checked += 1
-        scale = max(abs(a), abs(b)) or 1
-        if (a - b) / scale > 1e-20 or (strict and a == b):
-            return witness(point, left, right), checked
+        if a - b < -threshold(ctx.dps) * max(abs(a), abs(b)):
+            continue  # clearly satisfied at this point
+        shown = as_reported(point)
+        if shown is not None and _violates(left, right, shown, strict, ctx.dps) \
+                and admissible(shown, constraints, domain, ctx.dps):
+            return witness(shown, left, right), checked
     return None, checked
+
+
+def _violates(left: sympy.Expr, right: sympy.Expr, point: dict[sympy.Symbol, sympy.Rational], strict: bool,
+              dps: int) -> bool:
+    """lhs > rhs at ``point`` (or lhs == rhs exactly, when strict), established by :func:`compare`."""
+    sign = compare(left, right, point, dps)
+    return sign == 1 or (strict and sign == 0)

@@ -1,0 +1,103 @@
+"""decide(): which assumptions a verdict rests on, valid counterexamples, contradictions named."""
+
+import pytest
+import sympy
+
+from symcond.context import Assumption, Context
+from symcond.numeric import satisfies
+from symcond.prove import check_equality, check_inequality
+from symcond.verdict import Verdict
+
+x, y, z = sympy.symbols("x y z", positive=True)
+g = sympy.Symbol("g", positive=True)
+
+
+def stated(*relations):
+    """Assumptions named by their own text."""
+    return tuple(Assumption(sympy.sstr(r), r) for r in relations)
+
+
+def point_of(counterexample, *symbols):
+    """The exact point a counterexample reports, for the given symbols."""
+    return {s: sympy.Rational(counterexample[s.name]) for s in symbols}
+
+
+def test_failure_seen_only_without_an_unusable_assumption_is_undecided():
+    """x <= y under exp(x) <= exp(y) is not refuted by a point with x > y (was fails at x=4.31, y=1.06)."""
+    out = check_inequality(x, y, Context(assumptions=stated(sympy.Le(sympy.exp(x), sympy.exp(y)))))
+    assert out.verdict is Verdict.UNDECIDED and out.evidence.counterexample is None
+    assert out.evidence.reason.startswith(
+        "a violating point was found only without (some of) the stated assumptions (exp(x) <= exp(y)); under them:")
+
+
+@pytest.mark.parametrize("relation", [sympy.Le(x, y), sympy.Lt(2 * x, y), sympy.Le(sympy.exp(x), y)])
+def test_counterexample_satisfies_every_stated_assumption(relation):
+    """A refuted claim's point satisfies each stated inequality, checked again at 60 digits."""
+    out = check_inequality(y, x * z, Context(assumptions=stated(relation)))
+    assert out.verdict is Verdict.FAILS
+    point = point_of(out.evidence.counterexample, x, y, z)
+    assert satisfies(relation, point, 60)
+
+
+def test_strict_inequality_with_a_tiny_exact_gap_holds():
+    """x + 10^-300 > x holds (was refuted: equal at 80 digits)."""
+    assert check_inequality(x, x + sympy.Rational(1, 10**300), Context(), strict=True).verdict is Verdict.HOLDS
+
+
+def test_equality_with_a_tiny_exact_gap_fails_with_a_point():
+    """x + 10^-300 = x is refuted by an exact difference (was undecided)."""
+    out = check_equality(x + sympy.Rational(1, 10**300), x, Context())
+    assert out.verdict is Verdict.FAILS and out.evidence.counterexample is not None
+
+
+@pytest.mark.parametrize(
+    ("relations", "reason"),
+    [
+        ((sympy.Gt(x, y), sympy.Gt(y, x)), "the assumptions contradict each other: x > y, y > x"),
+        ((sympy.Lt(x, y), sympy.Lt(y, z), sympy.Lt(z, x)),
+         "the assumptions contradict each other: x < y, y < z, z < x"),
+        ((sympy.Lt(x, 0, evaluate=False),), "the assumptions contradict each other: x < 0, x > 0 (declared positive)"),
+    ],
+)
+def test_contradicting_assumptions_are_named(relations, reason):
+    """Assumptions that contradict each other (or a declared sign) give undecided with a distinct message."""
+    out = check_inequality(y, x, Context(assumptions=stated(*relations)), strict=True)
+    assert (out.verdict, out.evidence.reason) == (Verdict.UNDECIDED, reason)
+
+
+def test_paper_style_names_show_with_their_relation():
+    """A named assumption that is not its own text appears as 'name: relation'."""
+    ctx = Context(assumptions=(Assumption("ballistic", sympy.Gt(x, y)), Assumption("diffusive", sympy.Lt(x, y))))
+    out = check_equality(x, y, ctx)
+    assert out.evidence.reason == "the assumptions contradict each other: ballistic: x > y, diffusive: x < y"
+
+
+def test_unsatisfiable_but_unproved_assumption_is_no_admissible_point():
+    """A condition no sample meets (x > 1000, outside the sampling span) is not called a contradiction."""
+    out = check_inequality(x, y, Context(assumptions=stated(sympy.Gt(x, 1000))))
+    assert out.verdict is Verdict.UNDECIDED
+    assert "no admissible point found among 100 samples" in out.evidence.reason
+
+
+def test_alternative_equalities_are_not_a_contradiction():
+    """g = 1 and g = 1/2 are alternatives (substitutions): each is tried, the one that works is named."""
+    ctx = Context(assumptions=stated(sympy.Eq(g, sympy.Rational(1, 2)), sympy.Eq(g, 1)))
+    out = check_equality(2 * g * x, x, ctx)
+    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("Eq(g, 1/2): g = 1/2",))
+
+
+def test_claim_failing_under_every_alternative_fails_with_a_point_of_one():
+    """3 g x = x fails under g = 1 and under g = 1/2; the counterexample satisfies the alternative of its run."""
+    ctx = Context(assumptions=stated(sympy.Eq(g, 1), sympy.Eq(g, sympy.Rational(1, 2)), sympy.Le(x, y)))
+    out = check_equality(3 * g * x, x, ctx)
+    assert out.verdict is Verdict.FAILS
+    point = point_of(out.evidence.counterexample, x, y)
+    assert satisfies(sympy.Le(x, y), point, 60) and "g" not in out.evidence.counterexample
+
+
+def test_failure_under_all_assumptions_reports_that_run():
+    """A claim refuted with and without l <= L carries a point of the run with l <= L active."""
+    big, small = sympy.symbols("L l", positive=True)
+    out = check_equality(2 * x, x, Context(assumptions=stated(sympy.Le(small, big))))
+    assert out.verdict is Verdict.FAILS and out.evidence.ratio == "2"
+    assert satisfies(sympy.Le(small, big), point_of(out.evidence.counterexample, small, big), 60)
