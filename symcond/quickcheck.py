@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -65,19 +65,76 @@ def _relation_text(text: str) -> str:
 
 
 def build_context(given: Sequence[str], assume: Sequence[str], dims: Sequence[str], budget: float) -> Context:
-    """The registry with ``--dim`` declarations, ``--given`` definitions and ``--assume`` conditions."""
+    """The registry with ``--dim`` declarations, ``--given`` definitions and ``--assume`` conditions.
+
+    A name that only a ``--given`` defines takes the sign its definition implies (positive,
+    nonnegative, real, or none), not the default positive: ``sqrt(a**2)`` with
+    ``a = b - c`` must stay ``Abs(a)``.  Declared names (the registry's, ``--dim``) keep
+    their declaration.
+
+    >>> ctx = build_context(["a=b-c"], [], [], 5.0)
+    >>> [(s, s.is_positive, s.is_real) for s in ctx.givens]
+    [(a, None, True)]
+    """
     registry = Registry.default()
     _declare_dims(registry, dims)
-    resolve = registry.resolver()
-    givens: dict[sympy.Symbol, sympy.Expr] = {}
-    for text in given:
-        name, expr = parse_assignment(text, resolve)
-        symbol = resolve(name)
-        if symbol in givens:
-            raise DefinitionError(f"--given defines {name!r} twice")
-        givens[symbol] = expr  # type: ignore[index]
+    givens = _parse_givens(given, registry)
+    resolve = _resolver(registry, givens)
     assumptions = tuple(Assumption(t.strip(), parse_relation(_relation_text(t), resolve)) for t in assume)
     return Context(registry, givens, assumptions, budget)
+
+
+def _resolver(registry: Registry, givens: Mapping[sympy.Symbol, sympy.Expr]) -> Callable[[str], sympy.Expr]:
+    """Names defined by ``--given`` resolve to their own symbols, others as the registry says."""
+    defined = {symbol.name: symbol for symbol in givens}
+    fallback = registry.resolver()
+    return lambda name: defined[name] if name in defined else fallback(name)
+
+
+def _parse_givens(texts: Sequence[str], registry: Registry) -> dict[sympy.Symbol, sympy.Expr]:
+    """``--given`` definitions parsed in dependency order, each name with the sign of its definition."""
+    plain = registry.resolver()
+    drafts: dict[str, tuple[str, set[str]]] = {}
+    for text in texts:
+        name, expr = parse_assignment(text, plain)
+        if name in drafts:
+            raise DefinitionError(f"--given defines {name!r} twice")
+        drafts[name] = (text, {s.name for s in expr.free_symbols})  # type: ignore[attr-defined]
+    order = _dependency_order({name: uses for name, (_, uses) in drafts.items()})
+    givens: dict[sympy.Symbol, sympy.Expr] = {}
+    for name in order or drafts:  # a cycle: parse as written and let the Context report it
+        resolve = _resolver(registry, givens) if order else plain
+        _, expr = parse_assignment(drafts[name][0], resolve)
+        symbol = resolve(name) if name in registry or not order else _implied_symbol(name, expr)
+        givens[symbol] = expr  # type: ignore[index]
+    return givens
+
+
+def _implied_symbol(name: str, value: sympy.Expr) -> sympy.Symbol:
+    """A symbol ``name`` with the strongest sign SymPy proves for ``value``."""
+    for fact in ("positive", "nonnegative", "real"):
+        if getattr(value, f"is_{fact}") is True:
+            return sympy.Symbol(name, **{fact: True})
+    return sympy.Symbol(name)
+
+
+def _dependency_order(uses: Mapping[str, set[str]]) -> list[str] | None:
+    """Names so that each comes after the defined names its definition uses; None on a cycle."""
+    order: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str) -> bool:
+        if state.get(name) == "open":
+            return False
+        if state.get(name) != "done":
+            state[name] = "open"
+            if not all(visit(used) for used in sorted(uses[name] & uses.keys())):
+                return False
+            state[name] = "done"
+            order.append(name)
+        return True
+
+    return order if all(visit(name) for name in uses) else None
 
 
 def check_texts(lhs: str, rhs: str, relation: Relation = Relation.EQ, given: Sequence[str] = (),
@@ -85,7 +142,7 @@ def check_texts(lhs: str, rhs: str, relation: Relation = Relation.EQ, given: Seq
                 total_budget: float = 60.0) -> Outcome:
     """Parse and decide ``lhs <relation> rhs``; a run past ``total_budget`` s is undecided."""
     ctx = build_context(given, assume, dims, budget)
-    resolve = ctx.registry.resolver()
+    resolve = _resolver(ctx.registry, ctx.givens)
     left, right = parse_expression(lhs, resolve), parse_expression(rhs, resolve)
     if not total_budget > 0:
         raise DefinitionError(f"the total budget must be a positive number of seconds (got {total_budget!r})")

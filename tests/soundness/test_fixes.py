@@ -1,5 +1,6 @@
 """Regression tests for engine bugs found by the soundness suites (one test per bug)."""
 
+import json
 import math
 
 import pytest
@@ -82,3 +83,52 @@ def test_iff_condition_that_is_false_is_refused_or_refuted():
     except DefinitionError:
         return
     assert not outcome.passed
+
+
+@pytest.mark.parametrize(("lhs", "given"), [("sqrt(a**2)", "a=b-c"), ("abs(a)", "a=x-y"), ("(a**4)**(1/2)", "a=x-y")])
+def test_check_given_that_can_be_negative_is_refuted_at_a_point_of_its_variables(capsys, lhs, given):
+    """sqrt(a**2) = a with a = b - c was holds (a parsed positive); now fails, sampled over b and c."""
+    code = main(["check", lhs, given.split("=")[0], "--given", given, "--json"])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 1 and found["verdict"] == "fails"
+    variables = sorted(name for name in found["counterexample"] if name not in ("lhs", "rhs"))
+    assert variables == sorted(str(s) for s in sympy.sympify(given.split("=")[1]).free_symbols)
+
+
+def test_check_given_orders_definitions_by_dependency(capsys):
+    """d = a + 1 given before a = b - c: d still takes the sign of its definition (real), so |d| = d fails."""
+    code = main(["check", "sqrt(d**2)", "d", "--given", "d=a+1", "--given", "a=b-c", "--json"])
+    assert code == 1 and json.loads(capsys.readouterr().out)["verdict"] == "fails"
+
+
+def test_check_given_that_is_positive_keeps_a_positive_symbol(capsys):
+    """a = b**2 + 1 is provably positive, so sqrt(a**2) = a holds."""
+    assert main(["check", "sqrt(a**2)", "a", "--given", "a=b**2+1"]) == 0
+
+
+def test_check_counterexample_satisfies_an_unusable_assumption(capsys):
+    """x <= y under exp(x) <= exp(y) was refuted at x = 4.31 > y = 1.06; now undecided, naming the assumption."""
+    code = main(["check", "x", "y", "--relation", "le", "--assume", "exp(x)<=exp(y)"])
+    out = capsys.readouterr().out
+    assert code == 3 and out.startswith("undecided: a violating point was found only without (some of) the stated "
+                                        "assumptions (exp(x) <= exp(y))")
+
+
+def test_check_strict_inequality_below_80_digits_holds(capsys):
+    """x + 1e-300 > x was refuted from rounding; the difference is exact at rational points."""
+    assert main(["check", "x+1e-300", "x", "--relation", "gt"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("assumptions", "message"),
+    [
+        (["x>y", "y>x"], "undecided: the assumptions contradict each other: x > y, y > x\n"),
+        (["x<0"], "undecided: the assumptions contradict each other: x < 0, x > 0 (declared positive)\n"),
+        (["x<y", "y<z", "z<x"], "undecided: the assumptions contradict each other: x < y, y < z, z < x\n"),
+    ],
+)
+def test_check_contradicting_assumptions_are_named(capsys, assumptions, message):
+    """x > y with y > x was holds-under x > y without a word; now undecided naming the contradiction."""
+    args = [item for text in assumptions for item in ("--assume", text)]
+    assert main(["check", "x", "y", "--relation", "gt", *args]) == 3
+    assert capsys.readouterr().out == message
