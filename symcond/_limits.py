@@ -49,6 +49,19 @@ MAX_NUMBER_DIGITS = 1000
 MAX_TRANSIENT_DIGITS = 10 * MAX_NUMBER_DIGITS
 #: Largest magnitude of a numeric argument of ``gamma``/``zeta`` or order of ``polylog``.
 MAX_SPECIAL_ARGUMENT = 100
+#: Largest magnitude of a numeric argument of ``exp``, ``sinh`` and ``cosh``.  The value then
+#: has at most about 4343 digits before (or after) the point, so ``sin(exp(c))`` or a
+#: comparison needs at most that precision; ``sin(exp(5e299))`` made SymPy recurse without
+#: end and ``Max(exp(-10**999), ...)`` took seconds per comparison.
+MAX_EXP_ARGUMENT = 10_000
+#: Largest denominator ``q`` of a rational exponent of a number (a root of degree ``q``):
+#: comparing ``2**(1/q)`` with ``3**(1/q)`` (``Max``) needs ``q``-digit precision or a
+#: minimal polynomial of degree ``q``, which hung for ``2**1e-400``.
+MAX_ROOT_DEGREE = 1000
+#: Largest magnitude of an exponent of a number not known to be real: SymPy expands
+#: ``(1 + sqrt(-2))**n`` into real and imaginary parts to compare it, in time about
+#: ``n**2.4`` (3 s at 300, a minute at 1000).
+MAX_COMPLEX_POWER = 100
 #: Most pairs of arguments that ``Max`` and ``Min`` compare in one expression, summed over
 #: all their calls (``k`` arguments after flattening nested calls of the same function make
 #: ``k*(k-1)/2`` pairs).  SymPy compares every pair: 20 positive symbols (190 pairs) take
@@ -159,6 +172,8 @@ def _check_exponent(exponent: sympy.Expr, where: str) -> None:
     """Reject a numeric exponent (or numeric term of an exponent) beyond MAX_EXPONENT."""
     for term in sympy.Add.make_args(exponent):
         coefficient = term.as_coeff_Mul()[0] if term.is_number else sympy.S.Zero
+        if coefficient is sympy.nan:
+            raise ParseError(f"exponent {_short(exponent)} {where} is undefined")
         if coefficient.is_Number and abs(coefficient) > MAX_EXPONENT:
             raise ParseError(f"exponent {_short(exponent)} {where} exceeds the limit of {MAX_EXPONENT} in magnitude")
 
@@ -168,6 +183,8 @@ def _check_power(base: sympy.Expr, exponent: sympy.Expr, where: str) -> None:
     if base == 0 and exponent.is_negative:
         raise ParseError(f"division by zero {where}")
     _check_exponent(exponent, where)
+    if base.is_number and isinstance(exponent, sympy.Rational) and base not in (0, 1, -1):
+        _check_numeric_power(base, exponent, where)
     if isinstance(base, sympy.Rational) and isinstance(exponent, sympy.Rational) and abs(base) not in (0, 1):
         size = float(abs(exponent)) * math.log10(max(abs(base.p), base.q)) + 1
         if size > MAX_NUMBER_DIGITS:
@@ -175,6 +192,20 @@ def _check_power(base: sympy.Expr, exponent: sympy.Expr, where: str) -> None:
                 f"exponent {_short(exponent)} {where} would make a number of about {int(size)} digits,"
                 f" more than the limit of {MAX_NUMBER_DIGITS}"
             )
+
+
+def _check_numeric_power(base: sympy.Expr, exponent: sympy.Rational, where: str) -> None:
+    """Bound the root degree, and the power of a possibly non-real number, before SymPy compares the result."""
+    if exponent.q > MAX_ROOT_DEGREE:
+        raise ParseError(
+            f"exponent {_short(exponent)} {where} takes a root of degree {_short(sympy.Integer(exponent.q))}"
+            f" of a number, more than the limit of {MAX_ROOT_DEGREE}"
+        )
+    if abs(exponent.p) > MAX_COMPLEX_POWER and base.is_extended_real is not True:
+        raise ParseError(
+            f"exponent {_short(exponent)} {where} raises a number that may not be real to a power beyond"
+            f" the limit of {MAX_COMPLEX_POWER} in magnitude"
+        )
 
 
 def _check_transient(items: Sequence[sympy.Expr], combine: Any, where: str) -> None:
@@ -208,12 +239,43 @@ def _check_result(result: sympy.Expr, where: str) -> None:
             raise ParseError(f"number of about {_digits(part)} digits {where} exceeds the limit of {MAX_NUMBER_DIGITS}")
 
 
+def _beyond(value: sympy.Expr, limit: int) -> bool:
+    """Whether a finite numeric ``value`` exceeds ``limit`` in magnitude (False for others).
+
+    Numbers built within the limits are at most about ``exp(MAX_EXP_ARGUMENT)``, so the
+    15-digit evaluation of a non-rational one is cheap.
+    """
+    if isinstance(value, sympy.Rational):
+        return bool(abs(value) > limit)
+    if not value.is_number or value.has(sympy.oo, -sympy.oo, sympy.zoo):  # exp(-oo) is 0, not a huge number
+        return False
+    try:
+        return not abs(complex(value.evalf(15))) <= limit
+    except OverflowError:
+        return True
+    except (TypeError, ValueError, ArithmeticError):
+        return False
+
+
 def _check_defined(expr: sympy.Expr) -> sympy.Expr:
-    """Reject an expression that evaluated to something undefined (zoo, nan, AccumBounds)."""
+    """Reject an expression that evaluated to something undefined (zoo, nan, AccumBounds) or cannot be printed."""
     for bad, label in ((sympy.zoo, "zoo"), (sympy.nan, "nan"), (AccumBounds, "AccumBounds")):
         if expr.has(bad):
             raise ParseError(f"expression is undefined (it contains {label})")
+    _check_printable(expr)
     return expr
+
+
+def _check_printable(expr: sympy.Basic) -> None:
+    """Reject what SymPy cannot print: its printer evaluates numeric factors to order terms.
+
+    ``log(x, tanh(1001))`` is ``log(x)/log(tanh(1001))``, and ``log(tanh(1001))``, about
+    ``-2e-870``, is 0 at 15 digits, so printing divides by zero (an internal error before).
+    """
+    try:
+        sympy.sstr(expr)
+    except _SYMPY_ERRORS as exc:
+        raise ParseError(f"SymPy cannot print the expression ({_reason(exc)})") from exc
 
 
 class _Tally:
@@ -234,6 +296,10 @@ class _Tally:
                     f"argument {_short(value)} of {label!r} {where}"
                     f" exceeds the limit of {MAX_SPECIAL_ARGUMENT} in magnitude"
                 )
+        if kind in (sympy.exp, sympy.sinh, sympy.cosh) and args and _beyond(args[0], MAX_EXP_ARGUMENT):
+            raise ParseError(
+                f"argument {_short(args[0])} of {label!r} {where} exceeds the limit of {MAX_EXP_ARGUMENT} in magnitude"
+            )
         if kind is sympy.exp and args:  # exp(c*log(b)) evaluates to b**c
             for term in sympy.Add.make_args(args[0]):
                 if term.has(sympy.log):
@@ -257,8 +323,8 @@ def bounded_xreplace(expr: sympy.Basic, mapping: Mapping[sympy.Basic, sympy.Basi
     rebuilt with SymPy's evaluation, so the result equals ``expr.xreplace(mapping)``.
     Before a node is rebuilt, the checks of the parser bound its numbers and exponents, the
     special-function arguments and the Max/Min work; afterwards the result is checked too,
-    and the whole tree must stay within :data:`MAX_EXPRESSION_NODES` nodes.  Each distinct
-    subexpression is visited once.
+    and the whole tree must stay within :data:`MAX_EXPRESSION_NODES` nodes and be printable
+    by SymPy.  Each distinct subexpression is visited once.
 
     Parameters
     ----------
@@ -279,7 +345,14 @@ def bounded_xreplace(expr: sympy.Basic, mapping: Mapping[sympy.Basic, sympy.Basi
         argument, a Max/Min or a tree beyond the limits, or SymPy cannot build a node; the
         message names the substitutions involved and the node.
     """
-    return _Substitution(mapping).walk(sympy.sympify(expr))
+    expr = sympy.sympify(expr)
+    result = _Substitution(mapping).walk(expr)
+    if result is not expr:
+        try:
+            _check_printable(result)
+        except ParseError as exc:
+            raise DefinitionError(f"substituting into {_short(expr)}: {exc}") from exc
+    return result
 
 
 class _Substitution:

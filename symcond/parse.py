@@ -23,10 +23,13 @@ factor over a sum.  Error positions are 0-based character offsets.
 Resource limits (module constants, checked before SymPy does the expensive work):
 :data:`MAX_INPUT_LENGTH` characters; :data:`MAX_DEPTH` nesting levels (parentheses, calls,
 signs, exponents); :data:`MAX_LITERAL_DIGITS` digits per literal; numeric exponents (and
-``c`` in ``exp(c*log(b))``) up to :data:`MAX_EXPONENT` in magnitude; exact numbers up to
+``c`` in ``exp(c*log(b))``) up to :data:`MAX_EXPONENT` in magnitude (roots of numbers up to
+degree :data:`MAX_ROOT_DEGREE`, powers of possibly non-real numbers up to
+:data:`MAX_COMPLEX_POWER`); exact numbers up to
 :data:`MAX_NUMBER_DIGITS` digits, estimated *before* a numeric power is computed; at most
 :data:`MAX_TRANSIENT_DIGITS` digits combined by one sum or product; numeric arguments of
-``gamma``/``zeta`` and orders of ``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`; at most
+``gamma``/``zeta`` and orders of ``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`, of
+``exp``/``sinh``/``cosh`` up to :data:`MAX_EXP_ARGUMENT`; at most
 :data:`MAX_MINMAX_PAIRS` pairs of arguments compared by ``Max``/``Min``; the sides of
 ``< <= > >=`` real and finite.  A substitution into a parsed expression
 (:meth:`symcond.context.Context.prepare`) is held to the same limits, and to
@@ -51,11 +54,15 @@ import sympy
 from sympy.core.relational import Relational
 
 from symcond._limits import (
+    _SYMPY_ERRORS,
+    MAX_COMPLEX_POWER,
     MAX_DEPTH,
+    MAX_EXP_ARGUMENT,
     MAX_EXPONENT,
     MAX_EXPRESSION_NODES,
     MAX_MINMAX_PAIRS,
     MAX_NUMBER_DIGITS,
+    MAX_ROOT_DEGREE,
     MAX_SPECIAL_ARGUMENT,
     MAX_TRANSIENT_DIGITS,
     _at,
@@ -65,6 +72,7 @@ from symcond._limits import (
     _check_transient,
     _inverse,
     _polylog,
+    _reason,
     _short,
     _Tally,
 )
@@ -86,13 +94,16 @@ from symcond.errors import ParseError
 __all__ = [
     "CONSTANTS",
     "DEFAULT_FUNCTIONS",
+    "MAX_COMPLEX_POWER",
     "MAX_DEPTH",
+    "MAX_EXP_ARGUMENT",
     "MAX_EXPONENT",
     "MAX_EXPRESSION_NODES",
     "MAX_INPUT_LENGTH",
     "MAX_LITERAL_DIGITS",
     "MAX_MINMAX_PAIRS",
     "MAX_NUMBER_DIGITS",
+    "MAX_ROOT_DEGREE",
     "MAX_SPECIAL_ARGUMENT",
     "MAX_TRANSIENT_DIGITS",
     "Resolver",
@@ -297,7 +308,14 @@ class _Parser:
 
     def _check_orderable(self, side: sympy.Expr) -> None:
         """Reject a side of ``<``, ``<=``, ``>``, ``>=`` that is not real or not finite."""
-        problem = "non-real" if side.is_extended_real is False else "infinite" if side.has(sympy.oo, -sympy.oo) else ""
+        try:
+            real = side.is_extended_real
+        except _SYMPY_ERRORS as exc:  # SymPy may evaluate: polylog(oo, -101) divides by zero
+            raise ParseError(
+                f"relation {abbreviate(self._text.strip())!r}: cannot tell whether {_short(side)} is real"
+                f" ({_reason(exc)})"
+            ) from exc
+        problem = "non-real" if real is False else "infinite" if side.has(sympy.oo, -sympy.oo) else ""
         if problem:
             raise ParseError(
                 f"relation {abbreviate(self._text.strip())!r} compares with the {problem} value {_short(side)};"

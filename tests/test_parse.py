@@ -162,6 +162,15 @@ LIMIT_ERRORS = [
         "the sum at position 15 combines numbers of more than 10000 digits in total",
     ),
     ("*".join(["9" * 400] * 26), "the product at position 400 combines numbers of more than 10000 digits in total"),
+    ("Max(2**1e-400, 3**1e-400)", "exponent 1e-400 at position 5 takes a root of degree 1e400 of a number,"
+     " more than the limit of 1000"),
+    ("Min((1 + sqrt(-2))**1000, 2)", "exponent 1000 at position 18 raises a number that may not be real to a power"
+     " beyond the limit of 100 in magnitude"),
+    ("sin(exp(1e300/2))", "argument 5e299 of 'exp' at position 4 exceeds the limit of 10000 in magnitude"),
+    ("exp(exp(10))", "argument exp(10) of 'exp' at position 0 exceeds the limit of 10000 in magnitude"),
+    ("cosh(-10001)", "argument -10001 of 'cosh' at position 0 exceeds the limit of 10000 in magnitude"),
+    ("x**(oo - oo)", "exponent nan at position 1 is undefined"),
+    ("log(x, tanh(1001)) - y", "SymPy cannot print the expression (ZeroDivisionError)"),
     (
         "Max(" + ",".join(f"x{k}" for k in range(21)) + ")",
         "'Max' at position 0 makes Max and Min compare 210 pairs of arguments in one expression,"
@@ -306,6 +315,15 @@ def test_resource_limit_message(text: str, message: str) -> None:
     assert str(info.value) == message
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("exp(-oo)", sympy.S.Zero), ("exp(10000)", sympy.exp(10000)), ("2**(1/1000)", 2 ** sympy.Rational(1, 1000)),
+    ("(1 + sqrt(-2))**100", (1 + sympy.sqrt(-2)) ** 100), ("(pi + sqrt(2))**1000", (sympy.pi + sympy.sqrt(2)) ** 1000),
+], ids=str)
+def test_values_at_the_numeric_limits_parse(text: str, expected: sympy.Expr) -> None:
+    """Limits of exp arguments, root degrees and powers of non-real numbers are inclusive; infinities are exempt."""
+    assert parse_expression(text) == expected
+
+
 def test_nesting_exactly_at_the_limit_parses() -> None:
     """MAX_DEPTH nested parentheses are accepted; one more is not."""
     assert parse_expression("(" * MAX_DEPTH + "x" + ")" * MAX_DEPTH) == x
@@ -368,6 +386,8 @@ def test_relation_is_not_evaluated() -> None:
          " sides"),
         ("-oo<=x", "relation '-oo<=x' compares with the infinite value -oo; '<', '<=', '>', '>=' need real, finite"
          " sides"),
+        ("1/2 > polylog(oo, -101)", "relation '1/2 > polylog(oo, -101)': cannot tell whether polylog(oo, -101) is"
+         " real (ZeroDivisionError)"),
         ("x > Max(y, oo)", "relation 'x > Max(y, oo)' compares with the infinite value oo; '<', '<=', '>', '>='"
          " need real, finite sides"),
     ],

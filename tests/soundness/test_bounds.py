@@ -45,6 +45,10 @@ REFUSED = [
      "substituting x = Max(a0, a1, ...(68 characters), y = Max(b0, b1, ...(68 characters): 'Max' in"
      " Max(x, y) makes Max and Min compare 435 pairs of arguments in one expression, more than the limit of 200"),
     (1 / x, {x: sympy.S.Zero}, "substituting x = 0: division by zero in 1/x"),
+    (sympy.exp(x), {x: sympy.Integer(10) ** 999}, "substituting x = 1e999: argument 1e999 of 'exp' in exp(x)"
+     " exceeds the limit of 10000 in magnitude"),
+    (x**y, {x: sympy.Integer(2), y: sympy.Rational(1, 10**400)}, "substituting x = 2, y = 1e-400: exponent 1e-400"
+     " in x**y takes a root of degree 1e400 of a number, more than the limit of 1000"),
 ]
 
 
@@ -60,6 +64,15 @@ def test_relation_is_bounded_like_an_expression():
     """An assumption's relation is rebuilt through the same checks (--assume "2**x > 1", x = 10**100)."""
     with pytest.raises(DefinitionError, match=r"exponent 1e100 in 2\*\*x exceeds"):
         bounded_xreplace(sympy.Gt(2**x, 1), {x: BIG})
+
+
+def test_unprintable_result_is_refused():
+    """log(y, x) + z with x = tanh(1001) cannot be printed (its log is 0 at 15 digits); refused, not a crash later."""
+    with pytest.raises(DefinitionError) as info:
+        bounded_xreplace(sympy.log(y, x) + z, {x: sympy.tanh(1001)})
+    assert str(info.value) == (
+        "substituting into z + log(y)/log(x): SymPy cannot print the expression (ZeroDivisionError)"
+    )
 
 
 def test_doubling_definitions_stop_at_the_node_limit():
