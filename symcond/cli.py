@@ -156,6 +156,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _internal(args: argparse.Namespace, exc: Exception) -> int:
+    """A bug in symcond, reported in one line (the traceback with --debug)."""
+    if args.debug:
+        raise exc
+    print(f"symcond: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", file=sys.stderr)
+    return 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
@@ -173,11 +181,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RecursionError, MemoryError, OverflowError) as exc:
         print(f"symcond: error: input too large or too deeply nested ({type(exc).__name__})", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc) and "int_max_str_digits" not in str(exc):
+            return _internal(args, exc)
+        print("symcond: error: input too large: a number in the result has more digits than Python prints"
+              f" ({sys.get_int_max_str_digits()})", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # pragma: no cover - a bug in symcond, reported in one line
-        if args.debug:
-            raise
-        print(f"symcond: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", file=sys.stderr)
-        return 70
+        return _internal(args, exc)
     try:
         print(result.text)
         sys.stdout.flush()

@@ -184,7 +184,7 @@ def _without_restatements(givens: dict[sympy.Symbol, sympy.Expr], definitions: M
     kept: dict[sympy.Symbol, sympy.Expr] = {}
     for symbol, value in givens.items():
         own = {s: v for s, v in definitions.items() if s != symbol}
-        if not _reaches(value, symbol, own):
+        if symbol in value.free_symbols or not _reaches(value, symbol, own):  # a direct loop is circular
             kept[symbol] = value
             continue
         expanded = _expanded(value, own)

@@ -117,3 +117,10 @@ def test_verify_total_budget_must_be_positive(capsys, value):
     """verify --total-budget nan/-1/0 is bad input, not a silently ignored or all-undecided run."""
     code, _, err = run(capsys, "verify", "--only", "dasgreen2003:eq7", "--total-budget", value)
     assert code == 2 and err.startswith("symcond: error: --total-budget must be a positive number")
+
+
+def test_a_result_with_more_digits_than_python_prints_is_bad_input(capsys):
+    """y = 10**-999 in (x+y)**5 makes a 5000-digit number while proving: exit 2, one line, not an internal error."""
+    assert main(["check", "(x+y)**5", "x**5", "--given", "y=10**-999"]) == 2
+    assert capsys.readouterr().err == ("symcond: error: input too large: a number in the result has more digits"
+                                       " than Python prints (4300)\n")

@@ -19,7 +19,7 @@ def test_check_rejects_a_total_budget_that_is_not_positive(capsys, seconds):
     """--total-budget nan / -1 / 0 is bad input (exit 2, one line), not an internal error (was exit 70)."""
     code = main(["check", "x", "1", "--total-budget", seconds])
     err = capsys.readouterr().err
-    assert code == 2 and err.startswith("symcond: error: the budget of check must be a positive number")
+    assert code == 2 and err.startswith("symcond: error: the total budget must be a positive number of seconds (got ")
     assert err.count("\n") == 1
 
 
