@@ -1,7 +1,7 @@
 """All soundness numbers in one place, for the README generator.
 
 >>> sorted(stored_numbers())
-['completeness', 'completeness_full', 'mutation', 'mutation_full']
+['completeness', 'completeness_full', 'hostile', 'hostile_full', 'mutation', 'mutation_full']
 """
 
 from __future__ import annotations

@@ -271,6 +271,7 @@ def summarize(findings: Sequence[Finding], full: bool, seed: int, wall_s: float)
     runs = [f.run for f in findings]
     kinds = Counter(kind for f in findings for kind in {k for k, _ in f.reasons})
     over = max(runs, key=lambda r: r.seconds - r.case.budget_s)
+    finished = max((r for r in runs if r.code is not None), key=lambda r: r.seconds - r.case.budget_s)
     slowest = max(runs, key=lambda r: r.seconds)
     rechecks = [f.recheck for f in findings if f.recheck is not None]
     return {
@@ -280,10 +281,12 @@ def summarize(findings: Sequence[Finding], full: bool, seed: int, wall_s: float)
                              "failing": sum(bool(f.reasons) for f in findings if f.run.case.category == c)}
                         for c in CATEGORIES},
         "exit_codes": dict(sorted(Counter("timeout" if r.code is None else str(r.code) for r in runs).items())),
-        "worst_wall_s": round(slowest.seconds, 2), "worst_wall_case": slowest.case.label(40),
+        "worst_wall_s": round(slowest.seconds, 2), "worst_wall_case": slowest.case.label(40)[:240],
         "worst_wall_budget_s": slowest.case.budget_s,
         "worst_over_budget_s": round(over.seconds - over.case.budget_s, 2),
-        "worst_over_budget_case": over.case.label(40),
+        "worst_over_budget_case": over.case.label(40)[:240],
+        "worst_finished_over_budget_s": round(finished.seconds - finished.case.budget_s, 2),
+        "worst_finished_over_budget_case": finished.case.label(40)[:240],
         "false_holds": kinds["false-holds"], "forbidden_fails": kinds["forbidden-fails"],
         "holds_under_a_declared_sign": sum("holds-under" in f.verdicts for f in findings
                                            if f.run.case.forbid == SIGN_FORBID),
