@@ -184,6 +184,14 @@ def _without_restatements(givens: dict[sympy.Symbol, sympy.Expr], definitions: M
     kept: dict[sympy.Symbol, sympy.Expr] = {}
     for symbol, value in givens.items():
         own = {s: v for s, v in definitions.items() if s != symbol}
+        if symbol in definitions:  # the registry defines it already: the given must say the same
+            gap = _expanded(definitions[symbol], own) - _expanded(value, own)
+            same = run_with_budget(lambda g=gap: sympy.simplify(g) == 0,  # type: ignore[misc]
+                                   budget, f"comparing the given {symbol} with the registry")
+            if not same:
+                raise DefinitionError(f"the given {symbol} = {sympy.sstr(value)} contradicts the registry's"
+                                      f" definition {symbol} = {sympy.sstr(definitions[symbol])}")
+            continue
         if symbol in value.free_symbols or not _reaches(value, symbol, own):  # a direct loop is circular
             kept[symbol] = value
             continue

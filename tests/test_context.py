@@ -38,3 +38,14 @@ def test_the_restating_given_is_dropped_and_others_kept():
     x = REG.symbol("l")
     ctx = Context(REG, givens={c: 1 / sympy.sqrt(eps0 * mu0), x: 2 * c})
     assert dict(ctx.givens) == {x: 2 * c}
+
+
+@pytest.mark.parametrize("given, message", [
+    ("hbar=h/pi", "the given hbar = h/pi contradicts the registry's definition hbar = h/(2*pi)"),
+    ("mu0=2/(eps0*c**2)", "the given mu0 = 2/(c**2*eps0) contradicts the registry's definition mu0 = 1/(c**2*eps0)"),
+])
+def test_a_given_contradicting_a_registry_definition_is_refused(capsys, given, message):
+    """A given for a symbol the registry defines must say the same (hbar = h/pi made a false `holds`)."""
+    name, _, value = given.partition("=")
+    assert main(["check", name, value, "--given", given]) == 2
+    assert capsys.readouterr().err == f"symcond: error: {message}\n"
