@@ -21,6 +21,7 @@ from types import MappingProxyType
 import sympy
 
 from symcond._limits import bounded_xreplace
+from symcond.budget import run_with_budget
 from symcond.dimensions import Dim, dimension_of
 from symcond.errors import DefinitionError
 from symcond.numeric import MIN_DIGITS, Sampler
@@ -179,8 +180,6 @@ def _without_restatements(givens: dict[sympy.Symbol, sympy.Expr], definitions: M
     >>> _without_restatements({c: 1 / sympy.sqrt(eps0 * mu0)}, reg.definitions(), 5.0)
     {}
     """
-    from symcond.budget import run_with_budget
-
     kept: dict[sympy.Symbol, sympy.Expr] = {}
     for symbol, value in givens.items():
         own = {s: v for s, v in definitions.items() if s != symbol}

@@ -41,7 +41,7 @@ from symcond import budget
 from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["Status", "TaskResult", "as_outcome", "available", "decide_in_worker", "default_jobs", "memory_limit",
-           "run_tasks"]
+           "run_one", "run_tasks"]
 
 #: Seconds a killed worker is given to disappear before the pool moves on.
 _REAP = 2.0
@@ -327,8 +327,13 @@ def as_outcome(result: TaskResult, what: str) -> Outcome:
     return Outcome(Verdict.UNDECIDED, Evidence(reason=reason))
 
 
-def decide_in_worker(task: Callable[[], Outcome], seconds: float, what: str) -> Outcome:
-    """``task()`` in a worker process killed after ``seconds`` (in-process where fork is missing)."""
+def run_one(task: Callable[[], Any], seconds: float) -> TaskResult:
+    """``task()`` in a worker process killed after ``seconds`` (in this process where fork is missing)."""
     if not available():  # pragma: no cover - not POSIX
-        return task()
-    return as_outcome(run_tasks([task], jobs=1, task_budget=seconds)[0], what)
+        return TaskResult(Status.DONE, task())
+    return run_tasks([task], jobs=1, task_budget=seconds)[0]
+
+
+def decide_in_worker(task: Callable[[], Outcome], seconds: float, what: str) -> Outcome:
+    """The outcome of ``task()`` decided by :func:`run_one`; ``undecided`` when it was stopped."""
+    return as_outcome(run_one(task, seconds), what)

@@ -141,9 +141,7 @@ def _decided(paper: Paper, claim: Claim, ctx: Context) -> tuple[Outcome, list[Ou
         steps = claim.check_steps(ctx) if isinstance(claim, Derivation) else []
         return paper.check(claim), steps
 
-    if not workers.available():  # pragma: no cover - not POSIX
-        return work()
-    result = workers.run_tasks([work], jobs=1, task_budget=CLAIM_BUDGET)[0]
+    result = workers.run_one(work, CLAIM_BUDGET)
     if result.status is workers.Status.DONE:
         return result.value  # type: ignore[no-any-return]
     outcome = workers.as_outcome(result, f"claim {claim.id}")
