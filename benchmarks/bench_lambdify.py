@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from benchmarks._timing import best_time, row
-from symcond.ledger import load_papers
+from symcond.ledger.run import load_papers
 
 
 def run() -> list[dict[str, object]]:

@@ -22,7 +22,7 @@ limit is then 2 v_th/sqrt(pi); no constant normalisation of vbar meets both prin
 from sympy import Abs, Integral, Rational
 
 from symcond import Eq, Expect, Integrate, Le, Paper, Rewrite, Step, Substitute, TakeLimit, exp, log, oo, pi, sqrt
-from symcond.integral_rules import ChangeVariable, FoldEven, Recognize
+from symcond.rules.integrals import ChangeVariable, FoldEven, Recognize
 from symcond.special.sympy_fd import FermiDirac
 
 paper = Paper(

@@ -13,7 +13,7 @@ from sympy import diff, sin
 
 from symcond import Assume, Eq, Expect, Le, Paper, Rational, Rewrite, Step, Substitute, exp, oo, pi, sqrt, zeta
 from symcond.report.tables import Carrier, Column, Row, Table, attach_table, latex_of
-from symcond.series_integrals import IntegrateBose
+from symcond.rules.series import IntegrateBose
 
 paper = Paper(
     "reggiani2026",

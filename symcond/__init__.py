@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from sympy import Eq, Ge, Gt, Integral, Le, Lt, Rational, Symbol, exp, log, oo, pi, sqrt, zeta
 
-from symcond.claims import (
+from symcond.errors import (
+    DefinitionError,
+    DimensionError,
+    NumericalError,
+    ParseError,
+    SolverError,
+    SymcondError,
+    UserCodeError,
+)
+from symcond.ledger.run import Ledger, load_papers, verify
+from symcond.model.claims import (
     Asymptotic,
     Claim,
     ClaimKind,
@@ -25,23 +35,13 @@ from symcond.claims import (
     Limit,
     NumericValue,
 )
-from symcond.context import Assumption, Context
-from symcond.derivation import Assume, Derivation, Expand, Integrate, Rewrite, Rule, Step, Substitute, TakeLimit
-from symcond.dimensions import Dim, dimension_of
-from symcond.errors import (
-    DefinitionError,
-    DimensionError,
-    NumericalError,
-    ParseError,
-    SolverError,
-    SymcondError,
-    UserCodeError,
-)
-from symcond.lambdify import Backend, NumericFunction, lambdify
-from symcond.ledger import Ledger, load_papers, verify
-from symcond.paper import Paper
-from symcond.symbols import DEFAULT, Quantity, Registry, dimension_from_name
-from symcond.verdict import Evidence, Expect, Outcome, Verdict
+from symcond.model.context import Assumption, Context
+from symcond.model.derivation import Assume, Derivation, Expand, Integrate, Rewrite, Rule, Step, Substitute, TakeLimit
+from symcond.model.paper import Paper
+from symcond.model.verdict import Evidence, Expect, Outcome, Verdict
+from symcond.numeric.lambdify import Backend, NumericFunction, lambdify
+from symcond.quantities.dimensions import Dim, dimension_of
+from symcond.quantities.registry import DEFAULT, Quantity, Registry, dimension_from_name
 
 __version__ = "0.1.0"
 

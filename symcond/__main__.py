@@ -2,6 +2,6 @@
 
 import sys
 
-from symcond.cli import main
+from symcond.cli.main import main
 
 sys.exit(main())

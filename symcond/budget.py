@@ -50,7 +50,7 @@ def _swallowing(frame: FrameType | None, depth: int = 8) -> bool:
     return False
 
 
-#: Called with a description of each budgeted section as it starts (see :mod:`symcond.workers`).
+#: Called with a description of each budgeted section as it starts (see :mod:`symcond.ledger.workers`).
 _listener: Callable[[str], None] | None = None
 #: Labels of the enclosing :func:`stage` blocks, outermost first.
 _labels: list[str] = []

@@ -8,8 +8,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import pytest
 import sympy
 
-from symcond.context import Context
-from symcond.symbols import Registry
+from symcond.model.context import Context
+from symcond.quantities.registry import Registry
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Shared hypothesis strategies for the symcond test-suite.
 
 Expressions are built directly with SymPy (never from strings) over positive symbols, so
-they match what :func:`symcond.parse.parse_expression` produces with its default resolver.
+they match what :func:`symcond.parse.grammar.parse_expression` produces with its default resolver.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Generated code never imports SymPy or symcond.  Every function carries its formu
 units of its arguments, its source (paper, equation), the computed verdict and the
 precision of its back end.
 
->>> from symcond.paper import Paper
+>>> from symcond.model.paper import Paper
 >>> paper = Paper("demo2026", title="A demo")
 >>> e, h = paper.symbols("e h")
 >>> claim = paper.equality("eq1", e**2 / h, e**2 / h, where="Eq. (1)")
@@ -14,7 +14,7 @@ precision of its back end.
 """
 
 from symcond.export.c_module import c_module_sources
-from symcond.export.command import ExportResult, export_claim, export_files
+from symcond.export.claim import ExportResult, export_claim, export_files
 from symcond.export.python_module import python_module_source
 from symcond.export.spec import ExportBackend, FunctionSpec, functions_for
 

@@ -7,7 +7,7 @@ formula, argument units, source, verdict and precision (see
 as numbers; functions without a C99 equivalent are a one-line
 :class:`~symcond.errors.DefinitionError`.
 
->>> from symcond.paper import Paper
+>>> from symcond.model.paper import Paper
 >>> from symcond.export.spec import functions_for
 >>> paper = Paper("demo2026")
 >>> e, h = paper.symbols("e h")

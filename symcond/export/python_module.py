@@ -3,14 +3,14 @@
 The generated module imports ``numpy`` (NumPy back end; plus ``scipy.special`` or ``mpmath``
 only when a logistic or Fermi–Dirac helper is needed) or ``mpmath``: never SymPy nor
 symcond.  NumPy code is the expression after the stability rewrites of
-:func:`symcond.lambdify.lambdify` (:data:`symcond.lambdify.NUMPY_REWRITES`), common
+:func:`symcond.numeric.lambdify.lambdify` (:data:`symcond.numeric.lambdify.NUMPY_REWRITES`), common
 subexpressions eliminated, printed by :class:`sympy.printing.numpy.NumPyPrinter`; mpmath code
 is printed by :class:`sympy.printing.pycode.MpmathPrinter` and evaluated at ``dps`` digits.
 Helpers come from :mod:`symcond.export.runtime`.  A function a back end cannot print is a
 one-line :class:`~symcond.errors.DefinitionError` at export time.
 
 >>> import sympy
->>> from symcond.paper import Paper
+>>> from symcond.model.paper import Paper
 >>> from symcond.export.spec import ExportBackend, functions_for
 >>> paper = Paper("demo2026")
 >>> e, h = paper.symbols("e h")
@@ -47,7 +47,7 @@ def _fold_constants(expr: sympy.Expr) -> sympy.Expr:
 
 
 def numeric_form(expr: sympy.Expr, backend: ExportBackend) -> sympy.Expr:
-    """The expression a back end evaluates: the stability rewrites of :mod:`symcond.lambdify` for NumPy and C.
+    """The expression a back end evaluates: the stability rewrites of :mod:`symcond.numeric.lambdify` for NumPy and C.
 
     C keeps ``log1p``/``expm1`` and writes softplus, logistic and scaled products in elementary
     functions; mpmath evaluates the expression as it is.
@@ -59,8 +59,8 @@ def numeric_form(expr: sympy.Expr, backend: ExportBackend) -> sympy.Expr:
     """
     if backend is ExportBackend.MPMATH:
         return expr
-    import symcond.stable as stable  # registers the rewrites that lambdify applies
-    from symcond.lambdify import NUMPY_REWRITES
+    import symcond.numeric.rewrites as stable  # registers the rewrites that lambdify applies
+    from symcond.numeric.lambdify import NUMPY_REWRITES
 
     for rewrite in NUMPY_REWRITES:
         expr = rewrite(expr)

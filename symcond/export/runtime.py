@@ -3,7 +3,7 @@
 Each helper uses only the module-level names ``numpy``, ``mpmath`` and ``scipy`` that the
 generated module imports, never SymPy nor symcond, so its source can be pasted verbatim
 (:func:`helper_source`).  They mirror the NumPy implementations that
-:func:`symcond.lambdify.lambdify` uses after its stability rewrites (:mod:`symcond.stable`)
+:func:`symcond.numeric.lambdify.lambdify` uses after its stability rewrites (:mod:`symcond.numeric.rewrites`)
 and the mpmath reference of the Fermi–Dirac integral (:mod:`symcond.special.reference`).
 
 >>> float(_softplus(0.0))  # log(2)

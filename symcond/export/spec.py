@@ -5,9 +5,9 @@ exports its result, an equality or inequality its two sides (``<id>_lhs``, ``<id
 limit its expression and the stated limit (``<id>``, ``<id>_limit``), any other claim its
 expression.  Givens and registry definitions (``hbar = h/(2 pi)``) are substituted, so the
 arguments are the symbols that remain, in alphabetical order (as in
-:func:`symcond.lambdify.lambdify`).  The code generators only format these records.
+:func:`symcond.numeric.lambdify.lambdify`).  The code generators only format these records.
 
->>> from symcond.paper import Paper
+>>> from symcond.model.paper import Paper
 >>> paper = Paper("demo2026", title="A demo")
 >>> e, hbar = paper.symbols("e hbar")
 >>> claim = paper.equality("eq1", e**2 / (2 * sympy.pi * hbar), e**2 / paper.symbols("h")[0])
@@ -25,11 +25,11 @@ from enum import Enum
 import sympy
 
 from symcond import __version__
-from symcond.claims import Claim, ClaimKind
-from symcond.derivation import Derivation
 from symcond.errors import DefinitionError, DimensionError
-from symcond.paper import Paper
-from symcond.verdict import Outcome
+from symcond.model.claims import Claim, ClaimKind
+from symcond.model.derivation import Derivation
+from symcond.model.paper import Paper
+from symcond.model.verdict import Outcome
 
 __all__ = ["ExportBackend", "Argument", "FunctionSpec", "functions_for", "function_base_name", "PRECISION"]
 

@@ -1,6 +1,6 @@
 """Module-level names exported by a bundled derivation file (closed forms for figures).
 
-Bundled derivation files are found by :func:`symcond.ledger.bundled_paths` (installed
+Bundled derivation files are found by :func:`symcond.ledger.run.bundled_paths` (installed
 package or source checkout) and loaded by path, as the ledger loads them; the file
 ``<paper key>.py`` holds the paper.  A figure then reads the SymPy expressions that the
 derivation derived and checked (e.g. ``G_OVER_G0_LITERAL``), instead of retyping them.
@@ -20,7 +20,7 @@ from types import ModuleType
 import sympy
 
 from symcond.errors import DefinitionError
-from symcond.ledger import bundled_paths, load_derivation_module
+from symcond.ledger.run import bundled_paths, load_derivation_module
 
 __all__ = ["derivation_module", "export", "symbol"]
 

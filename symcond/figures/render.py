@@ -3,7 +3,7 @@
 No ``pyplot`` state is touched: each call builds its own ``matplotlib.figure.Figure`` on
 an Agg canvas, so rendering is safe in tests and servers.  The format follows the file
 suffix: ``.png``, ``.pdf`` or ``.svg``.  The file is written atomically (drawn into a
-temporary file beside it, then renamed: :func:`symcond.output.replacing`).
+temporary file beside it, then renamed: :func:`symcond.files.replacing`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from symcond.errors import DefinitionError
 from symcond.figures.model import Curve, FigureData, Panel
-from symcond.output import check_target, replacing
+from symcond.files import check_target, replacing
 
 __all__ = ["FORMATS", "render"]
 

@@ -22,7 +22,7 @@ from symcond.figures.exports import export, symbol
 from symcond.figures.model import Curve, Dash, FigureData, Look, Panel, Source
 from symcond.figures.registry import FigureSpec
 from symcond.figures.subbands import SolverSweep, closed_form_sum, landauer_sum, solver_sweep
-from symcond.lambdify import NumericFunction, lambdify
+from symcond.numeric.lambdify import NumericFunction, lambdify
 
 __all__ = ["RatioLine", "SubbandFigure", "VelocityVariant"]
 

@@ -23,9 +23,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import sympy
 
-from symcond.context import Assumption, Context
 from symcond.errors import DefinitionError
-from symcond.numeric import Point, evaluate, format_point, satisfies
+from symcond.model.context import Assumption, Context
+from symcond.numeric.sampling import Point, evaluate, format_point, satisfies
 
 __all__ = ["DeclaredSign", "sign_condition", "declared_signs", "equality_signs", "substituted", "admissible",
            "as_reported", "label", "check_substitutions"]
@@ -116,7 +116,7 @@ def admissible(point: Point, constraints: Sequence[sympy.Basic], domain: Sequenc
 
 
 def as_reported(point: Mapping[sympy.Symbol, sympy.Rational]) -> dict[sympy.Symbol, sympy.Rational] | None:
-    """The exact point a user reads in the evidence (:func:`~symcond.numeric.format_point`), or None
+    """The exact point a user reads in the evidence (:func:`~symcond.numeric.sampling.format_point`), or None
     when two symbols share a name."""
     shown = format_point(point)
     if len(shown) != len(point):

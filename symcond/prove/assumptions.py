@@ -1,7 +1,7 @@
 """Which stated assumptions a claim needs: runs of a prover core with different active sets.
 
 >>> import sympy
->>> from symcond.context import Assumption, Context
+>>> from symcond.model.context import Assumption, Context
 >>> from symcond.prove import check_inequality
 >>> x, y = sympy.symbols("x y", positive=True)
 >>> both = (Assumption("x>y", sympy.Gt(x, y)), Assumption("y>x", sympy.Gt(y, x)))
@@ -16,10 +16,10 @@ from functools import partial
 from itertools import combinations, product
 
 from symcond.budget import run_with_budget
-from symcond.context import Assumption, Context
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Evidence, Outcome, Verdict
 from symcond.prove.admissible import check_substitutions, equality_signs, label
 from symcond.prove.consistency import contradiction
-from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["decide", "MAX_SUBSET", "Core"]
 

@@ -9,9 +9,10 @@ import mpmath
 import sympy
 
 from symcond.budget import run_with_budget
-from symcond.context import Context
 from symcond.errors import DimensionError
-from symcond.numeric import (
+from symcond.model.context import Context
+from symcond.model.verdict import Evidence
+from symcond.numeric.sampling import (
     differ,
     evaluate,
     exact_difference,
@@ -22,7 +23,6 @@ from symcond.numeric import (
 )
 from symcond.prove.admissible import admissible, as_reported, check_substitutions
 from symcond.prove.assumptions import decide
-from symcond.verdict import Evidence
 
 __all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "witness", "no_points",
            "decide", "check_substitutions"]
@@ -83,7 +83,7 @@ def no_points(ctx: Context) -> str:
 
 def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constraints: Sequence[sympy.Basic] = (),
                         domain: Sequence[sympy.Expr] = ()) -> dict[str, str] | None:
-    """A point where the sides provably differ (:func:`~symcond.numeric.differ`), with both values.
+    """A point where the sides provably differ (:func:`~symcond.numeric.sampling.differ`), with both values.
 
     The point is re-checked as it is reported (rounded to the digits shown): every
     constraint must provably hold there at ``dps`` and ``2 * dps`` digits, every value in

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sympy
 
-from symcond.context import Assumption, Context
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Evidence, Outcome, Verdict
 from symcond.prove.admissible import declared_signs, substituted
 from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
-from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["check_equality", "equality_core"]
 
@@ -22,7 +22,7 @@ def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
     Examples
     --------
     >>> import sympy
-    >>> from symcond.context import Context
+    >>> from symcond.model.context import Context
     >>> x = sympy.Symbol("x", positive=True)
     >>> check_equality((x + 1)**2, x**2 + 2*x + 1, Context()).verdict
     <Verdict.HOLDS: 'holds'>

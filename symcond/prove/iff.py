@@ -5,11 +5,11 @@ from __future__ import annotations
 import sympy
 
 from symcond.budget import run_with_budget
-from symcond.context import Assumption, Context
 from symcond.errors import DefinitionError
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Evidence, Outcome, Verdict
 from symcond.prove.common import decide, find_counterexample
 from symcond.prove.equality import equality_core
-from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["check_equality_iff"]
 
@@ -24,7 +24,7 @@ def check_equality_iff(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equali
     Examples
     --------
     >>> import sympy
-    >>> from symcond.context import Context
+    >>> from symcond.model.context import Context
     >>> a, b = sympy.symbols("a b", positive=True)
     >>> check_equality_iff(2*a/(a + b), sympy.Integer(1), sympy.Eq(a, b), Context()).verdict
     <Verdict.HOLDS: 'holds'>

@@ -15,11 +15,11 @@ import mpmath
 import sympy
 
 from symcond.budget import run_with_budget
-from symcond.context import Assumption, Context
-from symcond.numeric import compare, evaluate, threshold
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Outcome, Verdict
+from symcond.numeric.sampling import compare, evaluate, threshold
 from symcond.prove.admissible import admissible, as_reported, declared_signs, substituted
 from symcond.prove.common import decide, dimension_evidence, no_points, simplified, witness
-from symcond.verdict import Outcome, Verdict
 
 __all__ = ["check_inequality"]
 
@@ -30,7 +30,7 @@ def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: boo
     Examples
     --------
     >>> import sympy
-    >>> from symcond.context import Assumption, Context
+    >>> from symcond.model.context import Assumption, Context
     >>> a, b = sympy.symbols("a b", positive=True)
     >>> ctx = Context(assumptions=(Assumption("a<=b", sympy.Le(a, b)),))
     >>> out = check_inequality(2*a/(a + b), sympy.Integer(1), ctx)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import mpmath
 import sympy
 
-from symcond import asymptotics
 from symcond.budget import run_with_budget
-from symcond.context import Assumption, Context
-from symcond.numeric import evaluate
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.numeric.sampling import evaluate
+from symcond.prove import asymptotics
 from symcond.prove.common import decide, find_counterexample, simplified
 from symcond.prove.equality import equality_core
-from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["check_limit", "check_asymptotic", "check_independence"]
 
@@ -28,7 +28,7 @@ def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
     Examples
     --------
     >>> import sympy
-    >>> from symcond.context import Context
+    >>> from symcond.model.context import Context
     >>> x = sympy.Symbol("x", positive=True)
     >>> check_limit(sympy.sin(x) / x, x, 0, sympy.Integer(1), Context()).verdict
     <Verdict.HOLDS: 'holds'>
@@ -113,7 +113,7 @@ def check_independence(expr: sympy.Expr, var: sympy.Symbol, ctx: Context) -> Out
     Examples
     --------
     >>> import sympy
-    >>> from symcond.context import Context
+    >>> from symcond.model.context import Context
     >>> h, m = sympy.symbols("h m", positive=True)
     >>> check_independence((1/h) * (h/m), h, Context()).verdict
     <Verdict.HOLDS: 'holds'>

@@ -7,11 +7,11 @@ from decimal import Decimal, InvalidOperation
 import mpmath
 import sympy
 
-from symcond.context import Context
-from symcond.dimensions import Dim
 from symcond.errors import DefinitionError, DimensionError
-from symcond.numeric import evaluate
-from symcond.verdict import Evidence, Outcome, Verdict
+from symcond.model.context import Context
+from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.numeric.sampling import evaluate
+from symcond.quantities.dimensions import Dim
 
 __all__ = ["check_numeric_value", "check_dimension", "printed_tolerance"]
 
@@ -47,7 +47,7 @@ def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: 
 
     Examples
     --------
-    >>> from symcond.context import Context
+    >>> from symcond.model.context import Context
     >>> ctx = Context()
     >>> m_e, h = ctx.registry.symbols("m_e h")
     >>> check_numeric_value(m_e**2 / h, "1.25e-27", ctx).verdict
@@ -94,7 +94,7 @@ def check_dimension(expr: sympy.Expr, dimension: Dim, ctx: Context) -> Outcome:
     Examples
     --------
     >>> from sympy.physics.units import conductance
-    >>> from symcond.context import Context
+    >>> from symcond.model.context import Context
     >>> ctx = Context()
     >>> e, h = ctx.registry.symbols("e h")
     >>> check_dimension(e**2 / h, Dim.of(conductance), ctx).verdict

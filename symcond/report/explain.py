@@ -1,12 +1,12 @@
 """Step-by-step explanations of a claim: what was compared, how, and why the verdict is what it is.
 
 :func:`explain` decides a claim in its paper's context and collects, for a derivation, each
-step's expression, rule and own check (:meth:`~symcond.derivation.Derivation.check_steps`),
+step's expression, rule and own check (:meth:`~symcond.model.derivation.Derivation.check_steps`),
 and for any claim the two sides with their SI dimensions, the exact factor, residual and
 numeric counterexample of a refutation.  :class:`Explanation` renders as text (pretty
 printed or LaTeX expressions) and as Markdown (Jupyter shows it directly).
 
->>> from symcond.paper import Paper
+>>> from symcond.model.paper import Paper
 >>> paper = Paper("demo2026")
 >>> e, h = paper.symbols("e h")
 >>> claim = paper.equality("eq1", 2 * e**2 / h, e**2 / h, where="Eq. (1)")
@@ -32,14 +32,14 @@ from dataclasses import dataclass
 
 import sympy
 
-from symcond import workers
-from symcond.claims import Claim, ClaimKind
-from symcond.context import Context
-from symcond.derivation import Derivation
 from symcond.errors import DefinitionError, DimensionError
-from symcond.ledger import CLAIM_BUDGET
-from symcond.paper import Paper
-from symcond.verdict import Outcome, Verdict
+from symcond.ledger import workers
+from symcond.ledger.run import CLAIM_BUDGET
+from symcond.model.claims import Claim, ClaimKind
+from symcond.model.context import Context
+from symcond.model.derivation import Derivation
+from symcond.model.paper import Paper
+from symcond.model.verdict import Outcome, Verdict
 
 __all__ = ["Expression", "StepCheck", "Explanation", "explain", "resolve_claim", "dimension_text", "step_status",
            "latex_of"]
@@ -49,7 +49,7 @@ def dimension_text(ctx: Context, expr: sympy.Expr) -> str:
     """The SI dimension of ``expr`` as ``'S = kg^-1 m^-2 s^3 A^2'``, or why it is not known.
 
     >>> import sympy
-    >>> from symcond.context import Context
+    >>> from symcond.model.context import Context
     >>> ctx = Context()
     >>> e, h = ctx.registry.symbols("e h")
     >>> dimension_text(ctx, e**2 / h)
@@ -152,7 +152,7 @@ def explain(paper: Paper, claim: Claim) -> Explanation:
     """Decide ``claim`` in ``paper``'s context and collect the evidence behind the verdict.
 
     The claim is decided in a worker process stopped after
-    :data:`~symcond.ledger.CLAIM_BUDGET` seconds (then ``undecided``, naming the stage).
+    :data:`~symcond.ledger.run.CLAIM_BUDGET` seconds (then ``undecided``, naming the stage).
 
     Parameters
     ----------
@@ -194,7 +194,7 @@ def resolve_claim(papers: Iterable[Paper], wanted: str) -> tuple[Paper, Claim]:
 
     Examples
     --------
-    >>> from symcond.paper import Paper
+    >>> from symcond.model.paper import Paper
     >>> paper = Paper("demo2026")
     >>> e, h = paper.symbols("e h")
     >>> _ = paper.equality("eq12", e**2 / h, e**2 / h)
@@ -220,7 +220,7 @@ def resolve_claim(papers: Iterable[Paper], wanted: str) -> tuple[Paper, Claim]:
 def step_status(outcome: Outcome) -> str:
     """One line for a step's own check: ``passed``, ``passed under ...``, ``FAILS ...`` or ``undecided ...``.
 
-    >>> from symcond.verdict import Evidence
+    >>> from symcond.model.verdict import Evidence
     >>> step_status(Outcome(Verdict.FAILS, Evidence(ratio="2", reason="sides differ")))
     'FAILS: sides differ; ratio stated/expected = 2'
     """

@@ -24,8 +24,8 @@ import re
 import unicodedata
 
 from symcond import __version__
-from symcond.ledger import Entry, Ledger
-from symcond.paper import Paper
+from symcond.ledger.run import Entry, Ledger
+from symcond.model.paper import Paper
 
 __all__ = ["escape_text", "escape_math", "statement_latex", "latex_ledger", "tt_text", "breakable",
            "VERDICT_COLOURS"]

@@ -1,6 +1,6 @@
 """The ledger as text, JSON, Markdown or LaTeX (a ``longtable`` document, see :mod:`symcond.report.latex`).
 
->>> from symcond.ledger import Ledger
+>>> from symcond.ledger.run import Ledger
 >>> import json
 >>> json.loads(render_ledger(Ledger(()), "json"))["summary"]
 {'claims': 0, 'verdicts': {}, 'papers': {}, 'unexpected': []}
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from symcond.errors import DefinitionError
-from symcond.ledger import Entry, Ledger
+from symcond.ledger.run import Entry, Ledger
 
 __all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines", "LedgerView"]
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from symcond.errors import DefinitionError
-from symcond.ledger import Entry, Ledger
+from symcond.ledger.run import Entry, Ledger
 
 __all__ = ["ledger_summary", "cli_reference", "replace_block", "read_block", "generated_blocks", "update_readme",
            "README"]
@@ -89,7 +89,7 @@ def _usage(parser: argparse.ArgumentParser) -> str:
 
 def cli_reference(parser: argparse.ArgumentParser | None = None) -> str:
     """Markdown: one line of purpose and the usage of every ``symcond`` subcommand (``--help`` shows examples)."""
-    from symcond.cli import build_parser
+    from symcond.cli.main import build_parser
 
     parser = parser if parser is not None else build_parser()
     helps = {choice.dest: choice.help for action in parser._actions if isinstance(action, argparse._SubParsersAction)
@@ -122,7 +122,7 @@ def replace_block(text: str, name: str, content: str) -> str:
 def generated_blocks(ledger: Ledger | None = None) -> dict[str, str]:
     """Block name -> generated Markdown (the ledger of the bundled papers unless ``ledger`` is given)."""
     if ledger is None:
-        from symcond.ledger import load_papers, verify
+        from symcond.ledger.run import load_papers, verify
 
         ledger = verify(load_papers())
     return {"ledger-summary": ledger_summary(ledger), "cli-reference": cli_reference()}

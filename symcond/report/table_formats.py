@@ -4,7 +4,7 @@ The LaTeX is a complete ``article`` document that compiles with a plain TeX Live
 (``texlive-latex-base``: only ``amsmath`` and ``geometry`` are used); with
 ``standalone=False`` only the ``table`` environments are returned, for inclusion.
 
->>> from symcond.paper import Paper
+>>> from symcond.model.paper import Paper
 >>> from symcond.report.tables import Column, Row, Table, attach_table
 >>> paper = Paper("demo2026", title="Demo")
 >>> e, h = paper.symbols("e h")
@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 
 from symcond.errors import DefinitionError
-from symcond.ledger import Ledger
-from symcond.paper import Paper
+from symcond.ledger.run import Ledger
+from symcond.model.paper import Paper
 from symcond.report.tables import BuiltTable, Cell, Note, Segment, build_tables, tables_of, unit_latex
 
 __all__ = ["TableFormat", "render_tables", "latex_tables", "markdown_tables", "latex_document"]

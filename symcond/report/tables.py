@@ -1,7 +1,7 @@
 r"""Tables of a paper regenerated from its claims, with verdicts, SI values and footnotes.
 
 A derivation file describes each printed table once (:class:`Table`: columns, rows,
-carriers) and attaches it to its :class:`~symcond.paper.Paper` with :func:`attach_table`.
+carriers) and attaches it to its :class:`~symcond.model.paper.Paper` with :func:`attach_table`.
 Nothing of the printed entries is typed twice: a *claim column* shows the right-hand side
 of the claim ``table<N>:<row>[.<tag>]`` (the printed expression that claim checks).  The
 row's verdict combines every claim of that row; a refuted claim gets a footnote with the
@@ -10,7 +10,7 @@ description into plain cells (:class:`BuiltTable`), which
 :mod:`symcond.report.table_formats` writes as LaTeX or Markdown.
 
 >>> import sympy
->>> from symcond.paper import Paper
+>>> from symcond.model.paper import Paper
 >>> paper = Paper("demo2026")
 >>> e, h = paper.symbols("e h")
 >>> _ = paper.equality("table1:e", e**2 / h, 2 * e**2 / h)
@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from symcond.context import Context
 from symcond.errors import DefinitionError
-from symcond.ledger import Entry, Ledger, verify
-from symcond.paper import Paper
-from symcond.verdict import Verdict
+from symcond.ledger.run import Entry, Ledger, verify
+from symcond.model.context import Context
+from symcond.model.paper import Paper
+from symcond.model.verdict import Verdict
 
 __all__ = ["Carrier", "Column", "Row", "Table", "Cell", "Note", "BuiltTable", "attach_table", "tables_of",
            "table_prefixes", "build_tables", "si_value", "latex_of", "unit_latex", "split_math"]
@@ -140,7 +140,7 @@ def tables_of(paper: Paper) -> tuple[Table, ...]:
 
 
 def table_prefixes(paper: Paper) -> list[str]:
-    """Claim-id prefixes of every attached table (for :func:`symcond.ledger.verify`)."""
+    """Claim-id prefixes of every attached table (for :func:`symcond.ledger.run.verify`)."""
     return [f"{paper.key}:table{t.number}:" for t in tables_of(paper)]
 
 

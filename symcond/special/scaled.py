@@ -16,7 +16,7 @@ two-product), valid for ``|eta| < 2**52``.  :func:`fermi_dirac_frexp` returns
 
 :func:`fermi_dirac_tracked` returns the ordinary values (an ``ndarray`` or ``float``) tagged with
 the order and argument, so that :func:`frexp_exact` (used by ``scaled_product`` of
-:mod:`symcond.stable`) can recompute the pair instead of splitting an underflowed value.
+:mod:`symcond.numeric.rewrites`) can recompute the pair instead of splitting an underflowed value.
 
 >>> m, e = fermi_dirac_frexp(0.0, -1e6)  # F_0(-1e6) = exp(-1e6) = m * 2**e
 >>> print(f"{float(m):.15f} {float(e):.0f}")

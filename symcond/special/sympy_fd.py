@@ -6,7 +6,7 @@ by :math:`1/\Gamma(j+1)`.  It differentiates to ``FermiDirac(j - 1, eta)``, rewr
 :math:`\mathcal{F}_{j}\left(\eta\right)` and lambdifies to
 :func:`symcond.special.fermi_dirac` (NumPy) or :func:`symcond.special.fermi_dirac_mp` (mpf
 arguments) without any ``modules`` entry.  Importing this module also registers the
-rewrite ``polylog(s, -exp(x)) -> -FermiDirac(s - 1, x)`` with :mod:`symcond.lambdify`.
+rewrite ``polylog(s, -exp(x)) -> -FermiDirac(s - 1, x)`` with :mod:`symcond.numeric.lambdify`.
 
 >>> import numpy as np
 >>> import sympy
@@ -60,7 +60,7 @@ def _numeric_fermi_dirac(j: Any, eta: Any) -> Any:
     """Evaluate F_j(eta) for lambdify: mpmath at ``mpmath.mp.dps`` if an argument is an mpf, else NumPy.
 
     SymPy's lambdify uses this (``FermiDirac._imp_``) ahead of any ``modules`` entry, for
-    every back end; the mpmath back end of :func:`symcond.lambdify.lambdify` passes mpf
+    every back end; the mpmath back end of :func:`symcond.numeric.lambdify.lambdify` passes mpf
     arguments and so gets full precision.  NumPy values are tagged
     (:func:`symcond.special.scaled.fermi_dirac_tracked`) so that ``scaled_product`` rescales
     them exactly where they underflow.  Plain ``sympy.lambdify(..., "mpmath")`` called
@@ -196,7 +196,7 @@ def numpy_printer_mapping() -> dict[str, Callable[..., Any]]:
 
 
 def register_with_lambdify() -> None:
-    """Teach :func:`symcond.lambdify.lambdify` (NumPy back end) FermiDirac and its polylog form.
+    """Teach :func:`symcond.numeric.lambdify.lambdify` (NumPy back end) FermiDirac and its polylog form.
 
     Adds ``FermiDirac`` to ``NUMPY_FUNCTIONS`` and :func:`polylog_to_fermi_dirac` to
     ``NUMPY_REWRITES``; idempotent.  Called when this module is imported.
@@ -204,7 +204,7 @@ def register_with_lambdify() -> None:
     Examples
     --------
     >>> import sympy
-    >>> from symcond.lambdify import lambdify
+    >>> from symcond.numeric.lambdify import lambdify
     >>> x = sympy.Symbol("x")
     >>> f = lambdify(-sympy.polylog(sympy.Rational(1, 2), -sympy.exp(x)))
     >>> f.expr
@@ -212,7 +212,7 @@ def register_with_lambdify() -> None:
     >>> round(float(f(1e6)), 9)  # close to sqrt(1e6) / Gamma(3/2)
     1128.379167095
     """
-    from symcond.lambdify import NUMPY_FUNCTIONS, NUMPY_REWRITES
+    from symcond.numeric.lambdify import NUMPY_FUNCTIONS, NUMPY_REWRITES
 
     NUMPY_FUNCTIONS["FermiDirac"] = fermi_dirac
     if polylog_to_fermi_dirac not in NUMPY_REWRITES:

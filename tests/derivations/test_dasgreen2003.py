@@ -14,10 +14,10 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from derivations import dasgreen2003 as dg
-from symcond.lambdify import lambdify
-from symcond.ledger import load_papers, verify
+from symcond.ledger.run import load_papers, verify
+from symcond.model.verdict import Verdict
+from symcond.numeric.lambdify import lambdify
 from symcond.special import fermi_dirac_mp
-from symcond.verdict import Verdict
 
 PATH = Path(dg.__file__)
 DPS = 40

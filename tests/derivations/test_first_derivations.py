@@ -4,7 +4,7 @@ import pytest
 import sympy
 
 from symcond import Assume, Paper, Rewrite, Step, Substitute, Verdict
-from symcond.ledger import load_papers, verify
+from symcond.ledger.run import load_papers, verify
 
 
 @pytest.fixture(scope="module")

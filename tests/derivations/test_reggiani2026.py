@@ -10,7 +10,7 @@ import pytest
 import sympy
 
 from symcond import Verdict
-from symcond.ledger import load_papers, verify
+from symcond.ledger.run import load_papers, verify
 
 KEY = "reggiani2026"
 DPS = 40

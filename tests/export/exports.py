@@ -7,8 +7,8 @@ import sympy
 from sympy import Rational, exp, log
 
 from symcond.export.spec import functions_for
-from symcond.ledger import load_papers
-from symcond.paper import Paper
+from symcond.ledger.run import load_papers
+from symcond.model.paper import Paper
 from symcond.report.explain import resolve_claim
 from symcond.special.sympy_fd import FermiDirac
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from symcond.errors import DefinitionError
-from symcond.export.command import export_files
+from symcond.export.claim import export_files
 from symcond.export.spec import ExportBackend
-from symcond.lambdify import lambdify
+from symcond.numeric.lambdify import lambdify
 from tests.export.exports import sample_points, specs_by_claim
 
 SEED = 20260522
@@ -50,7 +50,7 @@ def compiled(tmp_path_factory):
 
 @pytest.mark.parametrize("claim_id", CLAIMS)
 def test_c_export_agrees_with_lambdify(compiled, claim_id):
-    """Each compiled function agrees with symcond.lambdify (NumPy) to 8 ulp at seeded random points."""
+    """Each compiled function agrees with symcond.numeric.lambdify (NumPy) to 8 ulp at seeded random points."""
     specs, library = compiled[claim_id]
     for spec in specs:
         points = sample_points(spec, 5, SEED)

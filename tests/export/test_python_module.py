@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 from symcond.errors import DefinitionError
-from symcond.export.command import export_files
+from symcond.export.claim import export_files
 from symcond.export.spec import ExportBackend
-from symcond.lambdify import lambdify
+from symcond.numeric.lambdify import lambdify
 from tests.export.exports import sample_points, specs_by_claim
 
 SEED = 20260521
@@ -72,7 +72,7 @@ def test_no_sympy_or_symcond_is_imported(exported):
 
 @pytest.mark.parametrize("key", _keys("numpy"))
 def test_numpy_export_agrees_with_lambdify(exported, key):
-    """NumPy exports agree with symcond.lambdify to a few ulp (Fermi-Dirac: mpmath helper vs tables, 16 ulp)."""
+    """NumPy exports agree with symcond.numeric.lambdify to a few ulp (Fermi-Dirac: mpmath helper vs tables, 16 ulp)."""
     results, refs, _ = exported
     spec, points = refs[key]
     expected = np.array([float(lambdify(spec.expr, spec.args)(*p)) for p in points])
@@ -82,7 +82,7 @@ def test_numpy_export_agrees_with_lambdify(exported, key):
 
 @pytest.mark.parametrize("key", _keys("mpmath"))
 def test_mpmath_export_agrees_to_30_digits(exported, key):
-    """mpmath exports at dps=30 agree with symcond.lambdify's mpmath back end at dps=30 to 30 digits."""
+    """mpmath exports at dps=30 agree with symcond.numeric.lambdify's mpmath back end at dps=30 to 30 digits."""
     results, refs, _ = exported
     spec, points = refs[key]
     reference = lambdify(spec.expr, spec.args, backend="mpmath")
@@ -129,7 +129,7 @@ def test_mpmath_module_honours_dps(exported):
 def test_unknown_argument_name_is_rejected():
     """A symbol named like the generated module's own names is a one-line DefinitionError."""
     from symcond.export.spec import functions_for
-    from symcond.paper import Paper
+    from symcond.model.paper import Paper
 
     paper = Paper("clash2026")
     dps = paper.declare("dps", 1, "a clashing name")

@@ -17,9 +17,9 @@ import sympy
 from hypothesis import strategies as st
 
 from symcond.figures.exports import export, symbol
-from symcond.lambdify import NumericFunction, lambdify
-from symcond.ledger import bundled_paths, load_papers
-from symcond.paper import Paper
+from symcond.ledger.run import bundled_paths, load_papers
+from symcond.model.paper import Paper
+from symcond.numeric.lambdify import NumericFunction, lambdify
 
 KEY = "dasgreen2003"
 

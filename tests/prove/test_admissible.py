@@ -3,11 +3,11 @@
 import pytest
 import sympy
 
-from symcond.context import Assumption, Context
 from symcond.errors import DefinitionError
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Verdict
 from symcond.prove import check_equality, check_inequality
 from symcond.prove.admissible import declared_signs, label, sign_condition
-from symcond.verdict import Verdict
 
 a, b, c, d = sympy.symbols("a b c d", positive=True)
 n = sympy.Symbol("n", nonnegative=True)

@@ -3,10 +3,10 @@
 import pytest
 import sympy
 
-from symcond.context import Assumption, Context
-from symcond.numeric import satisfies
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Verdict
+from symcond.numeric.sampling import satisfies
 from symcond.prove import check_equality, check_inequality
-from symcond.verdict import Verdict
 
 x, y, z = sympy.symbols("x y z", positive=True)
 g = sympy.Symbol("g", positive=True)

@@ -4,10 +4,10 @@ import mpmath
 import pytest
 import sympy
 
-from symcond.context import Assumption, Context
-from symcond.numeric import evaluate
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Verdict
+from symcond.numeric.sampling import evaluate
 from symcond.prove import check_equality
-from symcond.verdict import Verdict
 
 
 def test_identity_holds_with_numeric_confirmation(ctx, xy):

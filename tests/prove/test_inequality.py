@@ -2,9 +2,9 @@
 
 import sympy
 
-from symcond.context import Assumption, Context
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Verdict
 from symcond.prove import check_inequality
-from symcond.verdict import Verdict
 
 
 def test_tkg_bound_holds_under_tau_in_le_tau_el(ctx):

@@ -2,8 +2,8 @@
 
 import sympy
 
+from symcond.model.verdict import Verdict
 from symcond.prove import check_asymptotic, check_independence, check_limit
-from symcond.verdict import Verdict
 
 
 def test_kubo_limit(ctx):

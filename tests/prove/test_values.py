@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 import scipy.constants as sc
 
+from symcond.model.verdict import Verdict
 from symcond.prove import check_numeric_value
 from symcond.prove.values import printed_tolerance
-from symcond.verdict import Verdict
 
 
 def test_electron_mass_conductance(ctx):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from symcond.ledger import Ledger, load_papers, verify
+from symcond.ledger.run import Ledger, load_papers, verify
 
 
 @pytest.fixture(scope="session")

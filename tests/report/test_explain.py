@@ -8,12 +8,12 @@ import sympy
 from sympy.physics.units import conductance
 
 from symcond import Paper, Rewrite, Step
-from symcond.cli import main
-from symcond.dimensions import Dim
+from symcond.cli.main import main
 from symcond.errors import DefinitionError
-from symcond.ledger import load_papers
+from symcond.ledger.run import load_papers
+from symcond.model.verdict import Verdict
+from symcond.quantities.dimensions import Dim
 from symcond.report.explain import explain, resolve_claim
-from symcond.verdict import Verdict
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The bundled ledger does not depend on where claims are decided: worker processes or this process."""
 
-from symcond.ledger import load_papers, verify
+from symcond.ledger.run import load_papers, verify
 
 
 def test_worker_ledger_equals_in_process_ledger(bundled_ledger):

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from symcond import Expect, Paper
-from symcond.ledger import verify
+from symcond.ledger.run import verify
 from symcond.report.latex import escape_math, escape_text, statement_latex
 from symcond.report.ledger_formats import render_ledger
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from symcond.cli import main
+from symcond.cli.main import main
 from symcond.errors import DefinitionError
 from symcond.report.ledger_formats import FORMATS, LedgerView, render_ledger
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from symcond.cli import build_parser, main
+from symcond.cli.main import build_parser, main
 from symcond.errors import DefinitionError
 from symcond.report.readme import cli_reference, ledger_summary, read_block, replace_block
 

@@ -11,9 +11,9 @@ import scipy.constants as sc
 import sympy
 
 from symcond import Eq, Paper
+from symcond.cli import tables as tables_command
 from symcond.errors import DefinitionError
-from symcond.ledger import load_papers, verify
-from symcond.report import tables_command
+from symcond.ledger.run import load_papers, verify
 from symcond.report.table_formats import render_tables
 from symcond.report.tables import (
     Carrier,

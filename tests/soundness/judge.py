@@ -14,10 +14,10 @@ from decimal import Decimal
 import mpmath
 import sympy
 
-from symcond.claims import Claim, ClaimKind
-from symcond.derivation import Assume, Substitute
-from symcond.mutate import Mutant
-from symcond.paper import Paper
+from symcond.model.claims import Claim, ClaimKind
+from symcond.model.derivation import Assume, Substitute
+from symcond.model.paper import Paper
+from tests.mutate import Mutant
 from tests.soundness.oracle import (
     DIGITS,
     Setting,

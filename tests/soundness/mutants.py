@@ -21,13 +21,13 @@ from typing import Any
 
 import sympy
 
-from symcond.claims import Claim, ClaimKind
-from symcond.derivation import Derivation
 from symcond.errors import DefinitionError
-from symcond.ledger import load_papers
-from symcond.mutate import Mutant, MutationKind, mutants, sample
-from symcond.paper import Paper
-from symcond.verdict import Outcome, Verdict
+from symcond.ledger.run import load_papers
+from symcond.model.claims import Claim, ClaimKind
+from symcond.model.derivation import Derivation
+from symcond.model.paper import Paper
+from symcond.model.verdict import Outcome, Verdict
+from tests.mutate import Mutant, MutationKind, mutants, sample
 from tests.soundness.judge import judge_mutant, usable
 from tests.soundness.oracle import Truth
 

@@ -21,8 +21,8 @@ from enum import Enum
 import mpmath
 import sympy
 
-from symcond.claims import Claim
-from symcond.paper import Paper
+from symcond.model.claims import Claim
+from symcond.model.paper import Paper
 
 DIGITS = 50
 CHECK_DIGITS = 80

@@ -1,6 +1,6 @@
 """An independent re-check of a counterexample printed by ``symcond check --json``, without the engine.
 
-The ``--given``/``--assume`` texts and both sides are parsed again by :mod:`symcond.parse` over plain
+The ``--given``/``--assume`` texts and both sides are parsed again by :mod:`symcond.parse.grammar` over plain
 symbols (no sign assumed, so nothing is simplified by one); registry definitions (``hbar = h/(2 pi)``, ...)
 apply unless a --given replaces them.  The printed point is substituted as exact rationals of its decimal
 strings (:mod:`fractions`, never a SymPy parse of a string) and everything is evaluated by mpmath (SymPy
@@ -29,8 +29,8 @@ from typing import Any
 
 import sympy
 
-from symcond.parse import parse_assignment, parse_expression, parse_relation
-from symcond.symbols import Registry
+from symcond.parse.grammar import parse_assignment, parse_expression, parse_relation
+from symcond.quantities.registry import Registry
 
 __all__ = ["COMPLETIONS", "CheckText", "Recheck", "check_text", "recheck"]
 

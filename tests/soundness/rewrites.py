@@ -22,12 +22,12 @@ from typing import Any
 
 import sympy
 
-from symcond.claims import Claim, ClaimKind, Equality
-from symcond.derivation import Derivation
-from symcond.ledger import load_papers
-from symcond.mutate import sample
-from symcond.paper import Paper
-from symcond.verdict import Outcome, Verdict
+from symcond.ledger.run import load_papers
+from symcond.model.claims import Claim, ClaimKind, Equality
+from symcond.model.derivation import Derivation
+from symcond.model.paper import Paper
+from symcond.model.verdict import Outcome, Verdict
+from tests.mutate import sample
 from tests.soundness.judge import judge, usable
 from tests.soundness.oracle import Truth, compare, prepared, setting
 

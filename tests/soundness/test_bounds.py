@@ -1,7 +1,7 @@
 """Limits after substitution (issue 13, "No number too large"): a given never builds what the parser refuses.
 
-:func:`symcond._limits.bounded_xreplace` rebuilds every node a substitution touches through the parser's
-checks; :meth:`symcond.context.Context.prepare` applies it, so every path that substitutes givens, equality
+:func:`symcond.parse.caps.bounded_xreplace` rebuilds every node a substitution touches through the parser's
+checks; :meth:`symcond.model.context.Context.prepare` applies it, so every path that substitutes givens, equality
 assumptions or registry definitions (``check`` expressions, ``--given``, ``--assume``, derivation files) is
 bounded.  Each case here hung or crashed before.
 """
@@ -12,10 +12,10 @@ import pytest
 import sympy
 from hypothesis import assume, given, seed, settings
 
-from symcond._limits import MAX_EXPRESSION_NODES, bounded_xreplace
-from symcond.cli import main
-from symcond.context import Assumption, Context
+from symcond.cli.main import main
 from symcond.errors import DefinitionError
+from symcond.model.context import Assumption, Context
+from symcond.parse.caps import MAX_EXPRESSION_NODES, bounded_xreplace
 from tests.strategies import expressions, rationals
 
 x, y, z = sympy.symbols("x y z", positive=True)

@@ -10,12 +10,12 @@ import pytest
 import sympy
 
 from symcond.budget import run_with_budget
-from symcond.cli import main
-from symcond.derivation import Integrate, Rewrite, Step, TakeLimit
-from symcond.ledger import verify
-from symcond.paper import Paper
-from symcond.quickcheck import check_texts
-from symcond.verdict import Verdict
+from symcond.cli.check import check_texts
+from symcond.cli.main import main
+from symcond.ledger.run import verify
+from symcond.model.derivation import Integrate, Rewrite, Step, TakeLimit
+from symcond.model.paper import Paper
+from symcond.model.verdict import Verdict
 
 BUDGET = 0.2  # seconds per symbolic operation
 HANG = 60.0  # seconds: far above any budgeted run, so only a hang trips it

@@ -8,12 +8,12 @@ import sympy
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from symcond.context import Context
-from symcond.ledger import load_papers
-from symcond.paper import Paper
+from symcond.ledger.run import load_papers
+from symcond.model.context import Context
+from symcond.model.paper import Paper
+from symcond.model.verdict import Verdict
 from symcond.prove import check_equality
-from symcond.symbols import Registry
-from symcond.verdict import Verdict
+from symcond.quantities.registry import Registry
 from tests.soundness.mutants import write_results
 from tests.soundness.oracle import Setting, Truth, compare
 from tests.soundness.rewrites import FULL, chosen, corpus, decide, numerically_true, rewrites_of, summarize

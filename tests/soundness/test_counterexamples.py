@@ -3,7 +3,7 @@
 Random claims (equalities and inequalities between small expressions in x, y, z) are decided
 under random stated inequalities, linear and not (``exp(x) <= y**2``).  Whenever the engine
 answers ``fails`` with a point, the point as reported is re-checked independently of
-:mod:`symcond.numeric`: exact rationals fed to ``sympy.lambdify(modules="mpmath")`` at 60
+:mod:`symcond.numeric.sampling`: exact rationals fed to ``sympy.lambdify(modules="mpmath")`` at 60
 digits (:mod:`tests.soundness.oracle`).
 """
 
@@ -14,10 +14,10 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symcond.context import Assumption, Context
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Outcome, Verdict
 from symcond.prove import check_equality, check_inequality
-from symcond.symbols import Registry
-from symcond.verdict import Outcome, Verdict
+from symcond.quantities.registry import Registry
 from tests.soundness.oracle import compile_expr, value_at
 
 DIGITS = 60

@@ -7,11 +7,11 @@ import pytest
 import sympy
 
 from symcond.budget import time_budget
-from symcond.cli import main
-from symcond.context import Context
+from symcond.cli.main import main
 from symcond.errors import DefinitionError
+from symcond.model.context import Context
+from symcond.model.verdict import Verdict
 from symcond.prove import check_equality, check_equality_iff
-from symcond.verdict import Verdict
 
 
 @pytest.mark.parametrize("seconds", ["nan", "-1", "0"])

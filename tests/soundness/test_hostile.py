@@ -10,18 +10,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from symcond.cli import main
+from symcond.cli.check import check_texts
+from symcond.cli.main import main
 from symcond.errors import SymcondError
-from symcond.parse import parse_expression
-from symcond.quickcheck import check_texts
-from symcond.verdict import Outcome
+from symcond.model.verdict import Outcome
+from symcond.parse.grammar import parse_expression
 from tests.strategies import hostile_texts, identifiers
 
 EXAMPLES = settings(max_examples=60, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 FAST = ["--budget", "0.5", "--total-budget", "3"]
-HAS_SOLVE = importlib.util.find_spec("symcond.kinetic.command") is not None
-NO_SOLVE = "symcond.kinetic.command (symcond solve) is not committed"
+HAS_SOLVE = importlib.util.find_spec("symcond.cli.solve") is not None
+NO_SOLVE = "symcond.cli.solve (symcond solve) is not committed"
 
 #: Payload templates; ``{s}`` is replaced by the sentinel path.
 INJECTIONS = (

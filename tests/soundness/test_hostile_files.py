@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symcond.cli import main
+from symcond.cli.main import main
 from symcond.errors import DefinitionError, SymcondError, UserCodeError
-from symcond.ledger import load_papers, verify
-from symcond.paper import Paper
+from symcond.ledger.run import load_papers, verify
+from symcond.model.paper import Paper
 from tests.strategies import hostile_texts
 
 ROOT = Path(__file__).resolve().parents[2]

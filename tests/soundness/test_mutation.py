@@ -7,9 +7,9 @@ false is decided by :mod:`tests.soundness.oracle` (mpmath, 50 digits), not by th
 
 import pytest
 
-from symcond.ledger import load_papers
-from symcond.mutate import MutationKind, mutants
-from symcond.paper import Paper
+from symcond.ledger.run import load_papers
+from symcond.model.paper import Paper
+from tests.mutate import MutationKind, mutants
 from tests.soundness.mutants import (
     FULL,
     is_slow,

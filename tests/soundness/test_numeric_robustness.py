@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symcond.errors import NumericalError, SymcondError
-from symcond.ledger import load_papers
+from symcond.ledger.run import load_papers
 from tests.soundness.oracle import compile_expr, value_at
 
 HAS_FD = importlib.util.find_spec("symcond.special.fermi_dirac") is not None
@@ -127,7 +127,7 @@ def _closed_form_cases():
 @pytest.mark.parametrize("claim_id, expr, eta", _closed_form_cases())
 def test_closed_form_is_accurate_at_extreme_eta_and_ratios(claim_id, expr, eta):
     """The lambdified result matches mpmath to 1e-10 at extreme eta and tau ratios (other symbols 1)."""
-    from symcond.lambdify import lambdify
+    from symcond.numeric.lambdify import lambdify
 
     func = lambdify(expr)
     reference = compile_expr(expr, func.args)

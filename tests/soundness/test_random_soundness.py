@@ -11,13 +11,13 @@ import sympy
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from symcond.context import Assumption, Context
+from symcond.cli.check import check_texts
 from symcond.errors import DefinitionError
-from symcond.mutate import mutate_expression
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Verdict
 from symcond.prove import check_equality, check_inequality
-from symcond.quickcheck import check_texts
-from symcond.symbols import Registry
-from symcond.verdict import Verdict
+from symcond.quantities.registry import Registry
+from tests.mutate import mutate_expression
 from tests.soundness.oracle import Setting, Truth, compare, ordered
 from tests.strategies import expressions, positive_expressions
 

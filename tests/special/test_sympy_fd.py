@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy.core.function import ArgumentIndexError
 
-from symcond.lambdify import lambdify as engine_lambdify
+from symcond.numeric.lambdify import lambdify as engine_lambdify
 from symcond.special import SUPPORTED_ORDERS, fermi_dirac_mp
 from symcond.special.sympy_fd import (
     FermiDirac,
@@ -108,7 +108,7 @@ def test_polylog_to_fermi_dirac_replaces_supported_orders_only() -> None:
 
 
 def test_engine_lambdify_avoids_exp_overflow() -> None:
-    """symcond.lambdify evaluates polylog(1/2, -exp(x)) at x = 1e6 without overflow."""
+    """symcond.numeric.lambdify evaluates polylog(1/2, -exp(x)) at x = 1e6 without overflow."""
     f = engine_lambdify(-sympy.polylog(sympy.S.Half, -sympy.exp(X)))
     with np.errstate(all="raise"):
         value = float(f(np.array([1e6]))[0])
@@ -131,7 +131,7 @@ def test_mpf_arguments_give_working_precision() -> None:
 
 
 def test_engine_mpmath_backend_uses_requested_digits() -> None:
-    """symcond.lambdify's mpmath back end evaluates FermiDirac at the requested dps."""
+    """symcond.numeric.lambdify's mpmath back end evaluates FermiDirac at the requested dps."""
     f = engine_lambdify(FermiDirac(sympy.S.Half, X), backend="mpmath")
     value = f(2, dps=45)
     assert abs(value - fermi_dirac_mp(0.5, 2, dps=60)) < mpmath.mpf(10) ** -44

@@ -1,0 +1,1 @@
+"""The command line: one module per subcommand (`main` builds the parser).  Only this package prints or exits."""

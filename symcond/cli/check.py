@@ -1,0 +1,184 @@
+"""``symcond check``: decide one relation between two expressions typed by a user.
+
+All text goes through the restricted parser (:mod:`symcond.parse.grammar`); nothing is evaluated
+as Python.
+
+>>> out = check_texts("e**2*N*tau/(m*L**2)", "e**2*N*Gamma/h_s",
+...                   given=["Gamma=l/L", "l=v*tau", "h_s=m*v*L"])
+>>> out.verdict
+<Verdict.HOLDS: 'holds'>
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
+from typing import Any
+
+import sympy
+
+from symcond.budget import time_budget
+from symcond.errors import BudgetExceeded, DefinitionError, ParseError
+from symcond.ledger.workers import decide_in_worker
+from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.parse.grammar import is_identifier, parse_assignment, parse_expression, parse_relation
+from symcond.prove import check_equality, check_inequality
+from symcond.quantities.dimensions import Dim
+from symcond.quantities.registry import Registry, dimension_from_name
+
+__all__ = ["Relation", "check_texts", "outcome_json", "parse_dimension"]
+
+
+class Relation(Enum):
+    """The relation asserted between LHS and RHS."""
+
+    EQ = "eq"
+    LE = "le"
+    LT = "lt"
+    GE = "ge"
+    GT = "gt"
+
+
+def parse_dimension(text: str) -> Dim:
+    """A dimension from names of SymPy dimensions combined with ``*``, ``/`` and ``**``.
+
+    >>> print(parse_dimension("mass**2/(energy*time)"))
+    kg m^-2 s
+    """
+    return dimension_from_name(text)
+
+
+def _declare_dims(registry: Registry, dims: Sequence[str]) -> None:
+    for item in dims:
+        name, sep, dimension = item.partition("=")
+        name = name.strip()
+        if not sep or not is_identifier(name):
+            raise ParseError(f"--dim {item!r} must look like NAME=DIMENSION, e.g. v_p=length/time")
+        registry.declare(name, parse_dimension(dimension))
+
+
+def _relation_text(text: str) -> str:
+    return text if re.search(r"[<>!=]=|[<>]", text) else text.replace("=", "==", 1)
+
+
+def build_context(given: Sequence[str], assume: Sequence[str], dims: Sequence[str], budget: float) -> Context:
+    """The registry with ``--dim`` declarations, ``--given`` definitions and ``--assume`` conditions.
+
+    A name that only a ``--given`` defines takes the sign its definition implies (positive,
+    nonnegative, real, or none), not the default positive: ``sqrt(a**2)`` with
+    ``a = b - c`` must stay ``Abs(a)``.  Declared names (the registry's, ``--dim``) keep
+    their declaration.
+
+    >>> ctx = build_context(["a=b-c"], [], [], 5.0)
+    >>> [(s, s.is_positive, s.is_real) for s in ctx.givens]
+    [(a, None, True)]
+    """
+    registry = Registry.default()
+    _declare_dims(registry, dims)
+    givens = _parse_givens(given, registry)
+    resolve = _resolver(registry, givens)
+    assumptions = tuple(Assumption(t.strip(), parse_relation(_relation_text(t), resolve)) for t in assume)
+    return Context(registry, givens, assumptions, budget)
+
+
+def _resolver(registry: Registry, givens: Mapping[sympy.Symbol, sympy.Expr]) -> Callable[[str], sympy.Expr]:
+    """Names defined by ``--given`` resolve to their own symbols, others as the registry says."""
+    defined = {symbol.name: symbol for symbol in givens}
+    fallback = registry.resolver()
+    return lambda name: defined[name] if name in defined else fallback(name)
+
+
+def _parse_givens(texts: Sequence[str], registry: Registry) -> dict[sympy.Symbol, sympy.Expr]:
+    """``--given`` definitions parsed in dependency order, each name with the sign of its definition."""
+    plain = registry.resolver()
+    drafts: dict[str, tuple[str, set[str]]] = {}
+    for text in texts:
+        name, expr = parse_assignment(text, plain)
+        if name in drafts:
+            raise DefinitionError(f"--given defines {name!r} twice")
+        drafts[name] = (text, {s.name for s in expr.free_symbols})  # type: ignore[attr-defined]
+    order = _dependency_order({name: uses for name, (_, uses) in drafts.items()})
+    givens: dict[sympy.Symbol, sympy.Expr] = {}
+    for name in order or drafts:  # a cycle: parse as written and let the Context report it
+        resolve = _resolver(registry, givens) if order else plain
+        _, expr = parse_assignment(drafts[name][0], resolve)
+        symbol = resolve(name) if name in registry or not order else _implied_symbol(name, expr)
+        givens[symbol] = expr  # type: ignore[index]
+    return givens
+
+
+def _implied_symbol(name: str, value: sympy.Expr) -> sympy.Symbol:
+    """A symbol ``name`` with the strongest sign SymPy proves for ``value``."""
+    for fact in ("positive", "nonnegative", "real"):
+        if getattr(value, f"is_{fact}") is True:
+            return sympy.Symbol(name, **{fact: True})
+    return sympy.Symbol(name)
+
+
+def _dependency_order(uses: Mapping[str, set[str]]) -> list[str] | None:
+    """Names so that each comes after the defined names its definition uses; None on a cycle."""
+    order: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str) -> bool:
+        if state.get(name) == "open":
+            return False
+        if state.get(name) != "done":
+            state[name] = "open"
+            if not all(visit(used) for used in sorted(uses[name] & uses.keys())):
+                return False
+            state[name] = "done"
+            order.append(name)
+        return True
+
+    return order if all(visit(name) for name in uses) else None
+
+
+def check_texts(lhs: str, rhs: str, relation: Relation = Relation.EQ, given: Sequence[str] = (),
+                assume: Sequence[str] = (), dims: Sequence[str] = (), budget: float = 5.0,
+                total_budget: float = 60.0) -> Outcome:
+    """Parse and decide ``lhs <relation> rhs``; a run past ``total_budget`` s is undecided."""
+    ctx = build_context(given, assume, dims, budget)
+    resolve = _resolver(ctx.registry, ctx.givens)
+    left, right = parse_expression(lhs, resolve), parse_expression(rhs, resolve)
+    if not total_budget > 0:
+        raise DefinitionError(f"the total budget must be a positive number of seconds (got {total_budget!r})")
+    return decide_in_worker(lambda: _soft(left, right, relation, ctx, total_budget),
+                            total_budget + HARD_GRACE, "the check")
+
+
+#: Seconds the worker process gets past ``total_budget`` to report by itself before it is killed.
+HARD_GRACE = 1.0
+
+
+def _soft(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context, total_budget: float) -> Outcome:
+    """The check under the interrupting (soft) budget; the worker's hard limit backs it up."""
+    try:
+        with time_budget(total_budget, "check"):
+            return _decide(left, right, relation, ctx)
+    except BudgetExceeded as exc:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=str(exc)))
+    except RecursionError:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason="expression too deeply nested to analyse"))
+
+
+def _decide(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context) -> Outcome:
+    if relation is Relation.EQ:
+        return check_equality(left, right, ctx)
+    if relation in (Relation.LE, Relation.LT):
+        return check_inequality(left, right, ctx, strict=relation is Relation.LT)
+    return check_inequality(right, left, ctx, strict=relation is Relation.GT)
+
+
+def outcome_json(outcome: Outcome) -> str:
+    """The one JSON object printed by ``symcond check --json``."""
+    ev = outcome.evidence
+    record: dict[str, Any] = {
+        "verdict": outcome.verdict.value, "conditions": list(ev.conditions), "ratio": ev.ratio,
+        "residual": ev.residual, "counterexample": None if ev.counterexample is None else dict(ev.counterexample),
+        "lhs_dimension": ev.lhs_dimension, "rhs_dimension": ev.rhs_dimension, "detail": ev.reason,
+    }
+    return json.dumps(record)

@@ -1,0 +1,197 @@
+"""The ``symcond`` command line.  The only module that prints or exits.
+
+Exit codes: 0 holds / everything as expected, 1 fails / unexpected verdicts, 2 bad input,
+3 undecided.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from symcond import __version__
+from symcond.cli.command import EXIT_BAD_INPUT, EXIT_FAILS, EXIT_OK, EXIT_UNDECIDED, CommandResult
+from symcond.errors import SymcondError
+from symcond.ledger.run import CLAIM_BUDGET
+from symcond.model.verdict import Verdict
+
+__all__ = ["main"]
+
+_EXAMPLES = """\
+examples:
+  symcond verify                                   # the ledger of the bundled papers
+  symcond verify --format json --out ledger.json
+  symcond check "e**2*N*tau/(m*L**2)" "e**2*N*Gamma/h_s" \\
+      --given "Gamma=l/L" --given "l=v*tau" --given "h_s=m*v*L"
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (``symcond: error: ...``) and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"symcond: error: {message}\n")
+
+
+def _check_handler(args: argparse.Namespace) -> CommandResult:
+    from symcond.cli.check import Relation, check_texts, outcome_json
+
+    outcome = check_texts(args.lhs, args.rhs, Relation(args.relation), args.given, args.assume, args.dim,
+                          args.budget, args.total_budget)
+    code = {Verdict.HOLDS: EXIT_OK, Verdict.HOLDS_UNDER: EXIT_OK, Verdict.FAILS: EXIT_FAILS,
+            Verdict.UNDECIDED: EXIT_UNDECIDED}[outcome.verdict]
+    if args.json:
+        return CommandResult(outcome_json(outcome), code)
+    ev = outcome.evidence
+    lines = [f"{outcome.verdict.value}: {ev.reason}"]
+    lines += [f"  conditions: {', '.join(ev.conditions)}"] if ev.conditions else []
+    lines += [f"  ratio lhs/rhs: {ev.ratio}"] if ev.ratio and outcome.verdict is Verdict.FAILS else []
+    lines += [f"  counterexample: {dict(ev.counterexample)}"] if ev.counterexample else []
+    lines += [f"  dimensions: lhs {ev.lhs_dimension}, rhs {ev.rhs_dimension}"] if ev.lhs_dimension else []
+    return CommandResult("\n".join(lines), code)
+
+
+def _add_check(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="decide one relation between two expressions",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(
+                           "example:\n  symcond check \"e**2*N*tau/(m*L**2)\" \"e**2*N*Gamma/h_s\" "
+                           "--given \"Gamma=l/L\" --given \"l=v*tau\" --given \"h_s=m*v*L\"\n"
+                           "  symcond check \"2*tau_in/(tau_in+tau_el)\" 1 --relation le --assume "
+                           "\"tau_in<=tau_el\"\nexit: 0 holds, 1 fails, 2 bad input, 3 undecided"))
+    p.add_argument("lhs", help="left-hand side (Python syntax, ** for powers)")
+    p.add_argument("rhs", help="right-hand side")
+    p.add_argument("--relation", choices=[r.lower() for r in ("EQ", "LE", "LT", "GE", "GT")], default="eq")
+    p.add_argument("--given", action="append", default=[], metavar="NAME=EXPR", help="a definition to substitute")
+    p.add_argument("--assume", action="append", default=[], metavar="COND", help="a condition that may be used")
+    p.add_argument("--dim", action="append", default=[], metavar="NAME=DIMENSION",
+                   help="declare a symbol's dimension, e.g. v_p=length/time")
+    p.add_argument("--budget", type=float, default=5.0, help="seconds per symbolic operation (default 5)")
+    p.add_argument("--total-budget", type=float, default=60.0, help="seconds for the whole check (default 60)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_check_handler)
+
+
+def _verify_handler(args: argparse.Namespace) -> CommandResult:
+    from symcond.files import check_target, write_text
+    from symcond.ledger.run import load_papers, verify
+    from symcond.report import render_ledger
+
+    if args.total_budget is not None and not args.total_budget > 0:
+        raise SymcondError(f"--total-budget must be a positive number of seconds (got {args.total_budget})")
+    if args.out is not None:  # a bad --out fails now, not after the ledger is computed
+        check_target(args.out, args.force)
+    papers = [p for p in load_papers(args.paths, args.total_budget) if not args.paper or p.key in args.paper]
+    if args.paper and not papers:
+        raise SymcondError(f"no paper with key {', '.join(args.paper)}")
+    ledger = verify(papers, args.only, [Verdict(v) for v in args.verdict], args.total_budget, jobs=args.jobs,
+                    claim_budget=args.claim_budget)
+    color = args.out is None and args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render_ledger(ledger, args.format, color)
+    code = EXIT_OK if ledger.all_as_expected else EXIT_FAILS
+    if args.out is not None:
+        write_text(args.out, text + "\n", args.force)
+        return CommandResult(f"wrote {args.out}: {ledger.summary()['claims']} claims", code)
+    return CommandResult(text, code)
+
+
+def _add_verify(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("verify", help="decide every claim of the bundled (or given) derivation files",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(
+                           "example:\n  symcond verify --paper dasgreen2003 --format markdown\n"
+                           "  symcond verify my_paper.py --only mypaper:eq3 --format json\n"
+                           "exit: 0 when every verdict matches the recorded expectation, 1 otherwise"))
+    p.add_argument("paths", nargs="*", help="derivation files (default: the bundled papers)")
+    p.add_argument("--format", choices=["text", "json", "markdown", "latex"], default="text")
+    p.add_argument("--out", help="write the ledger to this file")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
+    p.add_argument("--paper", action="append", default=[], metavar="KEY", help="only this paper")
+    p.add_argument("--only", action="append", default=[], metavar="ID-PREFIX", help="only claims with this prefix")
+    p.add_argument("--verdict", action="append", default=[], choices=[v.value for v in Verdict],
+                   help="only claims with this verdict")
+    p.add_argument("--total-budget", type=float, default=None, help="seconds for the whole run (hard limit)")
+    p.add_argument("--claim-budget", type=float, default=CLAIM_BUDGET,
+                   help=f"seconds for one claim, a hard limit (default {CLAIM_BUDGET:g})")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: the cores available; 0: no workers, no hard limits)")
+    p.set_defaults(handler=_verify_handler)
+
+
+#: Subcommands implemented outside this module: command name -> module with ``register(subparsers)``.
+#: Only the module of the command being run is imported (``--help`` imports all of them).
+_PLUGINS: dict[str, str] = {
+    "solve": "symcond.cli.solve",
+    "tables": "symcond.cli.tables",
+    "explain": "symcond.cli.explain_export",
+    "export": "symcond.cli.explain_export",
+    "mc": "symcond.cli.mc",
+    "figure": "symcond.cli.figure",
+}
+_CORE = {"verify": None, "check": None}
+
+
+def _subcommands(command: str | None = None) -> list[Callable[[argparse._SubParsersAction], None]]:
+    import importlib
+
+    if command in _CORE:
+        modules: list[str] = []
+    elif command in _PLUGINS:
+        modules = [_PLUGINS[command]]
+    else:
+        modules = list(dict.fromkeys(_PLUGINS.values()))
+    return [_add_verify, _add_check, *(importlib.import_module(name).register for name in modules)]
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The top-level parser: every subcommand, or only what ``command`` needs (faster start-up)."""
+    parser = _Parser(prog="symcond", description="Symbolic derivation and verification for conductance physics.",
+                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EXAMPLES)
+    parser.add_argument("--version", action="version", version=f"symcond {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for register in _subcommands(command):
+        register(sub)
+    return parser
+
+
+def _internal(args: argparse.Namespace, exc: Exception) -> int:
+    """A bug in symcond, reported in one line (the traceback with --debug)."""
+    if args.debug:
+        raise exc
+    print(f"symcond: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", file=sys.stderr)
+    return 70
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = next((w for w in words if not w.startswith("-")), None)
+    parser = build_parser(command if command in {**_CORE, **_PLUGINS} else None)
+    args = parser.parse_args(words)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        result = args.handler(args)
+    except SymcondError as exc:
+        print(f"symcond: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (RecursionError, MemoryError, OverflowError) as exc:
+        print(f"symcond: error: input too large or too deeply nested ({type(exc).__name__})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc) and "int_max_str_digits" not in str(exc):
+            return _internal(args, exc)
+        print("symcond: error: input too large: a number in the result has more digits than Python prints"
+              f" ({sys.get_int_max_str_digits()})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # pragma: no cover - a bug in symcond, reported in one line
+        return _internal(args, exc)
+    try:
+        print(result.text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `symcond verify | head`: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return result.code

@@ -1,0 +1,240 @@
+"""Loading derivation files and computing the ledger of verdicts.
+
+Bundled derivations live in the ``derivations/`` folder (installed as
+``symcond/derivations``); users may pass their own files.  A derivation file is plain
+Python that builds one or more :class:`~symcond.model.paper.Paper` objects at module level.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from symcond.budget import INFINITE, time_budget
+from symcond.errors import BudgetExceeded, DefinitionError, SymcondError, UserCodeError
+from symcond.ledger import workers
+from symcond.model.claims import Claim
+from symcond.model.paper import Paper
+from symcond.model.verdict import Evidence, Outcome, Verdict
+
+__all__ = ["CLAIM_BUDGET", "Entry", "Ledger", "bundled_paths", "find_claim", "load_derivation_module", "load_papers",
+           "verify"]
+
+
+def bundled_paths() -> list[Path]:
+    """The bundled derivation files (installed package first, then a source checkout)."""
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package / "derivations", package.parent / "derivations"):
+        if folder.is_dir():
+            return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+    return []
+
+
+def load_papers(paths: Sequence[str | Path] | None = None, budget: float | None = None) -> list[Paper]:
+    """The papers defined in ``paths`` (default: the bundled derivations).
+
+    ``budget`` (s) bounds the loading of the files (their own Python code), where a signal
+    can interrupt it.
+
+    Raises
+    ------
+    UserCodeError
+        When a derivation file raises while loading, or its loading outlasts ``budget``
+        (the message names file and error).
+    DefinitionError
+        When a path does not exist or defines no paper.
+    """
+    papers: list[Paper] = []
+    for path in [Path(p) for p in paths] if paths else bundled_paths():
+        try:
+            with time_budget(budget if budget is not None else INFINITE, f"loading {path.name}"):
+                papers.extend(_load_file(path))
+        except BudgetExceeded as exc:
+            raise UserCodeError(f"{path.name}: loading took longer than the budget of {budget:g} s") from exc
+    keys = Counter(p.key for p in papers)
+    duplicated = [k for k, n in keys.items() if n > 1]
+    if duplicated:
+        raise DefinitionError(f"paper key {duplicated[0]!r} is defined more than once")
+    return papers
+
+
+def load_derivation_module(path: Path, name: str | None = None) -> ModuleType:
+    """Execute a derivation file and return it as a module (user code errors -> UserCodeError).
+
+    Raises
+    ------
+    DefinitionError
+        When the path is not an existing ``.py`` file.
+    UserCodeError
+        When the file raises (or calls ``sys.exit``) while loading; the message names file and error.
+    """
+    if not path.is_file() or path.suffix != ".py":
+        raise DefinitionError(f"derivation file {str(path)!r} does not exist or is not a .py file")
+    spec = importlib.util.spec_from_file_location(name or f"symcond_derivation_{path.stem}", path)
+    if spec is None or spec.loader is None:
+        raise DefinitionError(f"cannot load derivation file {str(path)!r}")
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except SymcondError as exc:
+        raise UserCodeError(f"{path.name}: {exc}") from exc
+    except (Exception, SystemExit) as exc:  # user code: report, do not crash or exit
+        raise UserCodeError(f"{path.name}: {type(exc).__name__}: {exc}") from exc
+    return module
+
+
+def _load_file(path: Path) -> list[Paper]:
+    module = load_derivation_module(path)
+    papers = [v for v in vars(module).values() if isinstance(v, Paper)]
+    if not papers:
+        raise DefinitionError(f"derivation file {path.name} defines no Paper")
+    return papers
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One claim with its computed outcome."""
+
+    paper: Paper
+    claim: Claim
+    outcome: Outcome
+    seconds: float
+
+    @property
+    def as_expected(self) -> bool:
+        """True when the verdict matches the recorded expectation."""
+        return self.claim.expect.met_by(self.outcome.verdict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record of this entry."""
+        ev = self.outcome.evidence
+        return {
+            "id": self.claim.id, "paper": self.paper.key, "where": self.claim.where,
+            "statement": self.claim.statement, "kind": self.claim.kind.value,
+            "verdict": self.outcome.verdict.value, "conditions": list(ev.conditions), "detail": ev.reason,
+            "expected": sorted(v.value for v in self.claim.expect.verdicts), "as_expected": self.as_expected,
+            "erratum": self.claim.expect.note or None, "ratio": ev.ratio, "residual": ev.residual,
+            "counterexample": None if ev.counterexample is None else dict(ev.counterexample),
+            "value": ev.value, "lhs_dimension": ev.lhs_dimension, "rhs_dimension": ev.rhs_dimension,
+            "numeric_points": ev.numeric_points, "digits": ev.digits, "step": ev.step,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The verdicts of a verify run."""
+
+    entries: tuple[Entry, ...]
+
+    @property
+    def all_as_expected(self) -> bool:
+        """True when every verdict matches its recorded expectation."""
+        return all(e.as_expected for e in self.entries)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per paper and verdict, plus the number of unexpected verdicts."""
+        papers: dict[str, Counter[str]] = {}
+        for e in self.entries:
+            papers.setdefault(e.paper.key, Counter())[e.outcome.verdict.value] += 1
+        return {
+            "claims": len(self.entries),
+            "verdicts": dict(Counter(e.outcome.verdict.value for e in self.entries)),
+            "papers": {k: dict(v) for k, v in papers.items()},
+            "unexpected": [e.claim.id for e in self.entries if not e.as_expected],
+        }
+
+
+def _selected(claim: Claim, only: Sequence[str]) -> bool:
+    return not only or any(claim.id.startswith(prefix) for prefix in only)
+
+
+#: Default hard limit of one claim in ``verify``, s (the slowest bundled claim takes about 5 s).
+CLAIM_BUDGET = 120.0
+
+
+def verify(papers: Iterable[Paper], only: Sequence[str] = (), verdicts: Sequence[Verdict] = (),
+           total_budget: float | None = None, *, jobs: int | None = None,
+           claim_budget: float = CLAIM_BUDGET) -> Ledger:
+    """Decide every selected claim, each in a worker process with a hard time limit.
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        The papers whose claims are decided.
+    only : sequence of str
+        Claim id prefixes to keep (empty: every claim).
+    verdicts : sequence of Verdict
+        Keep only entries with one of these verdicts (empty: all).
+    total_budget : float, optional
+        Hard wall-clock limit of the whole run, s: claims still running are stopped and
+        claims not started are ``undecided``.
+    jobs : int, optional
+        Number of worker processes (default: the cores available); ``0`` decides in this
+        process, where budgets interrupt Python code only (no hard limit).
+    claim_budget : float
+        Hard wall-clock limit of one claim, s; a claim that runs out is ``undecided``,
+        naming the stage it was in.  The ledger is the same for any ``jobs``.
+    """
+    if total_budget is not None and not total_budget > 0:
+        raise DefinitionError(f"the total budget must be a positive number of seconds (got {total_budget})")
+    if not claim_budget > 0:
+        raise DefinitionError(f"the claim budget must be a positive number of seconds (got {claim_budget})")
+    if jobs is not None and jobs < 0:
+        raise DefinitionError(f"the number of jobs must be 0 or more (got {jobs})")
+    selected = [(paper, claim) for paper in papers for claim in paper if _selected(claim, only)]
+    if jobs == 0 or not workers.available():
+        entries = _in_process(selected, total_budget)
+    else:
+        entries = _in_workers(selected, jobs or workers.default_jobs(), claim_budget, total_budget)
+    return Ledger(tuple(e for e in entries if not verdicts or e.outcome.verdict in verdicts))
+
+
+def _in_process(selected: Sequence[tuple[Paper, Claim]], total_budget: float | None) -> list[Entry]:
+    started, entries = time.monotonic(), []
+    for paper, claim in selected:
+        begin = time.monotonic()
+        if total_budget is not None and begin - started > total_budget:
+            outcome = Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
+        else:
+            outcome = paper.check(claim)
+        entries.append(Entry(paper, claim, outcome, time.monotonic() - begin))
+    return entries
+
+
+def _in_workers(selected: Sequence[tuple[Paper, Claim]], jobs: int, claim_budget: float,
+                total_budget: float | None) -> list[Entry]:
+    tasks = [partial(paper.check, claim) for paper, claim in selected]
+    results = workers.run_tasks(tasks, jobs, claim_budget, total_budget)
+    return [Entry(paper, claim, _outcome(result, claim, total_budget), result.seconds)
+            for (paper, claim), result in zip(selected, results, strict=True)]
+
+
+def _outcome(result: workers.TaskResult, claim: Claim, total_budget: float | None) -> Outcome:
+    """The claim's verdict; a claim cut short by the run's total budget says so first."""
+    if result.status is workers.Status.NOT_RUN:
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
+    outcome = workers.as_outcome(result, f"claim {claim.id}")
+    if result.status is workers.Status.TIMEOUT and result.detail.startswith("the run's total budget"):
+        during = f" during {result.stage}" if result.stage else ""
+        reason = f"verify run budget of {total_budget:g} s spent: stopped after {result.seconds:.1f} s{during}"
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=reason))
+    return outcome
+
+
+def find_claim(papers: Iterable[Paper], claim_id: str) -> tuple[Paper, Claim]:
+    """The paper and claim with this id (exact), or a DefinitionError naming close ids."""
+    everything = [(p, c) for p in papers for c in p]
+    for paper, claim in everything:
+        if claim.id == claim_id:
+            return paper, claim
+    near = [c.id for _, c in everything if c.id.startswith(claim_id)]
+    hint = f"; did you mean {', '.join(near[:3])}?" if near else ""
+    raise DefinitionError(f"no claim with id {claim_id!r}{hint}")

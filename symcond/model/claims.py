@@ -1,0 +1,292 @@
+"""Claims: what a paper asserts, as data.  Each kind knows how to have itself decided.
+
+Claims are immutable.  They carry the paper's own statement; the verdict is always
+computed by :mod:`symcond.prove`, never stored.  An erratum is recorded as an
+:class:`~symcond.model.verdict.Expect`, which is compared with the computed verdict.
+
+>>> import sympy
+>>> x = sympy.Symbol("y", positive=True)
+>>> claim = Equality(2 * x, x, id="demo:eq1", where="Eq. (1)")
+>>> claim.decide().verdict
+<Verdict.FAILS: 'fails'>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+import sympy
+
+from symcond.model.context import Context
+from symcond.model.verdict import Expect, Outcome
+from symcond.prove import (
+    check_asymptotic,
+    check_dimension,
+    check_equality,
+    check_equality_iff,
+    check_independence,
+    check_inequality,
+    check_limit,
+    check_numeric_value,
+)
+from symcond.quantities.dimensions import Dim
+
+__all__ = [
+    "Claim", "ClaimKind", "Equality", "Inequality", "EqualityIff", "Limit", "Asymptotic",
+    "Independence", "NumericValue", "DimensionClaim",
+]
+
+
+class ClaimKind(Enum):
+    """The closed set of things a paper can assert."""
+
+    EQUALITY = "equality"
+    INEQUALITY = "inequality"
+    EQUALITY_IFF = "equality-iff"
+    LIMIT = "limit"
+    ASYMPTOTIC = "asymptotic"
+    INDEPENDENCE = "independence"
+    VALUE = "value"
+    DIMENSION = "dimension"
+    DERIVATION = "derivation"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim:
+    """Common fields of every claim.
+
+    Attributes
+    ----------
+    id : str
+        ``<paper>:eq<N>[.<tag>]`` or ``<paper>:table<N>:<row>``.
+    where : str
+        Location in the paper (``"Eq. (8)"``, ``"Table 4, row e"``).
+    statement : str
+        The claim as the paper states it (LaTeX or words); generated when empty.
+    givens : mapping
+        Definitions substituted before checking (symbol -> expression).
+    assumptions : tuple of str or None
+        Names of the paper's stated assumptions the engine may use (None: all of them).
+    expect : Expect
+        The recorded expectation (an erratum expects ``fails``).
+    """
+
+    id: str = ""
+    where: str = ""
+    statement: str = ""
+    givens: Mapping[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
+    assumptions: tuple[str, ...] | None = None
+    expect: Expect = field(default_factory=Expect)
+
+    kind = ClaimKind.EQUALITY
+
+    def __post_init__(self) -> None:
+        if not self.statement:
+            object.__setattr__(self, "statement", self.latex())
+
+    def decide(self, ctx: Context | None = None) -> Outcome:
+        """Compute the verdict in ``ctx`` (a default context when omitted)."""
+        return self._decide(ctx if ctx is not None else Context(givens=self.givens))
+
+    def _decide(self, ctx: Context) -> Outcome:
+        raise NotImplementedError
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        """The two expressions compared (for dimensions and explanations)."""
+        raise NotImplementedError
+
+    def latex(self) -> str:
+        """The claim in LaTeX."""
+        lhs, rhs = self.sides()
+        return f"{sympy.latex(lhs)} = {sympy.latex(rhs)}"
+
+    def _repr_latex_(self) -> str:
+        return f"${self.latex()}$"
+
+    def _repr_markdown_(self) -> str:
+        return f"**{self.id}** ({self.where}): ${self.latex()}$"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Equality(Claim):
+    """``lhs == rhs``."""
+
+    lhs: sympy.Expr
+    rhs: sympy.Expr
+
+    def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, **kw: object) -> None:
+        _init(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs))
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_equality(self.lhs, self.rhs, ctx)
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        return self.lhs, self.rhs
+
+
+@dataclass(frozen=True, kw_only=True)
+class Inequality(Claim):
+    """``lhs <= rhs`` (``lhs < rhs`` when strict)."""
+
+    kind = ClaimKind.INEQUALITY
+    lhs: sympy.Expr
+    rhs: sympy.Expr
+    strict: bool = False
+
+    def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, strict: bool = False, **kw: object) -> None:
+        _init(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), strict=strict)
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_inequality(self.lhs, self.rhs, ctx, self.strict)
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        return self.lhs, self.rhs
+
+    def latex(self) -> str:
+        op = "<" if self.strict else r"\leq"
+        return f"{sympy.latex(self.lhs)} {op} {sympy.latex(self.rhs)}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class EqualityIff(Claim):
+    """``lhs == rhs`` exactly when ``condition`` holds."""
+
+    kind = ClaimKind.EQUALITY_IFF
+    lhs: sympy.Expr
+    rhs: sympy.Expr
+    condition: sympy.Equality
+
+    def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, **kw: object) -> None:
+        _init(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), condition=condition)
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_equality_iff(self.lhs, self.rhs, self.condition, ctx)
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        return self.lhs, self.rhs
+
+    def latex(self) -> str:
+        return (f"{sympy.latex(self.lhs)} = {sympy.latex(self.rhs)} \\iff "
+                f"{sympy.latex(self.condition.lhs)} = {sympy.latex(self.condition.rhs)}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Limit(Claim):
+    """``lim_{var -> point} expr == value``."""
+
+    kind = ClaimKind.LIMIT
+    expr: sympy.Expr
+    var: sympy.Symbol
+    point: sympy.Expr
+    value: sympy.Expr
+    direction: str = "+-"
+
+    def __init__(self, expr: sympy.Expr, var: sympy.Symbol, point: object, value: object,
+                 direction: str = "+-", **kw: object) -> None:
+        _init(self, kw, expr=sympy.sympify(expr), var=var, point=sympy.sympify(point), value=sympy.sympify(value),
+              direction=direction)
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_limit(self.expr, self.var, self.point, self.value, ctx, self.direction)
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        return self.expr, self.value
+
+    def latex(self) -> str:
+        return (f"\\lim_{{{sympy.latex(self.var)} \\to {sympy.latex(self.point)}}} {sympy.latex(self.expr)}"
+                f" = {sympy.latex(self.value)}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Asymptotic(Limit):
+    """``expr ~ value`` as ``var -> point`` (their ratio tends to 1)."""
+
+    kind = ClaimKind.ASYMPTOTIC
+    __init__ = Limit.__init__
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_asymptotic(self.expr, self.var, self.point, self.value, ctx, self.direction)
+
+    def latex(self) -> str:
+        return (f"{sympy.latex(self.expr)} \\sim {sympy.latex(self.value)} \\quad "
+                f"({sympy.latex(self.var)} \\to {sympy.latex(self.point)})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Independence(Claim):
+    """``expr`` does not depend on ``var``."""
+
+    kind = ClaimKind.INDEPENDENCE
+    expr: sympy.Expr
+    var: sympy.Symbol
+
+    def __init__(self, expr: sympy.Expr, var: sympy.Symbol, **kw: object) -> None:
+        _init(self, kw, expr=sympy.sympify(expr), var=var)
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_independence(self.expr, self.var, ctx)
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        return self.expr, self.expr
+
+    def latex(self) -> str:
+        return f"\\frac{{\\partial}}{{\\partial {sympy.latex(self.var)}}} \\left({sympy.latex(self.expr)}\\right) = 0"
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumericValue(Claim):
+    """``expr`` evaluated with CODATA values rounds to the printed ``stated`` value."""
+
+    kind = ClaimKind.VALUE
+    expr: sympy.Expr
+    stated: str
+    unit: Dim | None = None
+
+    def __init__(self, expr: sympy.Expr, stated: str, unit: Dim | None = None, **kw: object) -> None:
+        _init(self, kw, expr=sympy.sympify(expr), stated=stated, unit=unit)
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_numeric_value(self.expr, self.stated, ctx, self.unit)
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        return self.expr, sympy.Float(self.stated)
+
+    def latex(self) -> str:
+        unit = "" if self.unit is None else f"\\ \\mathrm{{{self.unit.unit_name()}}}"
+        return f"{sympy.latex(self.expr)} \\approx {self.stated}{unit}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DimensionClaim(Claim):
+    """``expr`` has the SI dimension ``dimension``."""
+
+    kind = ClaimKind.DIMENSION
+    expr: sympy.Expr
+    dimension: Dim
+
+    def __init__(self, expr: sympy.Expr, dimension: Dim, **kw: object) -> None:
+        _init(self, kw, expr=sympy.sympify(expr), dimension=dimension)
+
+    def _decide(self, ctx: Context) -> Outcome:
+        return check_dimension(self.expr, self.dimension, ctx)
+
+    def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
+        return self.expr, self.expr
+
+    def latex(self) -> str:
+        return f"[{sympy.latex(self.expr)}] = \\mathrm{{{self.dimension.unit_name()}}}"
+
+
+def _init(claim: Claim, common: Mapping[str, object], **own: object) -> None:
+    for name, value in own.items():
+        object.__setattr__(claim, name, value)
+    defaults: dict[str, object] = {
+        "id": "", "where": "", "statement": "", "givens": {}, "assumptions": None, "expect": Expect()}
+    unknown = set(common) - set(defaults)
+    if unknown:
+        raise TypeError(f"unexpected claim fields: {', '.join(sorted(unknown))}")
+    for name, default in defaults.items():
+        object.__setattr__(claim, name, common.get(name, default))
+    Claim.__post_init__(claim)

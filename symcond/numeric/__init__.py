@@ -1,0 +1,1 @@
+"""Numbers from expressions: random admissible points, quadrature, lambdify and its overflow-safe rewrites."""

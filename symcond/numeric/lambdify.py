@@ -1,0 +1,110 @@
+"""Fast numerics from symbolic results: vectorized NumPy and arbitrary-precision mpmath.
+
+>>> import sympy
+>>> a, b = sympy.symbols("tau_in tau_el", positive=True)
+>>> f = lambdify(2 * a / (a + b))
+>>> f.names
+('tau_el', 'tau_in')
+>>> float(f(tau_in=1.0, tau_el=1.0))
+1.0
+>>> g = lambdify(2 * a / (a + b), backend="mpmath")
+>>> mpmath.nstr(g(tau_in=1, tau_el=2, dps=30), 30)
+'0.666666666666666666666666666667'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import mpmath
+import sympy
+
+from symcond.errors import DefinitionError
+
+__all__ = ["Backend", "NumericFunction", "lambdify", "NUMPY_FUNCTIONS", "NUMPY_REWRITES"]
+
+
+class Backend(Enum):
+    """Numeric back ends."""
+
+    NUMPY = "numpy"
+    MPMATH = "mpmath"
+
+
+#: Extra NumPy implementations of SymPy functions, by SymPy function name.  Special-function
+#: modules register themselves here (e.g. Fermi–Dirac integrals).
+NUMPY_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+
+#: Rewrites applied before NumPy code generation to keep results accurate (e.g. log1p forms).
+NUMPY_REWRITES: list[Callable[[sympy.Expr], sympy.Expr]] = []
+
+
+@dataclass(frozen=True)
+class NumericFunction:
+    """A compiled expression callable with positional or named arguments.
+
+    Attributes
+    ----------
+    expr : sympy.Expr
+        The expression that was compiled.
+    args : tuple of sympy.Symbol
+        Argument order for positional calls.
+    backend : Backend
+        NumPy (float64, vectorized) or mpmath (``dps`` keyword sets the digits).
+    """
+
+    expr: sympy.Expr
+    args: tuple[sympy.Symbol, ...]
+    backend: Backend
+    func: Callable[..., Any] = field(repr=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Argument names, in positional order."""
+        return tuple(a.name for a in self.args)
+
+    def __call__(self, *values: Any, dps: int = 30, **named: Any) -> Any:
+        ordered = self._bind(values, named)
+        if self.backend is Backend.MPMATH:
+            with mpmath.workdps(dps):
+                return self.func(*(mpmath.mpmathify(v) for v in ordered))
+        return self.func(*ordered)
+
+    def _bind(self, values: Sequence[Any], named: Mapping[str, Any]) -> list[Any]:
+        if len(values) > len(self.args):
+            raise DefinitionError(f"expected at most {len(self.args)} arguments (got {len(values)})")
+        bound = dict(zip(self.names, values, strict=False))
+        for name, value in named.items():
+            if name not in self.names:
+                raise DefinitionError(f"unknown argument {name!r}; arguments are {', '.join(self.names)}")
+            if name in bound:
+                raise DefinitionError(f"argument {name!r} given twice")
+            bound[name] = value
+        missing = [n for n in self.names if n not in bound]
+        if missing:
+            raise DefinitionError(f"missing argument(s) {', '.join(missing)}")
+        return [bound[n] for n in self.names]
+
+
+def lambdify(expr: sympy.Expr, args: Sequence[sympy.Symbol] | None = None,
+             backend: Backend | str = Backend.NUMPY) -> NumericFunction:
+    """Compile ``expr`` for the chosen back end; arguments default to its symbols by name."""
+    chosen = Backend(backend)
+    expr = sympy.sympify(expr)
+    ordered = tuple(args) if args is not None else tuple(sorted(expr.free_symbols, key=lambda s: s.name))
+    extra = set(expr.free_symbols) - set(ordered)
+    if extra:
+        raise DefinitionError(f"expression has symbols not among the arguments: {', '.join(sorted(map(str, extra)))}")
+    if chosen is Backend.NUMPY:
+        import symcond.numeric.rewrites  # noqa: F401  (registers the stable rewrites and special functions once)
+
+        for rewrite in NUMPY_REWRITES:
+            expr = rewrite(expr)
+        modules: list[Any] = [dict(NUMPY_FUNCTIONS), "scipy", "numpy"]
+    else:
+        modules = ["mpmath"]
+    func = sympy.lambdify(ordered, expr, modules=modules, dummify=False, cse=chosen is Backend.NUMPY)
+    return NumericFunction(expr, ordered, chosen, func)

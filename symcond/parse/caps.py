@@ -1,0 +1,418 @@
+"""Resource limits of the safe parser and of substitution: every number, exponent and
+expression is bounded before SymPy evaluates it, so that hostile input (exponent towers,
+huge literals, huge values substituted for symbols) fails fast.
+
+The parser (:mod:`symcond.parse.grammar`) builds each node through :func:`_build` after the checks
+below; :func:`bounded_xreplace` rebuilds an expression after a substitution through the
+same checks, so ``2**x`` with ``x = 10**100`` is refused instead of computed.
+
+>>> MAX_EXPONENT
+1000
+>>> x = sympy.Symbol("x", positive=True)
+>>> bounded_xreplace(2**x + x, {x: sympy.Integer(10)})
+1034
+>>> bounded_xreplace(2**x, {x: sympy.Integer(10)**100})
+Traceback (most recent call last):
+...
+symcond.errors.DefinitionError: substituting x = 1e100: exponent 1e100 in 2**x exceeds the limit of 1000 in magnitude
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from fractions import Fraction
+from itertools import chain
+from typing import Any
+
+import sympy
+from sympy.calculus.accumulationbounds import AccumBounds
+
+from symcond.errors import DefinitionError, ParseError
+from symcond.parse.tokenize import Token, abbreviate
+
+#: What SymPy raises when it cannot evaluate a node.  AttributeError: SymPy 1.14's cache
+#: wrapper calls ``.startswith`` on a lazily formatted TypeError message, so a TypeError
+#: (``asin(sin(-2**1000))``: "cannot determine truth value of Relational") arrives as
+#: "'LazyExceptionMessage' object has no attribute 'startswith'".
+_SYMPY_ERRORS = (TypeError, ValueError, ArithmeticError, NotImplementedError, AttributeError)
+
+#: Deepest nesting of parentheses, function calls, unary signs and exponents.  Each level
+#: costs up to four frames here and several more in SymPy's recursive printers and
+#: simplifiers; at 100 levels some SymPy operations already hit Python's recursion limit.
+MAX_DEPTH = 50
+#: Largest magnitude of a numeric exponent (``x**1000`` is accepted, ``x**1001`` is not).
+MAX_EXPONENT = 1000
+#: Most decimal digits in the numerator or denominator of any exact number produced.
+MAX_NUMBER_DIGITS = 1000
+#: Most digits a single sum or product may combine before SymPy simplifies it.
+MAX_TRANSIENT_DIGITS = 10 * MAX_NUMBER_DIGITS
+#: Largest magnitude of a numeric argument of ``gamma``/``zeta`` or order of ``polylog``.
+MAX_SPECIAL_ARGUMENT = 100
+#: Largest magnitude of a numeric argument of ``exp``, ``sinh`` and ``cosh``.  The value then
+#: has at most about 4343 digits before (or after) the point, so ``sin(exp(c))`` or a
+#: comparison needs at most that precision; ``sin(exp(5e299))`` made SymPy recurse without
+#: end and ``Max(exp(-10**999), ...)`` took seconds per comparison.
+MAX_EXP_ARGUMENT = 10_000
+#: Largest denominator ``q`` of a rational exponent of a number (a root of degree ``q``):
+#: comparing ``2**(1/q)`` with ``3**(1/q)`` (``Max``) needs ``q``-digit precision or a
+#: minimal polynomial of degree ``q``, which hung for ``2**1e-400``.
+MAX_ROOT_DEGREE = 1000
+#: Largest magnitude of an exponent of a number not known to be real: SymPy expands
+#: ``(1 + sqrt(-2))**n`` into real and imaginary parts to compare it, in time about
+#: ``n**2.4`` (3 s at 300, a minute at 1000).
+MAX_COMPLEX_POWER = 100
+#: Most pairs of arguments that ``Max`` and ``Min`` compare in one expression, summed over
+#: all their calls (``k`` arguments after flattening nested calls of the same function make
+#: ``k*(k-1)/2`` pairs).  SymPy compares every pair: 20 positive symbols (190 pairs) take
+#: about 0.4 s, 40 (780 pairs) 1.4 s, a few thousand hang.  One call of 20 arguments is
+#: accepted.
+MAX_MINMAX_PAIRS = 200
+#: Most nodes of an expression after a substitution, counted as a tree (a shared
+#: subexpression counts once per occurrence).  An input of :data:`MAX_INPUT_LENGTH
+#: <symcond.parse.tokenize.MAX_INPUT_LENGTH>` characters has at most about 20 000 nodes; the
+#: bundled papers reach 59.  Chained definitions can double a tree at each step.
+MAX_EXPRESSION_NODES = 20_000
+
+#: Arguments (by position) bounded by :data:`MAX_SPECIAL_ARGUMENT`: with a number there,
+#: SymPy evaluates a closed form whose size grows with that number (a factorial, a
+#: Bernoulli number).  Only gamma, zeta and polylog can be written in an expression; the
+#: others can appear in derivation files.
+_BOUNDED_ARGUMENTS: Mapping[Any, tuple[int, ...]] = {
+    sympy.gamma: (0,), sympy.loggamma: (0,), sympy.zeta: (0, 1), sympy.polylog: (0,), sympy.polygamma: (0, 1),
+    sympy.factorial: (0,), sympy.factorial2: (0,), sympy.binomial: (0, 1), sympy.harmonic: (0,),
+    sympy.bernoulli: (0,), sympy.RisingFactorial: (0, 1), sympy.FallingFactorial: (0, 1),
+}
+
+
+def _polylog(s: sympy.Expr, z: sympy.Expr) -> sympy.Expr:
+    """Return ``polylog(s, z)``, evaluated by SymPy only for a numeric literal ``z``.
+
+    SymPy's evaluation calls ``simplify`` on ``z``, which can take minutes on long input.
+    """
+    return sympy.polylog(s, z, evaluate=bool(z.is_Number))
+
+
+#: How a node is rebuilt after a substitution, where it differs from ``node.func(*args)``.
+_CONSTRUCTORS: Mapping[Any, Callable[..., sympy.Basic]] = {sympy.polylog: _polylog}
+
+
+def _at(pos: int) -> str:
+    """Where in the input a parse error is: ``at position 3``."""
+    return f"at position {pos}"
+
+
+def _short(value: sympy.Basic) -> str:
+    """A number or expression as short text for a message (a long number as ``~1.07e301``)."""
+    if isinstance(value, sympy.Rational) and _digits(value) > 24:
+        return _scientific(value)
+    try:
+        return abbreviate(sympy.sstr(value))
+    except ValueError:  # a number beyond Python's int-to-str digit limit
+        return f"an expression with a number of more than {MAX_TRANSIENT_DIGITS} digits"
+
+
+def _scientific(value: sympy.Rational) -> str:
+    """A large or tiny Rational as ``1e100`` or ``~-1.07e301`` (``~`` when three digits are not exact)."""
+    size = Fraction(abs(value.p), value.q)
+    exponent = math.floor(math.log10(abs(value.p)) - math.log10(value.q))
+    exponent += (size >= Fraction(10) ** (exponent + 1)) - (size < Fraction(10) ** exponent)
+    mantissa = size / Fraction(10) ** exponent
+    shown = f"{float(mantissa):.3g}"
+    if shown == "10":  # 9.996 rounds up
+        shown, exponent = "1", exponent + 1
+    approximate = "" if Fraction(shown) * Fraction(10) ** exponent == size else "~"
+    return f"{approximate}{'-' * (value.p < 0)}{shown}e{exponent}"
+
+
+# ---------------------------------------------------------------- building, limits
+def _inverse(operator: Token, value: sympy.Expr) -> sympy.Expr:
+    """The chain item for ``operator value``: ``-value`` for '-', ``1/value`` for '/'."""
+    if operator.text == "-":
+        return _build(sympy.Mul, (sympy.S.NegativeOne, value), _at(operator.pos))
+    if operator.text == "/":
+        if value == 0:
+            raise ParseError(f"division by zero {_at(operator.pos)}")
+        return _build(sympy.Pow, (value, sympy.S.NegativeOne), _at(operator.pos))
+    return value
+
+
+def _build(func: Callable[..., Any], args: Sequence[sympy.Expr], where: str) -> sympy.Expr:
+    """Apply a SymPy constructor, turning its errors into ParseError and checking sizes."""
+    try:
+        result = func(*args)
+    except _SYMPY_ERRORS as exc:
+        raise ParseError(f"cannot evaluate the expression {where}: {_reason(exc)}") from exc
+    if not isinstance(result, sympy.Expr):
+        raise TypeError(f"function {where} returned {type(result).__name__}, not a sympy.Expr")
+    _check_result(result, where)
+    return result
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of SymPy's message (of the TypeError behind its AttributeError), at most 100 characters."""
+    if isinstance(exc, AttributeError) and isinstance(exc.__context__, TypeError):
+        exc = exc.__context__
+    lines = str(exc).splitlines()
+    reason = lines[0] if lines else type(exc).__name__
+    return reason if len(reason) <= 100 else f"{reason[:97]}..."
+
+
+def _int_digits(n: int) -> int:
+    """Decimal digits of ``|n|`` (exact or one too many)."""
+    return int(abs(n).bit_length() * math.log10(2)) + 1
+
+
+def _digits(value: sympy.Basic) -> int:
+    """Decimal digits of the larger of numerator and denominator of a Rational, else 0."""
+    return _int_digits(max(abs(value.p), value.q)) if isinstance(value, sympy.Rational) else 0
+
+
+def _check_exponent(exponent: sympy.Expr, where: str) -> None:
+    """Reject a numeric exponent (or numeric term of an exponent) beyond MAX_EXPONENT."""
+    for term in sympy.Add.make_args(exponent):
+        coefficient = term.as_coeff_Mul()[0] if term.is_number else sympy.S.Zero
+        if coefficient is sympy.nan:
+            raise ParseError(f"exponent {_short(exponent)} {where} is undefined")
+        if coefficient.is_Number and abs(coefficient) > MAX_EXPONENT:
+            raise ParseError(f"exponent {_short(exponent)} {where} exceeds the limit of {MAX_EXPONENT} in magnitude")
+
+
+def _check_power(base: sympy.Expr, exponent: sympy.Expr, where: str) -> None:
+    """Bound ``base**exponent`` before SymPy evaluates it."""
+    if base == 0 and exponent.is_negative:
+        raise ParseError(f"division by zero {where}")
+    _check_exponent(exponent, where)
+    if base.is_number and isinstance(exponent, sympy.Rational) and base not in (0, 1, -1):
+        _check_numeric_power(base, exponent, where)
+    if isinstance(base, sympy.Rational) and isinstance(exponent, sympy.Rational) and abs(base) not in (0, 1):
+        size = float(abs(exponent)) * math.log10(max(abs(base.p), base.q)) + 1
+        if size > MAX_NUMBER_DIGITS:
+            raise ParseError(
+                f"exponent {_short(exponent)} {where} would make a number of about {int(size)} digits,"
+                f" more than the limit of {MAX_NUMBER_DIGITS}"
+            )
+
+
+def _check_numeric_power(base: sympy.Expr, exponent: sympy.Rational, where: str) -> None:
+    """Bound the root degree, and the power of a possibly non-real number, before SymPy compares the result."""
+    if exponent.q > MAX_ROOT_DEGREE:
+        raise ParseError(
+            f"exponent {_short(exponent)} {where} takes a root of degree {_short(sympy.Integer(exponent.q))}"
+            f" of a number, more than the limit of {MAX_ROOT_DEGREE}"
+        )
+    if abs(exponent.p) > MAX_COMPLEX_POWER and base.is_extended_real is not True:
+        raise ParseError(
+            f"exponent {_short(exponent)} {where} raises a number that may not be real to a power beyond"
+            f" the limit of {MAX_COMPLEX_POWER} in magnitude"
+        )
+
+
+def _check_transient(items: Sequence[sympy.Expr], combine: Any, where: str) -> None:
+    """Bound the numbers an n-ary Add or Mul may create before it simplifies.
+
+    A product's coefficient has at most the summed digits of its factors' coefficients; a
+    sum's denominator at most the summed digits of its distinct denominators.
+    """
+    coefficients = [term.as_coeff_Mul()[0] for item in items for term in combine.make_args(item)]
+    rationals = [c for c in coefficients if isinstance(c, sympy.Rational)]
+    if combine is sympy.Mul:
+        size = max(sum(_int_digits(c.p) for c in rationals), sum(_int_digits(c.q) for c in rationals))
+    else:
+        size = sum(_int_digits(q) for q in {c.q for c in rationals})
+        size += max((_int_digits(c.p) for c in rationals), default=0) + _int_digits(len(rationals))
+    if size > MAX_TRANSIENT_DIGITS:
+        kind = "sum" if combine is sympy.Add else "product"
+        raise ParseError(f"the {kind} {where} combines numbers of more than {MAX_TRANSIENT_DIGITS} digits in total")
+
+
+def _check_result(result: sympy.Expr, where: str) -> None:
+    """Reject a freshly built node whose numbers or numeric exponents exceed the limits."""
+    parts: Iterable[sympy.Expr] = [result]
+    if result.is_Add or result.is_Mul:
+        parts = chain(parts, result.args, (term.as_coeff_Mul()[0] for term in result.args))
+    for part in parts:
+        if part.is_Pow:
+            _check_exponent(part.exp, where)
+            part = part.base
+        if _digits(part) > MAX_NUMBER_DIGITS:
+            raise ParseError(f"number of about {_digits(part)} digits {where} exceeds the limit of {MAX_NUMBER_DIGITS}")
+
+
+def _beyond(value: sympy.Expr, limit: int) -> bool:
+    """Whether a finite numeric ``value`` exceeds ``limit`` in magnitude (False for others).
+
+    Numbers built within the limits are at most about ``exp(MAX_EXP_ARGUMENT)``, so the
+    15-digit evaluation of a non-rational one is cheap.
+    """
+    if isinstance(value, sympy.Rational):
+        return bool(abs(value) > limit)
+    if not value.is_number or value.has(sympy.oo, -sympy.oo, sympy.zoo):  # exp(-oo) is 0, not a huge number
+        return False
+    try:
+        return not abs(complex(value.evalf(15))) <= limit
+    except OverflowError:
+        return True
+    except (TypeError, ValueError, ArithmeticError):
+        return False
+
+
+def _check_defined(expr: sympy.Expr) -> sympy.Expr:
+    """Reject an expression that evaluated to something undefined (zoo, nan, AccumBounds) or cannot be printed."""
+    for bad, label in ((sympy.zoo, "zoo"), (sympy.nan, "nan"), (AccumBounds, "AccumBounds")):
+        if expr.has(bad):
+            raise ParseError(f"expression is undefined (it contains {label})")
+    _check_printable(expr)
+    return expr
+
+
+def _check_printable(expr: sympy.Basic) -> None:
+    """Reject what SymPy cannot print: its printer evaluates numeric factors to order terms.
+
+    ``log(x, tanh(1001))`` is ``log(x)/log(tanh(1001))``, and ``log(tanh(1001))``, about
+    ``-2e-870``, is 0 at 15 digits, so printing divides by zero (an internal error before).
+    """
+    try:
+        sympy.sstr(expr)
+    except _SYMPY_ERRORS as exc:
+        raise ParseError(f"SymPy cannot print the expression ({_reason(exc)})") from exc
+
+
+class _Tally:
+    """Work counted over one expression: the pairs of arguments Max and Min compared so far."""
+
+    def __init__(self) -> None:
+        self.minmax = 0
+
+    def check_call(self, kind: Any, label: str, args: Sequence[sympy.Basic], where: str) -> None:
+        """Bound the numeric arguments of ``kind(*args)`` and the Max/Min work before SymPy evaluates it.
+
+        ``kind`` is the SymPy class the call builds, ``label`` its name in messages.
+        """
+        for index in _BOUNDED_ARGUMENTS.get(kind, ()):
+            value = args[index] if index < len(args) else sympy.S.Zero
+            if isinstance(value, sympy.Rational) and abs(value) > MAX_SPECIAL_ARGUMENT:
+                raise ParseError(
+                    f"argument {_short(value)} of {label!r} {where}"
+                    f" exceeds the limit of {MAX_SPECIAL_ARGUMENT} in magnitude"
+                )
+        if kind in (sympy.exp, sympy.sinh, sympy.cosh) and args and _beyond(args[0], MAX_EXP_ARGUMENT):
+            raise ParseError(
+                f"argument {_short(args[0])} of {label!r} {where} exceeds the limit of {MAX_EXP_ARGUMENT} in magnitude"
+            )
+        if kind is sympy.exp and args:  # exp(c*log(b)) evaluates to b**c
+            for term in sympy.Add.make_args(args[0]):
+                if term.has(sympy.log):
+                    _check_exponent(term.as_coeff_Mul()[0], where)
+        if kind in (sympy.Max, sympy.Min):
+            count = sum(len(arg.args) if arg.func is kind else 1 for arg in args)
+            self.minmax += count * (count - 1) // 2
+            if self.minmax > MAX_MINMAX_PAIRS:
+                raise ParseError(
+                    f"{label!r} {where} makes Max and Min compare {self.minmax} pairs of arguments in one"
+                    f" expression, more than the limit of {MAX_MINMAX_PAIRS}"
+                )
+
+
+# ---------------------------------------------------------------- substitution
+def bounded_xreplace(expr: sympy.Basic, mapping: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Basic:
+    """``expr.xreplace(mapping)``, with every rebuilt node checked against the limits first.
+
+    Like :meth:`sympy.Basic.xreplace`, a node that is a key of ``mapping`` is replaced
+    (without looking inside the replacement) and every node with a replaced descendant is
+    rebuilt with SymPy's evaluation, so the result equals ``expr.xreplace(mapping)``.
+    Before a node is rebuilt, the checks of the parser bound its numbers and exponents, the
+    special-function arguments and the Max/Min work; afterwards the result is checked too,
+    and the whole tree must stay within :data:`MAX_EXPRESSION_NODES` nodes and be printable
+    by SymPy.  Each distinct subexpression is visited once.
+
+    Parameters
+    ----------
+    expr : sympy.Basic
+        The expression (or relation) to substitute into.
+    mapping : Mapping[sympy.Basic, sympy.Basic]
+        What to replace (usually symbols) by what.
+
+    Returns
+    -------
+    sympy.Basic
+        The substituted expression; ``expr`` itself when nothing was replaced.
+
+    Raises
+    ------
+    DefinitionError
+        When the substitution would build a number, an exponent, a special-function
+        argument, a Max/Min or a tree beyond the limits, or SymPy cannot build a node; the
+        message names the substitutions involved and the node.
+    """
+    expr = sympy.sympify(expr)
+    result = _Substitution(mapping).walk(expr)
+    if result is not expr:
+        try:
+            _check_printable(result)
+        except ParseError as exc:
+            raise DefinitionError(f"substituting into {_short(expr)}: {exc}") from exc
+    return result
+
+
+class _Substitution:
+    """One bounded ``xreplace``: memoised results and tree sizes of the nodes seen."""
+
+    def __init__(self, mapping: Mapping[sympy.Basic, sympy.Basic]) -> None:
+        self._mapping = mapping
+        self._done: dict[sympy.Basic, sympy.Basic] = {}
+        self._sizes: dict[sympy.Basic, int] = {}
+        self._tally = _Tally()
+
+    def walk(self, node: sympy.Basic) -> sympy.Basic:
+        """``node`` with the mapping applied (recursively, memoised)."""
+        if node in self._mapping:
+            return self._mapping[node]
+        result = self._done.get(node)
+        if result is None:
+            args = tuple(self.walk(arg) if isinstance(arg, sympy.Basic) else arg for arg in node.args)
+            changed = any(new is not old for new, old in zip(args, node.args, strict=True))
+            result = self._rebuild(node, args) if changed else node
+            self._done[node] = result
+        return result
+
+    def _rebuild(self, node: sympy.Basic, args: tuple[Any, ...]) -> sympy.Basic:
+        """``node.func(*args)`` after the limit checks; their ParseError becomes a DefinitionError."""
+        where = f"in {_short(node)}"
+        try:
+            result = self._checked(node.func, args, where)
+            if self._size(result) > MAX_EXPRESSION_NODES:
+                raise ParseError(f"the expression {where} grows to more than {MAX_EXPRESSION_NODES} nodes")
+        except ParseError as exc:
+            raise DefinitionError(f"substituting {self._involved(node)}: {exc}") from exc
+        return result
+
+    def _checked(self, func: Any, args: tuple[Any, ...], where: str) -> sympy.Basic:
+        """Check the arguments of ``func``, build the node, check the result."""
+        if func in (sympy.Add, sympy.Mul):
+            _check_transient(args, func, where)
+        elif func is sympy.Pow:
+            _check_power(args[0], args[1], where)
+        else:
+            self._tally.check_call(func, getattr(func, "__name__", str(func)), args, where)
+        try:
+            result = _CONSTRUCTORS.get(func, func)(*args)
+        except _SYMPY_ERRORS as exc:
+            raise ParseError(f"cannot evaluate the expression {where}: {_reason(exc)}") from exc
+        if isinstance(result, sympy.Expr):
+            _check_result(result, where)
+        return result
+
+    def _size(self, node: sympy.Basic) -> int:
+        """Number of nodes of ``node`` as a tree (memoised over shared subexpressions)."""
+        size = self._sizes.get(node)
+        if size is None:
+            size = 1 + sum(self._size(arg) for arg in node.args if isinstance(arg, sympy.Basic))
+            self._sizes[node] = size
+        return size
+
+    def _involved(self, node: sympy.Basic) -> str:
+        """The substitutions that reach ``node``, as ``x = 1e100, y = 2`` (at most three)."""
+        used = [key for key in self._mapping if node.has(key)]
+        shown = ", ".join(f"{_short(key)} = {_short(self._mapping[key])}" for key in used[:3])
+        return shown + (f" and {len(used) - 3} more" if len(used) > 3 else "")

@@ -1,0 +1,142 @@
+r"""Limits at infinity of expressions containing special functions with known asymptotics.
+
+SymPy's :func:`~sympy.limit` knows no asymptotics of the polylogarithm at large negative
+argument, nor of the complete Fermi–Dirac integral :math:`F_j(x) = -\mathrm{Li}_{j+1}(-e^x)`.
+This module keeps a table :data:`EQUIVALENTS` of *asymptotic equivalents* (``f ~ g``: the
+ratio ``f/g`` tends to 1), by SymPy function name, and computes limits with them:
+
+* in a product or a power with a constant exponent, a factor may be replaced by an
+  equivalent one without changing the limit (``f ~ g`` implies ``f h / (g h) -> 1``);
+* a sum is taken term by term when every term has a limit and no ``oo - oo`` arises.
+
+Anything else (a special function inside a sum that is multiplied, inside another
+function, in an exponent) is left to SymPy.  The equivalents are theorems:
+
+* :math:`F_j(x) \sim e^x` as :math:`x \to -\infty`, every real ``j`` (the alternating
+  series :math:`F_j(x) = \sum_{k\ge1} (-1)^{k+1} e^{kx}/k^{j+1}`, DLMF 25.12.10-16);
+* :math:`F_j(x) \sim x^{j+1}/\Gamma(j+2)` as :math:`x \to +\infty`, real ``j > -2``
+  (leading Sommerfeld term; Wood, 1992; DLMF 25.12.16 with 25.11.43);
+* ``polylog(s, -exp(x)) = -F_{s-1}(x)``;
+* at a finite point ``c`` (j >= -1) the positive value :math:`F_j(c)` itself.
+
+>>> import sympy
+>>> x = sympy.Symbol("x", real=True)
+>>> limit(sympy.polylog(sympy.S.Half, -sympy.exp(x)) / sympy.sqrt(x), x, sympy.oo)
+-2/sqrt(pi)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy
+
+__all__ = ["EQUIVALENTS", "equivalent", "limit"]
+
+Equivalent = Callable[[sympy.Expr, sympy.Symbol, sympy.Expr], sympy.Expr | None]
+
+
+def _direction(point: sympy.Expr, direction: str) -> str:
+    if point is sympy.S.Infinity:
+        return "-"
+    if point is sympy.S.NegativeInfinity:
+        return "+"
+    return direction
+
+
+def _fermi_dirac_of(order: sympy.Expr, x: sympy.Expr, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr | None:
+    """An elementary equivalent of F_order(x) as var -> point, or None."""
+    if not order.is_real:
+        return None
+    where = sympy.limit(x, var, point, _direction(point, "+-"))
+    if where is sympy.S.NegativeInfinity:
+        return sympy.exp(x)
+    if where is sympy.S.Infinity and (order + 2).is_positive:
+        return x ** (order + 1) / sympy.gamma(order + 2)
+    if where.is_finite and where.is_real and (order + 1).is_nonnegative:
+        # continuous and positive at a finite point: its value F_j(c) = -Li_{j+1}(-e^c) is an equivalent
+        return -sympy.polylog(order + 1, -sympy.exp(where))
+    return None
+
+
+def _fermi_dirac(func: sympy.Expr, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr | None:
+    order, x = func.args
+    return _fermi_dirac_of(order, x, var, point)
+
+
+def _polylog(func: sympy.Expr, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr | None:
+    s, z = func.args
+    minus = -z
+    if not isinstance(minus, sympy.exp):
+        return None
+    found = _fermi_dirac_of(s - 1, minus.args[0], var, point)
+    return None if found is None else -found
+
+
+#: SymPy function name -> rule giving an elementary equivalent (or None) as var -> +-oo.
+EQUIVALENTS: dict[str, Equivalent] = {"FermiDirac": _fermi_dirac, "polylog": _polylog}
+
+
+def _registered(expr: sympy.Basic, var: sympy.Symbol) -> bool:
+    return any(type(node).__name__ in EQUIVALENTS and var in node.free_symbols
+               for node in sympy.preorder_traversal(expr))
+
+
+def equivalent(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr | None:
+    """``expr`` with every registered special function replaced by its equivalent as ``var -> point``.
+
+    Only multiplicative positions are replaced (factors of products, bases of powers with a
+    constant exponent); None when a special function sits elsewhere or has no equivalent.
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x", real=True)
+    >>> from symcond.prove.asymptotics import equivalent
+    >>> equivalent(3 * sympy.polylog(2, -sympy.exp(x))**2, x, -sympy.oo)
+    3*exp(2*x)
+    >>> equivalent(sympy.polylog(2, -sympy.exp(x)) + x, x, sympy.oo) is None
+    True
+    """
+    if not _registered(expr, var):
+        return expr
+    rule = EQUIVALENTS.get(type(expr).__name__)
+    if rule is not None:
+        return rule(expr, var, point)
+    if expr.is_Mul:
+        factors = [equivalent(f, var, point) for f in expr.args]
+        return None if any(f is None for f in factors) else sympy.Mul(*factors)
+    if expr.is_Pow and var not in expr.exp.free_symbols:
+        base = equivalent(expr.base, var, point)
+        return None if base is None else base**expr.exp
+    return None
+
+
+def limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str = "+-") -> sympy.Expr:
+    """``lim_{var -> point} expr``, using :data:`EQUIVALENTS` at infinite points.
+
+    Returns an unevaluated :class:`sympy.Limit` when neither the equivalents nor SymPy
+    decide it.
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x", real=True)
+    >>> limit(sympy.log(1 + sympy.exp(x)) / sympy.polylog(sympy.S.Half, -sympy.exp(x)), x, -sympy.oo)
+    -1
+    """
+    expr = sympy.sympify(expr)
+    if point not in (sympy.S.Infinity, sympy.S.NegativeInfinity) or not _registered(expr, var):
+        return sympy.limit(expr, var, point, _direction(point, direction))
+    if expr.is_Add:
+        return _termwise(expr, var, point)
+    replaced = equivalent(expr, var, point)
+    if replaced is None:
+        return sympy.Limit(expr, var, point)
+    return sympy.limit(replaced, var, point, _direction(point, direction))
+
+
+def _termwise(expr: sympy.Add, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr:
+    """Sum of the limits of the terms, when each exists and no oo - oo arises."""
+    limits = [limit(term, var, point) for term in expr.args]
+    undecided = any(v.has(sympy.Limit, sympy.AccumBounds, sympy.nan) for v in limits)
+    infinite = {v for v in limits if v.is_infinite}
+    if undecided or len(infinite) > 1:
+        return sympy.Limit(expr, var, point)
+    return sympy.Add(*limits)

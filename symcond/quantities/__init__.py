@@ -1,0 +1,1 @@
+"""Physical quantities: the symbol registry (CODATA constants, declared quantities) and SI dimensions."""

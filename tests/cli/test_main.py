@@ -1,0 +1,126 @@
+"""The command line: exit codes, JSON shape, one-line errors, hostile input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from symcond.cli.main import main
+
+DRUDE = ["check", "e**2*N*tau/(m*L**2)", "e**2*N*Gamma/h_s", "--given", "Gamma=l/L", "--given", "l=v*tau",
+         "--given", "h_s=m*v*L"]
+
+
+def run(capsys, *argv):
+    """Run the CLI in-process; return (exit code, stdout, stderr)."""
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_readme_check_example_holds(capsys):
+    """The README's Drude example holds with exit 0."""
+    code, out, _ = run(capsys, *DRUDE)
+    assert code == 0 and out.startswith("holds:")
+
+
+def test_check_json_has_every_field(capsys):
+    """--json prints one object with the documented keys."""
+    _, out, _ = run(capsys, *DRUDE, "--json")
+    record = json.loads(out)
+    assert set(record) == {"verdict", "conditions", "ratio", "residual", "counterexample", "lhs_dimension",
+                           "rhs_dimension", "detail"}
+    assert record["lhs_dimension"] == record["rhs_dimension"] == "kg^-1 m^-2 s^3 A^2"
+
+
+def test_wrong_factor_exits_1_with_ratio(capsys):
+    """A factor-2 error exits 1 and reports the ratio."""
+    code, out, _ = run(capsys, "check", "2*e**2/h", "e**2/h", "--json")
+    assert code == 1 and json.loads(out)["ratio"] == "2"
+
+
+def test_inequality_under_assumption(capsys):
+    """T_KG <= 1 holds under tau_in <= tau_el and names it."""
+    code, out, _ = run(capsys, "check", "2*tau_in/(tau_in+tau_el)", "1", "--relation", "le", "--assume",
+                       "tau_in<=tau_el", "--json")
+    assert code == 0 and json.loads(out)["conditions"] == ["tau_in<=tau_el: tau_in <= tau_el"]
+
+
+def test_dim_declaration_detects_mismatch(capsys):
+    """--dim declares a dimension; unlike sides fail as a dimension mismatch."""
+    code, out, _ = run(capsys, "check", "w", "L", "--dim", "w=time", "--json")
+    assert code == 1 and json.loads(out)["detail"] == "dimension mismatch: lhs is s but rhs is m"
+
+
+def test_circular_givens_are_bad_input(capsys):
+    """x = y, y = x is rejected as circular with exit 2."""
+    code, _, err = run(capsys, "check", "xx", "yy", "--given", "xx=yy", "--given", "yy=xx")
+    assert code == 2 and err == "symcond: error: given definitions are circular: xx -> yy -> xx\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["__import__('os').system('echo pwned')", "().__class__.__bases__", "(lambda: 1)()", "[x for x in y]",
+     "10**10**10", "(" * 10000 + "x" + ")" * 10000, "", "x; import os", "x.real", "'a'"],
+)
+def test_hostile_input_is_bad_input(capsys, text):
+    """Injection attempts, towers and deep nesting get exit 2 and one line on stderr."""
+    code, out, err = run(capsys, "check", text, "1")
+    assert code == 2 and out == ""
+    assert err.startswith("symcond: error: ") and err.count("\n") == 1
+
+
+def test_bad_option_is_one_line(capsys):
+    """argparse errors are one line with exit 2."""
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "x"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_verify_json_shape(capsys):
+    """verify --format json lists claims with the documented keys and exits 0 when as expected."""
+    code, out, _ = run(capsys, "verify", "--paper", "dasgreen2003", "--only", "dasgreen2003:eq7", "--format", "json")
+    record = json.loads(out)
+    assert code == 0
+    assert {"id", "paper", "where", "statement", "verdict", "conditions", "detail", "expected"} <= set(
+        record["claims"][0])
+
+
+def test_python_dash_m_entry_point():
+    """python -m symcond --version works in a subprocess."""
+    done = subprocess.run([sys.executable, "-m", "symcond", "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("symcond ")
+
+
+def test_closed_pipe_is_not_a_traceback():
+    """Writing the ledger into a pipe whose reader has gone ends quietly (no BrokenPipeError traceback)."""
+    proc = subprocess.Popen([sys.executable, "-m", "symcond", "verify", "--only", "dasgreen2003:eq7"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=300)
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_check_does_not_import_unrelated_subcommands():
+    """`symcond check` starts without importing the Monte Carlo, figures or export modules (start-up time)."""
+    code = ("import sys; from symcond.cli.main import main; main(['check', 'e', 'e']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('symcond.montecarlo', 'symcond.figures', "
+            "'symcond.export', 'matplotlib'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "0"])
+def test_verify_total_budget_must_be_positive(capsys, value):
+    """verify --total-budget nan/-1/0 is bad input, not a silently ignored or all-undecided run."""
+    code, _, err = run(capsys, "verify", "--only", "dasgreen2003:eq7", "--total-budget", value)
+    assert code == 2 and err.startswith("symcond: error: --total-budget must be a positive number")
+
+
+def test_a_result_with_more_digits_than_python_prints_is_bad_input(capsys):
+    """y = 10**-999 in (x+y)**5 makes a 5000-digit number while proving: exit 2, one line, not an internal error."""
+    assert main(["check", "(x+y)**5", "x**5", "--given", "y=10**-999"]) == 2
+    assert capsys.readouterr().err == ("symcond: error: input too large: a number in the result has more digits"
+                                       " than Python prints (4300)\n")

@@ -1,0 +1,160 @@
+"""Worker processes with hard time limits: C-level work is stopped, crashes and errors are reported."""
+
+import os
+import time
+
+import pytest
+
+from symcond import budget
+from symcond.cli.check import check_texts
+from symcond.errors import DefinitionError
+from symcond.ledger.run import load_papers, verify
+from symcond.ledger.workers import Status, as_outcome, run_tasks
+from symcond.model.verdict import Verdict
+
+#: Seconds a killed worker may take beyond its budget (fork, SIGKILL, reaping on a loaded machine).
+MARGIN = 3.0
+
+
+def _c_level_power() -> int:
+    """Minutes inside one C call (the builtin ``sum`` over a range never checks for signals)."""
+    with budget.stage("step 2 (a big power)"), budget.time_budget(600.0, "the power"):
+        return sum(range(10**12))
+
+
+def _crash() -> None:
+    os.kill(os.getpid(), 9)
+
+
+def _raise() -> None:
+    raise DefinitionError("a bad claim")
+
+
+def test_c_level_work_is_stopped_at_its_budget():
+    """A task stuck in C is killed when its budget is spent, and the stage it was in is named."""
+    start = time.monotonic()
+    [result] = run_tasks([_c_level_power], jobs=1, task_budget=1.0)
+    assert result.status is Status.TIMEOUT
+    assert result.stage == "step 2 (a big power): the power"
+    assert time.monotonic() - start < 1.0 + MARGIN
+
+
+def test_a_killed_worker_is_replaced_and_the_rest_complete():
+    """After a timeout the other tasks still run and return their values, in task order."""
+    results = run_tasks([_c_level_power, lambda: "a", lambda: "b"], jobs=1, task_budget=1.0)
+    assert [r.status for r in results] == [Status.TIMEOUT, Status.DONE, Status.DONE]
+    assert [r.value for r in results[1:]] == ["a", "b"]
+
+
+def test_a_crashed_worker_is_reported():
+    """A worker that dies (here SIGKILL from inside) gives CRASHED naming the signal."""
+    [result] = run_tasks([_crash], jobs=1, task_budget=30.0)
+    assert (result.status, result.detail) == (Status.CRASHED, "the worker process was killed by signal 9")
+
+
+def test_an_exception_is_raised_again_in_the_parent():
+    """A task's SymcondError crosses the pipe and is raised again by as_outcome (bad input stays bad input)."""
+    [result] = run_tasks([_raise], jobs=1, task_budget=30.0)
+    assert result.status is Status.RAISED
+    with pytest.raises(DefinitionError, match="a bad claim"):
+        as_outcome(result, "claim demo:eq1")
+
+
+def test_total_budget_stops_running_tasks_and_skips_the_rest():
+    """Past the run's total budget, running tasks are killed and pending ones are NOT_RUN."""
+    start = time.monotonic()
+    results = run_tasks([_c_level_power] * 4, jobs=2, task_budget=600.0, total_budget=1.0)
+    assert [r.status for r in results] == [Status.TIMEOUT] * 2 + [Status.NOT_RUN] * 2
+    assert time.monotonic() - start < 1.0 + MARGIN
+
+
+def test_timeout_outcome_names_stage_and_budget():
+    """The undecided verdict of a stopped claim says which claim, which stage, which limit."""
+    [result] = run_tasks([_c_level_power], jobs=1, task_budget=0.5)
+    outcome = as_outcome(result, "claim demo:eq1")
+    assert outcome.verdict is Verdict.UNDECIDED
+    assert "claim demo:eq1 was stopped after" in outcome.evidence.reason
+    assert "during step 2 (a big power): the power: its budget of 0.5 s was spent (hard limit)" in \
+        outcome.evidence.reason
+
+
+DEMO = '''
+from symcond import Paper, Eq
+paper = Paper("demo2026")
+x = paper.declare("x", "length", "a length")
+y = paper.declare("y", "length", "another length")
+paper.equality("eq1", (x + y)**2, x**2 + 2*x*y + y**2)
+paper.equality("eq2", 2 * x, x)
+paper.inequality("eq3", x, x + y)
+paper.equality("eq4", x * y, y * x)
+'''
+
+
+@pytest.fixture
+def demo(tmp_path):
+    """The papers of a small derivation file."""
+    path = tmp_path / "demo.py"
+    path.write_text(DEMO)
+    return load_papers([path])
+
+
+def _rows(ledger):
+    return [(e.claim.id, e.outcome) for e in ledger.entries]
+
+
+def test_ledger_is_the_same_for_any_number_of_jobs(demo):
+    """In-process, one worker and three workers give the same verdicts and evidence."""
+    assert _rows(verify(demo, jobs=0)) == _rows(verify(demo, jobs=1)) == _rows(verify(demo, jobs=3))
+
+
+def test_a_claim_stuck_in_c_is_undecided_and_the_ledger_completes(demo, monkeypatch):
+    """One claim that hangs inside C is stopped at --claim-budget; the others keep their verdicts."""
+    from symcond.model.paper import Paper
+
+    original = Paper.check
+
+    def check(self, claim):
+        return _c_level_power() if claim.id.endswith("eq2") else original(self, claim)
+
+    monkeypatch.setattr(Paper, "check", check)
+    start = time.monotonic()
+    ledger = verify(demo, jobs=2, claim_budget=1.0)
+    verdicts = {e.claim.id: e.outcome.verdict for e in ledger.entries}
+    assert verdicts == {"demo2026:eq1": Verdict.HOLDS, "demo2026:eq2": Verdict.UNDECIDED,
+                        "demo2026:eq3": Verdict.HOLDS, "demo2026:eq4": Verdict.HOLDS}
+    assert time.monotonic() - start < 1.0 + 2 * MARGIN
+
+
+def test_check_is_stopped_at_its_total_budget(monkeypatch):
+    """`check` runs in a worker: work stuck in C ends at --total-budget plus a small grace, undecided."""
+    monkeypatch.setattr("symcond.cli.check._decide", lambda *args: _c_level_power())
+    start = time.monotonic()
+    outcome = check_texts("x", "x", total_budget=1.0)
+    assert outcome.verdict is Verdict.UNDECIDED
+    assert "the check was stopped after" in outcome.evidence.reason
+    assert time.monotonic() - start < 1.0 + MARGIN + 1.0
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"total_budget": 0.0}, "the total budget must be a positive number of seconds"),
+    ({"claim_budget": float("nan")}, "the claim budget must be a positive number of seconds"),
+    ({"jobs": -1}, "the number of jobs must be 0 or more"),
+])
+def test_verify_rejects_bad_limits(demo, kwargs, message):
+    """Non-positive budgets and negative job counts are DefinitionErrors."""
+    with pytest.raises(DefinitionError, match=message):
+        verify(demo, **kwargs)
+
+
+def _hog() -> int:
+    """Asks for far more memory than a worker may have."""
+    with budget.stage("step 1 (a huge list)"):
+        return len([0] * (1 << 40))
+
+
+def test_a_claim_out_of_memory_is_undecided():
+    """A task that exhausts its worker's memory limit ends undecided, naming the stage; the parent is unharmed."""
+    [result] = run_tasks([_hog], jobs=1, task_budget=60.0)
+    outcome = as_outcome(result, "claim demo:eq1")
+    assert outcome.verdict is Verdict.UNDECIDED
+    assert outcome.evidence.reason == "claim demo:eq1 ran out of memory during step 1 (a huge list)"

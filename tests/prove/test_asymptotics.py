@@ -1,0 +1,95 @@
+"""Asymptotic equivalents of special functions and the limits computed with them."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+import sympy
+
+from symcond.model.context import Context
+from symcond.model.verdict import Verdict
+from symcond.prove import check_limit
+from symcond.prove.asymptotics import EQUIVALENTS, equivalent, limit
+from symcond.special import fermi_dirac_mp
+from symcond.special.sympy_fd import FermiDirac
+
+X = sympy.Symbol("x", real=True)
+ORDERS = [sympy.Rational(-3, 2), sympy.Rational(-1, 2), sympy.Integer(0), sympy.Rational(1, 2), sympy.Integer(2)]
+
+
+def _fd_quadrature(order: float, x: float) -> mpmath.mpf:
+    """F_j(x) for j > -1 from its defining integral (independent of the tabulated equivalents)."""
+    j, x = mpmath.mpf(order), mpmath.mpf(x)
+    with mpmath.workdps(40):
+        body = mpmath.quad(lambda t: t**j / (1 + mpmath.exp(t - x)), [0, max(x, 1), mpmath.inf])
+        return body / mpmath.gamma(j + 1)
+
+
+@pytest.mark.parametrize("order", [o for o in ORDERS if o > -1])
+def test_degenerate_equivalent_matches_quadrature_with_sommerfeld_error(order):
+    """At x = 400 the table's x**(j+1)/Gamma(j+2) differs from the integral by the Sommerfeld term."""
+    x = 400
+    lead = float(equivalent(FermiDirac(order, X), X, sympy.oo).subs(X, x))
+    second = float(sympy.pi**2 / 6 * order * (order + 1)) / x**2
+    assert float(_fd_quadrature(float(order), x)) / lead - 1 == pytest.approx(second, rel=1e-3, abs=1e-12)
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_classical_equivalent_matches_series_error(order):
+    """At x = -30 F_j(x)/exp(x) - 1 is the next series term -exp(x)/2**(j+1)."""
+    x = -30
+    ratio = fermi_dirac_mp(float(order), x, dps=40) / mpmath.exp(x)
+    assert float(ratio - 1) == pytest.approx(-float(mpmath.exp(x)) / 2 ** float(order + 1), rel=1e-6)
+
+
+@pytest.mark.parametrize(("expr", "point", "value"), [
+    (sympy.polylog(sympy.S.Half, -sympy.exp(X)) / sympy.sqrt(X), sympy.oo, -2 / sympy.sqrt(sympy.pi)),
+    (FermiDirac(sympy.S.Half, X) / X ** sympy.Rational(3, 2), sympy.oo, 4 / (3 * sympy.sqrt(sympy.pi))),
+    (FermiDirac(-sympy.S.Half, X) ** 2 / FermiDirac(0, X), sympy.oo, 4 / sympy.pi),
+    (FermiDirac(2, X) * sympy.exp(-X), -sympy.oo, 1),
+    (FermiDirac(0, X - 5) / X + FermiDirac(-sympy.S.Half, X) / sympy.sqrt(X), sympy.oo, 1 + 2 / sympy.sqrt(sympy.pi)),
+])
+def test_limit_values(expr, point, value):
+    """Limits of products, powers and sums of special functions have the exact values."""
+    assert sympy.simplify(limit(expr, X, point) - value) == 0
+
+
+@pytest.mark.parametrize("expr", [
+    FermiDirac(sympy.S.Half, X) - X,
+    sympy.log(FermiDirac(0, X)),
+    FermiDirac(0, X) ** X,
+])
+def test_non_multiplicative_occurrences_have_no_equivalent(expr):
+    """A special function inside a sum, another function or under a variable power is not replaced."""
+    assert equivalent(expr, X, sympy.oo) is None
+
+
+def test_cancelling_sum_is_left_undecided():
+    """F_1/2(x) - 4 x**(3/2)/(3 sqrt(pi)) is not decided from leading terms (they cancel)."""
+    expr = FermiDirac(sympy.S.Half, X) - 4 * X ** sympy.Rational(3, 2) / (3 * sympy.sqrt(sympy.pi))
+    assert limit(expr, X, sympy.oo).has(sympy.Limit)
+
+
+def test_order_without_equivalent_at_plus_infinity():
+    """F_{-3}(x) decays exponentially; the x**(j+1)/Gamma(j+2) rule does not apply and is not used."""
+    assert EQUIVALENTS["FermiDirac"](FermiDirac(-3, X), X, sympy.oo) is None
+
+
+def test_limit_claim_reports_the_true_value():
+    """The limit prover refutes a wrong plateau and reports the true value 4/pi."""
+    outcome = check_limit(FermiDirac(-sympy.S.Half, X) ** 2 / FermiDirac(0, X), X, sympy.oo, sympy.Integer(1),
+                          Context())
+    assert (outcome.verdict, outcome.evidence.value) == (Verdict.FAILS, "4/pi")
+
+
+def test_limit_claim_holds_with_numeric_approach():
+    """A true limit holds: SymPy on the equivalents plus numeric approach at x = 1e2, 1e4, 1e8."""
+    outcome = check_limit(FermiDirac(0, X) / FermiDirac(-sympy.S.Half, X) ** 2, X, sympy.oo, sympy.pi / 4, Context())
+    assert outcome.verdict is Verdict.HOLDS
+
+
+def test_finite_argument_uses_the_value():
+    """F_{1/2}(1/x) x/(x + 1) tends to F_{1/2}(0) = (1 - 2**(-1/2)) zeta(3/2) as x -> oo."""
+    found = limit(FermiDirac(sympy.S.Half, 1 / X) * X / (X + 1), X, sympy.oo)
+    exact = (1 - 1 / sympy.sqrt(2)) * sympy.zeta(sympy.Rational(3, 2))
+    assert abs(sympy.N(found - exact, 30)) < 1e-28

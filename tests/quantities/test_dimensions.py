@@ -1,0 +1,52 @@
+"""SI dimensions of expressions."""
+
+import pytest
+import sympy
+from sympy.physics.units import action, charge, conductance, energy, length, mass, temperature, time
+
+from symcond.errors import DimensionError
+from symcond.quantities.dimensions import DIMENSIONLESS, Dim, dimension_of
+
+
+@pytest.mark.parametrize(
+    ("expr_text", "expected"),
+    [
+        ("e**2/h", Dim.of(conductance)),
+        ("h/m", Dim.of(length**2 / time)),
+        ("m**2/h", Dim.of(mass**2 / (energy * time))),
+        ("k_B**2*T/h", Dim.of(energy / (temperature * time))),
+        ("eps0*c", Dim.of(conductance)),
+        ("exp(-eps/(k_B*T))", DIMENSIONLESS),
+    ],
+)
+def test_dimension_table(registry, expr_text, expected):
+    """Conventional quantities get their SI dimensions."""
+    names = {q.name: q.symbol for q in registry}
+    expr = sympy.sympify(expr_text, locals=names)  # test-only: trusted literal text
+    assert dimension_of(expr, registry.dimension) == expected
+
+
+def test_adding_unlike_quantities_is_an_error(registry):
+    """A sum of a length and a time is rejected with both dimensions in the message."""
+    L, tau = registry.symbols("L tau")
+    with pytest.raises(DimensionError, match=r"cannot add .* \(m\) and .* \(s\)|cannot add .* \(s\) and .* \(m\)"):
+        dimension_of(L + tau, registry.dimension)
+
+
+def test_exp_of_dimensional_argument_is_an_error(registry):
+    """exp() of an energy is rejected."""
+    (eps,) = registry.symbols("eps")
+    with pytest.raises(DimensionError, match="must be dimensionless"):
+        dimension_of(sympy.exp(eps), registry.dimension)
+
+
+def test_unknown_symbol_gives_none(registry):
+    """A symbol without a declared dimension makes the dimension unknown, not wrong."""
+    assert dimension_of(sympy.Symbol("zz") * registry.symbol("L"), registry.dimension) is None
+
+
+def test_unit_names():
+    """Named units are used where conventional."""
+    assert Dim.of(conductance).unit_name() == "S"
+    assert Dim.of(action).unit_name() == "J s"
+    assert Dim.of(charge / time).unit_name() == "A"
