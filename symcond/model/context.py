@@ -23,7 +23,7 @@ import sympy
 from symcond.budget import run_with_budget
 from symcond.errors import DefinitionError
 from symcond.numeric.sampling import MIN_DIGITS, Sampler
-from symcond.parse.caps import bounded_xreplace
+from symcond.parse.substitute import bounded_xreplace
 from symcond.quantities.dimensions import Dim, dimension_of
 from symcond.quantities.registry import Registry
 

@@ -1,26 +1,28 @@
-"""Resource limits of the safe parser and of substitution: every number, exponent and
-expression is bounded before SymPy evaluates it, so that hostile input (exponent towers,
-huge literals, huge values substituted for symbols) fails fast.
+"""Resource limits of the safe parser on numbers and powers: every number, exponent and
+node is bounded before SymPy evaluates it, so that hostile input (exponent towers, huge
+literals, huge sums and products) fails fast.
 
-The parser (:mod:`symcond.parse.grammar`) builds each node through :func:`_build` after the checks
-below; :func:`bounded_xreplace` rebuilds an expression after a substitution through the
-same checks, so ``2**x`` with ``x = 10**100`` is refused instead of computed.
+The parser (:mod:`symcond.parse.precedence`) builds each node through :func:`_build` after
+the checks below; :func:`symcond.parse.substitute.bounded_xreplace` rebuilds an expression
+after a substitution through the same checks.  The limits on function calls (``gamma``,
+``exp``, ``Max``...) are applied by :mod:`symcond.parse.functions`.
 
 >>> MAX_EXPONENT
 1000
->>> x = sympy.Symbol("x", positive=True)
->>> bounded_xreplace(2**x + x, {x: sympy.Integer(10)})
-1034
->>> bounded_xreplace(2**x, {x: sympy.Integer(10)**100})
+>>> _build(sympy.Pow, (sympy.Integer(2), sympy.Integer(10)), "at position 1")
+1024
+>>> _check_power(sympy.Integer(2), sympy.Integer(10) ** 100, "at position 1")
 Traceback (most recent call last):
 ...
-symcond.errors.DefinitionError: substituting x = 1e100: exponent 1e100 in 2**x exceeds the limit of 1000 in magnitude
+symcond.errors.ParseError: exponent 1e100 at position 1 exceeds the limit of 1000 in magnitude
+>>> _short(sympy.Integer(3) ** 700)
+'~9.66e333'
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from itertools import chain
 from typing import Any
@@ -28,7 +30,7 @@ from typing import Any
 import sympy
 from sympy.calculus.accumulationbounds import AccumBounds
 
-from symcond.errors import DefinitionError, ParseError
+from symcond.errors import ParseError
 from symcond.parse.tokenize import Token, abbreviate
 
 #: What SymPy raises when it cannot evaluate a node.  AttributeError: SymPy 1.14's cache
@@ -73,28 +75,6 @@ MAX_MINMAX_PAIRS = 200
 #: <symcond.parse.tokenize.MAX_INPUT_LENGTH>` characters has at most about 20 000 nodes; the
 #: bundled papers reach 59.  Chained definitions can double a tree at each step.
 MAX_EXPRESSION_NODES = 20_000
-
-#: Arguments (by position) bounded by :data:`MAX_SPECIAL_ARGUMENT`: with a number there,
-#: SymPy evaluates a closed form whose size grows with that number (a factorial, a
-#: Bernoulli number).  Only gamma, zeta and polylog can be written in an expression; the
-#: others can appear in derivation files.
-_BOUNDED_ARGUMENTS: Mapping[Any, tuple[int, ...]] = {
-    sympy.gamma: (0,), sympy.loggamma: (0,), sympy.zeta: (0, 1), sympy.polylog: (0,), sympy.polygamma: (0, 1),
-    sympy.factorial: (0,), sympy.factorial2: (0,), sympy.binomial: (0, 1), sympy.harmonic: (0,),
-    sympy.bernoulli: (0,), sympy.RisingFactorial: (0, 1), sympy.FallingFactorial: (0, 1),
-}
-
-
-def _polylog(s: sympy.Expr, z: sympy.Expr) -> sympy.Expr:
-    """Return ``polylog(s, z)``, evaluated by SymPy only for a numeric literal ``z``.
-
-    SymPy's evaluation calls ``simplify`` on ``z``, which can take minutes on long input.
-    """
-    return sympy.polylog(s, z, evaluate=bool(z.is_Number))
-
-
-#: How a node is rebuilt after a substitution, where it differs from ``node.func(*args)``.
-_CONSTRUCTORS: Mapping[Any, Callable[..., sympy.Basic]] = {sympy.polylog: _polylog}
 
 
 def _at(pos: int) -> str:
@@ -239,24 +219,6 @@ def _check_result(result: sympy.Expr, where: str) -> None:
             raise ParseError(f"number of about {_digits(part)} digits {where} exceeds the limit of {MAX_NUMBER_DIGITS}")
 
 
-def _beyond(value: sympy.Expr, limit: int) -> bool:
-    """Whether a finite numeric ``value`` exceeds ``limit`` in magnitude (False for others).
-
-    Numbers built within the limits are at most about ``exp(MAX_EXP_ARGUMENT)``, so the
-    15-digit evaluation of a non-rational one is cheap.
-    """
-    if isinstance(value, sympy.Rational):
-        return bool(abs(value) > limit)
-    if not value.is_number or value.has(sympy.oo, -sympy.oo, sympy.zoo):  # exp(-oo) is 0, not a huge number
-        return False
-    try:
-        return not abs(complex(value.evalf(15))) <= limit
-    except OverflowError:
-        return True
-    except (TypeError, ValueError, ArithmeticError):
-        return False
-
-
 def _check_defined(expr: sympy.Expr) -> sympy.Expr:
     """Reject an expression that evaluated to something undefined (zoo, nan, AccumBounds) or cannot be printed."""
     for bad, label in ((sympy.zoo, "zoo"), (sympy.nan, "nan"), (AccumBounds, "AccumBounds")):
@@ -276,143 +238,3 @@ def _check_printable(expr: sympy.Basic) -> None:
         sympy.sstr(expr)
     except _SYMPY_ERRORS as exc:
         raise ParseError(f"SymPy cannot print the expression ({_reason(exc)})") from exc
-
-
-class _Tally:
-    """Work counted over one expression: the pairs of arguments Max and Min compared so far."""
-
-    def __init__(self) -> None:
-        self.minmax = 0
-
-    def check_call(self, kind: Any, label: str, args: Sequence[sympy.Basic], where: str) -> None:
-        """Bound the numeric arguments of ``kind(*args)`` and the Max/Min work before SymPy evaluates it.
-
-        ``kind`` is the SymPy class the call builds, ``label`` its name in messages.
-        """
-        for index in _BOUNDED_ARGUMENTS.get(kind, ()):
-            value = args[index] if index < len(args) else sympy.S.Zero
-            if isinstance(value, sympy.Rational) and abs(value) > MAX_SPECIAL_ARGUMENT:
-                raise ParseError(
-                    f"argument {_short(value)} of {label!r} {where}"
-                    f" exceeds the limit of {MAX_SPECIAL_ARGUMENT} in magnitude"
-                )
-        if kind in (sympy.exp, sympy.sinh, sympy.cosh) and args and _beyond(args[0], MAX_EXP_ARGUMENT):
-            raise ParseError(
-                f"argument {_short(args[0])} of {label!r} {where} exceeds the limit of {MAX_EXP_ARGUMENT} in magnitude"
-            )
-        if kind is sympy.exp and args:  # exp(c*log(b)) evaluates to b**c
-            for term in sympy.Add.make_args(args[0]):
-                if term.has(sympy.log):
-                    _check_exponent(term.as_coeff_Mul()[0], where)
-        if kind in (sympy.Max, sympy.Min):
-            count = sum(len(arg.args) if arg.func is kind else 1 for arg in args)
-            self.minmax += count * (count - 1) // 2
-            if self.minmax > MAX_MINMAX_PAIRS:
-                raise ParseError(
-                    f"{label!r} {where} makes Max and Min compare {self.minmax} pairs of arguments in one"
-                    f" expression, more than the limit of {MAX_MINMAX_PAIRS}"
-                )
-
-
-# ---------------------------------------------------------------- substitution
-def bounded_xreplace(expr: sympy.Basic, mapping: Mapping[sympy.Basic, sympy.Basic]) -> sympy.Basic:
-    """``expr.xreplace(mapping)``, with every rebuilt node checked against the limits first.
-
-    Like :meth:`sympy.Basic.xreplace`, a node that is a key of ``mapping`` is replaced
-    (without looking inside the replacement) and every node with a replaced descendant is
-    rebuilt with SymPy's evaluation, so the result equals ``expr.xreplace(mapping)``.
-    Before a node is rebuilt, the checks of the parser bound its numbers and exponents, the
-    special-function arguments and the Max/Min work; afterwards the result is checked too,
-    and the whole tree must stay within :data:`MAX_EXPRESSION_NODES` nodes and be printable
-    by SymPy.  Each distinct subexpression is visited once.
-
-    Parameters
-    ----------
-    expr : sympy.Basic
-        The expression (or relation) to substitute into.
-    mapping : Mapping[sympy.Basic, sympy.Basic]
-        What to replace (usually symbols) by what.
-
-    Returns
-    -------
-    sympy.Basic
-        The substituted expression; ``expr`` itself when nothing was replaced.
-
-    Raises
-    ------
-    DefinitionError
-        When the substitution would build a number, an exponent, a special-function
-        argument, a Max/Min or a tree beyond the limits, or SymPy cannot build a node; the
-        message names the substitutions involved and the node.
-    """
-    expr = sympy.sympify(expr)
-    result = _Substitution(mapping).walk(expr)
-    if result is not expr:
-        try:
-            _check_printable(result)
-        except ParseError as exc:
-            raise DefinitionError(f"substituting into {_short(expr)}: {exc}") from exc
-    return result
-
-
-class _Substitution:
-    """One bounded ``xreplace``: memoised results and tree sizes of the nodes seen."""
-
-    def __init__(self, mapping: Mapping[sympy.Basic, sympy.Basic]) -> None:
-        self._mapping = mapping
-        self._done: dict[sympy.Basic, sympy.Basic] = {}
-        self._sizes: dict[sympy.Basic, int] = {}
-        self._tally = _Tally()
-
-    def walk(self, node: sympy.Basic) -> sympy.Basic:
-        """``node`` with the mapping applied (recursively, memoised)."""
-        if node in self._mapping:
-            return self._mapping[node]
-        result = self._done.get(node)
-        if result is None:
-            args = tuple(self.walk(arg) if isinstance(arg, sympy.Basic) else arg for arg in node.args)
-            changed = any(new is not old for new, old in zip(args, node.args, strict=True))
-            result = self._rebuild(node, args) if changed else node
-            self._done[node] = result
-        return result
-
-    def _rebuild(self, node: sympy.Basic, args: tuple[Any, ...]) -> sympy.Basic:
-        """``node.func(*args)`` after the limit checks; their ParseError becomes a DefinitionError."""
-        where = f"in {_short(node)}"
-        try:
-            result = self._checked(node.func, args, where)
-            if self._size(result) > MAX_EXPRESSION_NODES:
-                raise ParseError(f"the expression {where} grows to more than {MAX_EXPRESSION_NODES} nodes")
-        except ParseError as exc:
-            raise DefinitionError(f"substituting {self._involved(node)}: {exc}") from exc
-        return result
-
-    def _checked(self, func: Any, args: tuple[Any, ...], where: str) -> sympy.Basic:
-        """Check the arguments of ``func``, build the node, check the result."""
-        if func in (sympy.Add, sympy.Mul):
-            _check_transient(args, func, where)
-        elif func is sympy.Pow:
-            _check_power(args[0], args[1], where)
-        else:
-            self._tally.check_call(func, getattr(func, "__name__", str(func)), args, where)
-        try:
-            result = _CONSTRUCTORS.get(func, func)(*args)
-        except _SYMPY_ERRORS as exc:
-            raise ParseError(f"cannot evaluate the expression {where}: {_reason(exc)}") from exc
-        if isinstance(result, sympy.Expr):
-            _check_result(result, where)
-        return result
-
-    def _size(self, node: sympy.Basic) -> int:
-        """Number of nodes of ``node`` as a tree (memoised over shared subexpressions)."""
-        size = self._sizes.get(node)
-        if size is None:
-            size = 1 + sum(self._size(arg) for arg in node.args if isinstance(arg, sympy.Basic))
-            self._sizes[node] = size
-        return size
-
-    def _involved(self, node: sympy.Basic) -> str:
-        """The substitutions that reach ``node``, as ``x = 1e100, y = 2`` (at most three)."""
-        used = [key for key in self._mapping if node.has(key)]
-        shown = ", ".join(f"{_short(key)} = {_short(self._mapping[key])}" for key in used[:3])
-        return shown + (f" and {len(used) - 3} more" if len(used) > 3 else "")

@@ -2,17 +2,11 @@
 
 Nothing here executes user text: there is no ``eval``/``exec``, no ``sympify`` or
 ``parse_expr`` of strings and no ``ast``.  Input is tokenized (:mod:`symcond.parse.tokenize`),
-then parsed by precedence climbing over an explicit operator table; the tree is built
-directly from ``sympy.Add``/``Mul``/``Pow``/``Integer``/``Rational`` and the functions in
-:data:`DEFAULT_FUNCTIONS`, with SymPy's automatic evaluation on.
-
-Grammar (Python's precedence and associativity)::
-
-    expression := term (('+' | '-') term)*
-    term       := factor (('*' | '/') factor)*
-    factor     := ('+' | '-') factor | power
-    power      := atom ['**' factor]            # right-associative; -x**2 is -(x**2)
-    atom       := NUMBER | NAME | NAME '(' expression (',' expression)* ')' | '(' expression ')'
+then parsed by precedence climbing over an explicit operator table
+(:mod:`symcond.parse.precedence`, which gives the grammar); the tree is built directly from
+``sympy.Add``/``Mul``/``Pow``/``Integer``/``Rational`` and the functions in
+:data:`DEFAULT_FUNCTIONS` (:mod:`symcond.parse.functions`), with SymPy's automatic
+evaluation on.  This module adds the two statement forms, ``a OP b`` and ``NAME=EXPR``.
 
 Decimal literals are exact rationals (``0.5`` is ``1/2``).  Names resolve to positive
 symbols by default, except the constants ``pi`` and ``oo``; ``E`` and ``I`` are ordinary
@@ -31,8 +25,9 @@ degree :data:`MAX_ROOT_DEGREE`, powers of possibly non-real numbers up to
 ``gamma``/``zeta`` and orders of ``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`, of
 ``exp``/``sinh``/``cosh`` up to :data:`MAX_EXP_ARGUMENT`; at most
 :data:`MAX_MINMAX_PAIRS` pairs of arguments compared by ``Max``/``Min``; the sides of
-``< <= > >=`` real and finite.  A substitution into a parsed expression
-(:meth:`symcond.model.context.Context.prepare`) is held to the same limits, and to
+``< <= > >=`` real and finite.  The limits are defined in :mod:`symcond.parse.caps`.  A
+substitution into a parsed expression (:func:`symcond.parse.substitute.bounded_xreplace`,
+used by :meth:`symcond.model.context.Context.prepare`) is held to the same limits, and to
 :data:`MAX_EXPRESSION_NODES` nodes.
 
 >>> parse_expression("e**2*N*tau/(m*L**2)")
@@ -45,10 +40,7 @@ tau_in <= tau_el
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from types import MappingProxyType
-from typing import Any
+from collections.abc import Callable, Mapping
 
 import sympy
 from sympy.core.relational import Relational
@@ -66,29 +58,20 @@ from symcond.parse.caps import (
     MAX_ROOT_DEGREE,
     MAX_SPECIAL_ARGUMENT,
     MAX_TRANSIENT_DIGITS,
-    _at,
-    _build,
     _check_defined,
-    _check_power,
-    _check_transient,
-    _inverse,
-    _polylog,
     _reason,
     _short,
-    _Tally,
 )
+from symcond.parse.functions import CONSTANTS, DEFAULT_FUNCTIONS, Resolver, positive_symbol
+from symcond.parse.precedence import ExpressionParser
 from symcond.parse.tokenize import (
     MAX_INPUT_LENGTH,
     MAX_LITERAL_DIGITS,
-    Token,
     TokenKind,
     abbreviate,
     describe,
     is_identifier,
-    literal_fraction,
     relation_missing,
-    tokenize,
-    unexpected,
 )
 
 __all__ = [
@@ -114,39 +97,6 @@ __all__ = [
     "positive_symbol",
 ]
 
-Resolver = Callable[[str], sympy.Expr]
-
-#: Names that always mean a SymPy constant, whatever the resolver says.
-CONSTANTS: Mapping[str, sympy.Expr] = MappingProxyType({"pi": sympy.pi, "oo": sympy.oo})
-
-
-_SYMPY_FUNCTION_NAMES = (
-    *("sqrt", "exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "asin", "acos", "atan"),
-    *("Abs", "zeta", "gamma", "Min", "Max", "Heaviside"),
-)
-
-
-#: The whitelist of callable functions, by the name used in expressions.  ``log(x, b)`` is
-#: the base-``b`` logarithm, ``zeta(s, a)`` the Hurwitz zeta, ``Heaviside(x, H0)`` sets H(0).
-DEFAULT_FUNCTIONS: Mapping[str, Callable[..., sympy.Expr]] = MappingProxyType(
-    {
-        **{name: getattr(sympy, name) for name in _SYMPY_FUNCTION_NAMES},
-        "abs": sympy.Abs,
-        "polylog": _polylog,
-    }
-)
-
-_ARITY: Mapping[Any, tuple[int, int | None]] = {
-    **{func: (1, 1) for func in DEFAULT_FUNCTIONS.values()},
-    sympy.log: (1, 2),
-    _polylog: (2, 2),
-    sympy.zeta: (1, 2),
-    sympy.Min: (1, None),
-    sympy.Max: (1, None),
-    sympy.Heaviside: (1, 2),
-}
-#: The SymPy class a whitelisted function builds, where it is not the function itself.
-_KINDS: Mapping[Any, Any] = {_polylog: sympy.polylog}
 _RELATIONS: Mapping[str, Callable[..., Relational]] = {
     "<": sympy.Lt,
     "<=": sympy.Le,
@@ -154,18 +104,6 @@ _RELATIONS: Mapping[str, Callable[..., Relational]] = {
     ">=": sympy.Ge,
     "==": sympy.Eq,
 }
-#: Binding powers of the infix operators (Python precedence); unary signs bind between.
-_BINDING: Mapping[str, int] = {"+": 10, "-": 10, "*": 20, "/": 20, "**": 40}
-_UNARY_BINDING = 30
-
-
-def positive_symbol(name: str) -> sympy.Expr:
-    """Return the default resolution of ``name``: a positive SymPy symbol.
-
-    >>> positive_symbol("tau_in").is_positive
-    True
-    """
-    return sympy.Symbol(name, positive=True)
 
 
 def parse_expression(
@@ -213,7 +151,7 @@ def parse_expression(
     ...
     symcond.errors.ParseError: '^' at position 1 is not an operator; use '**' for powers
     """
-    parser = _Parser(text, resolve, functions)
+    parser = ExpressionParser(text, resolve, functions)
     return parser.run(parser.expression)
 
 
@@ -231,7 +169,7 @@ def parse_assignment(
     >>> parse_assignment("Gamma=l/L")
     ('Gamma', l/L)
     """
-    parser = _Parser(text, resolve, functions)
+    parser = _Statements(text, resolve, functions)
     return parser.run(parser.assignment)
 
 
@@ -253,42 +191,12 @@ def parse_relation(
     >>> parse_relation("1 < 2")
     1 < 2
     """
-    parser = _Parser(text, resolve, functions)
+    parser = _Statements(text, resolve, functions)
     return parser.run(parser.relation)
 
 
-class _Parser:
-    """Precedence-climbing parser over one token list, with an explicit depth cap.
-
-    Each nesting level costs at most four Python frames, so :data:`MAX_DEPTH` levels stay
-    far below the interpreter's recursion limit.
-    """
-
-    def __init__(
-        self, text: str, resolve: Resolver | None, functions: Mapping[str, Callable[..., sympy.Expr]] | None
-    ) -> None:
-        self._tokens = tokenize(text)
-        self._text = text
-        self._index = 0
-        self._depth = 0
-        self._resolve = positive_symbol if resolve is None else resolve
-        self._functions = DEFAULT_FUNCTIONS if functions is None else functions
-        self._tally = _Tally()
-
-    def run(self, rule: Callable[[], Any]) -> Any:
-        """Apply ``rule`` to the whole input; turn a deep SymPy recursion into ParseError."""
-        try:
-            result = rule()
-        except RecursionError as exc:
-            raise ParseError(f"expression is nested too deeply for SymPy (limit {MAX_DEPTH} levels)") from exc
-        if self._token.kind is not TokenKind.END:
-            raise ParseError(unexpected(self._token))
-        return result
-
-    # ----------------------------------------------------------------- entry rules
-    def expression(self) -> sympy.Expr:
-        """The whole input is one expression."""
-        return _check_defined(self._expression())
+class _Statements(ExpressionParser):
+    """The parser of :mod:`symcond.parse.precedence`, with the rules for a relation and an assignment."""
 
     def relation(self) -> Relational:
         """The whole input is ``expression RELATION expression``."""
@@ -335,129 +243,3 @@ class _Parser:
         if name.text in CONSTANTS:
             raise ParseError(f"cannot assign to the constant {name.text!r}")
         return name.text, self.expression()
-
-    # ------------------------------------------------------------------- grammar
-    def _expression(self, min_binding: int = 0) -> sympy.Expr:
-        """Parse an operand and every following operator that binds tighter than ``min_binding``."""
-        left = self._prefix()
-        while (binding := self._binding()) > min_binding:
-            left = self._power(left) if binding == _BINDING["**"] else self._chain(left, binding)
-        return left
-
-    def _chain(self, first: sympy.Expr, binding: int) -> sympy.Expr:
-        """Parse a left-associative ``+ -`` or ``* /`` chain and build one n-ary Add or Mul."""
-        start = self._token.pos
-        items = [first]
-        while self._binding() == binding:
-            operator = self._advance()
-            items.append(_inverse(operator, self._expression(binding)))
-        combine = sympy.Add if binding == _BINDING["+"] else sympy.Mul
-        _check_transient(items, combine, _at(start))
-        return _build(combine, items, _at(start))
-
-    def _power(self, base: sympy.Expr) -> sympy.Expr:
-        """Parse ``'**' exponent`` (right-associative; the exponent may carry a sign)."""
-        operator = self._advance()
-        with self._deeper(operator):
-            exponent = self._expression(_BINDING["**"] - 1)
-        _check_power(base, exponent, _at(operator.pos))
-        return _build(sympy.Pow, (base, exponent), _at(operator.pos))
-
-    def _prefix(self) -> sympy.Expr:
-        """Parse a signed operand, a number, a name, a call or a parenthesised expression."""
-        token = self._advance()
-        if token.kind is TokenKind.OPERATOR and token.text in ("+", "-"):
-            with self._deeper(token):
-                value = self._expression(_UNARY_BINDING)
-            return value if token.text == "+" else _build(sympy.Mul, (sympy.S.NegativeOne, value), _at(token.pos))
-        if token.kind is TokenKind.NUMBER:
-            return sympy.Rational(*literal_fraction(token.text))
-        if token.kind is TokenKind.NAME:
-            return self._call(token) if self._token.kind is TokenKind.LPAREN else self._name(token)
-        if token.kind is TokenKind.LPAREN:
-            with self._deeper(token):
-                value = self._expression()
-            self._close(token)
-            return value
-        raise ParseError(unexpected(token))
-
-    def _name(self, token: Token) -> sympy.Expr:
-        """Resolve a name: a constant, else whatever the resolver returns."""
-        if token.text in CONSTANTS:
-            return CONSTANTS[token.text]
-        value = self._resolve(token.text)
-        if not isinstance(value, sympy.Expr):
-            raise TypeError(f"resolver returned {type(value).__name__} for {token.text!r}, not a sympy.Expr")
-        return value
-
-    def _call(self, name: Token) -> sympy.Expr:
-        """Parse ``'(' [expression (',' expression)*] ')'`` after a whitelisted function name."""
-        func = self._functions.get(name.text)
-        if func is None:
-            allowed = ", ".join(sorted(self._functions)) or "none"
-            raise ParseError(f"unknown function {name.text!r} at position {name.pos}; allowed: {allowed}")
-        opening = self._advance()
-        with self._deeper(opening):
-            args = self._arguments()
-        self._close(opening)
-        _check_arity(name, func, len(args))
-        self._tally.check_call(_KINDS.get(func, func), name.text, args, _at(name.pos))
-        return _build(func, args, _at(name.pos))
-
-    def _arguments(self) -> list[sympy.Expr]:
-        """Parse the comma-separated call arguments before the closing ')'."""
-        if self._token.kind is TokenKind.RPAREN:
-            return []
-        args = [self._expression()]
-        while self._token.kind is TokenKind.COMMA:
-            self._advance()
-            args.append(self._expression())
-        return args
-
-    # ------------------------------------------------------------------- helpers
-    @property
-    def _token(self) -> Token:
-        """The current (not yet consumed) token."""
-        return self._tokens[self._index]
-
-    def _advance(self) -> Token:
-        """Consume and return the current token (END is never consumed twice)."""
-        token = self._token
-        self._index = min(self._index + 1, len(self._tokens) - 1)
-        return token
-
-    def _binding(self) -> int:
-        """Binding power of the current token as an infix operator (0 if it is not one)."""
-        token = self._token
-        return _BINDING.get(token.text, 0) if token.kind is TokenKind.OPERATOR else 0
-
-    @contextmanager
-    def _deeper(self, token: Token) -> Iterator[None]:
-        """Enter one nesting level; raise ParseError beyond MAX_DEPTH."""
-        if self._depth >= MAX_DEPTH:
-            raise ParseError(f"expression nests deeper than {MAX_DEPTH} levels at position {token.pos}")
-        self._depth += 1
-        try:
-            yield
-        finally:
-            self._depth -= 1
-
-    def _close(self, opening: Token) -> None:
-        """Consume the ')' matching ``opening``."""
-        token = self._advance()
-        if token.kind is TokenKind.END:
-            raise ParseError(f"missing ')' for the '(' at position {opening.pos}")
-        if token.kind is not TokenKind.RPAREN:
-            raise ParseError(unexpected(token))
-
-
-def _check_arity(name: Token, func: Callable[..., Any], count: int) -> None:
-    """Reject a call to a known function with the wrong number of arguments."""
-    low, high = _ARITY.get(func, (0, None))
-    if low <= count and (high is None or count <= high):
-        return
-    if high is None:
-        wanted = f"at least {low} argument{'s' * (low != 1)}"
-    else:
-        wanted = f"{low}{f' or {high}' * (high != low)} argument{'s' * (high != 1)}"
-    raise ParseError(f"function {name.text!r} at position {name.pos} takes {wanted} (got {count})")

@@ -15,7 +15,8 @@ from hypothesis import assume, given, seed, settings
 from symcond.cli.main import main
 from symcond.errors import DefinitionError
 from symcond.model.context import Assumption, Context
-from symcond.parse.caps import MAX_EXPRESSION_NODES, bounded_xreplace
+from symcond.parse.caps import MAX_EXPRESSION_NODES
+from symcond.parse.substitute import bounded_xreplace
 from tests.strategies import expressions, rationals
 
 x, y, z = sympy.symbols("x y z", positive=True)
