@@ -4,7 +4,7 @@ Run ``python -m benchmarks.bench_montecarlo`` from the repository root.  The bas
 plain-Python loop of the same algorithm (one particle at a time: exponential candidate
 times, flip / re-draw choice, re-draws from ``f_eq`` by scalar rejection from the alias-table
 envelope of the NumPy sampler) measured in the same run, for constant times at ``eta = 0``, ``R = 1``,
-``F = 1``.  The compiled kernel (:mod:`symcond.montecarlo._kernel`, the default backend) is
+``F = 1``.  The compiled kernel (:mod:`symcond.montecarlo.kernel`, the default backend) is
 timed after a warm-up run, so compilation (or loading it from numba's cache) is excluded.
 Each symcond run is a whole :func:`~symcond.montecarlo.drift` call (set-up, burn-in and
 measurement included).  Rows:
@@ -31,8 +31,10 @@ import numpy as np
 
 from benchmarks._timing import row
 from symcond.kinetic.params import KineticParams
-from symcond.montecarlo import DriftResult, _kernel, drift, equilibrium
+from symcond.montecarlo import DriftResult, drift, equilibrium
+from symcond.montecarlo.backend import default_threads
 from symcond.montecarlo.ensemble import Ensemble
+from symcond.montecarlo.kernel import AVAILABLE
 from symcond.montecarlo.process import Process
 
 SEED = 2024
@@ -139,12 +141,12 @@ def _speed_rows(py_rate: float, py_eff: float, name: str, res: DriftResult, targ
 
 def _kernel_rows(py_rate: float, py_wall: float, py_eff: float, law_numpy: DriftResult) -> list[dict[str, object]]:
     """The compiled kernel's rows (none if numba is not installed)."""
-    if not _kernel.AVAILABLE:
+    if not AVAILABLE:
         return []
     wide = _drift(PARAMS, NUMPY_PARTICLES, "numba")
     single = _drift(PARAMS, NUMPY_PARTICLES, "numba", threads=1)
     law = _drift(LAW, NUMPY_PARTICLES // 4, "numba", threads=1)
-    return [row(f"MC collisions per second (elapsed), kernel on {_kernel.default_threads()} threads vs "
+    return [row(f"MC collisions per second (elapsed), kernel on {default_threads()} threads vs "
                 "plain-Python loop", py_wall, wide.counters.events_per_wall_second, ">= 100", unit="1/s"),
             *_speed_rows(py_rate, py_eff, "kernel, 1 thread", single, ">= 100"),
             *_lane_rows(),

@@ -17,7 +17,7 @@ are drawn (the candidate process is memoryless, so this is exact whenever
 All particles share one clock at the end of each :meth:`Ensemble.advance`; inside it, only
 the particles with a checkpoint left in the interval are processed, so each pass of the
 loop costs in proportion to the number of checkpoints, not of particles.  By default the
-same algorithm runs compiled on several threads (:mod:`symcond.montecarlo._kernel`,
+same algorithm runs compiled on several threads (:mod:`symcond.montecarlo.kernel`,
 ``backend="auto"``): 64 particles at a time on SIMD lanes for constant rates, one at a time
 otherwise; ``backend="numpy"`` keeps the vectorised NumPy path below, the reference
 implementation.
@@ -43,7 +43,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from symcond.montecarlo._kernel import Backend, Kernel, kernel_for
+from symcond.montecarlo.backend import Backend
+from symcond.montecarlo.kernel import Kernel, Particles, Tally, kernel_for
 from symcond.montecarlo.process import Process
 
 __all__ = ["Ensemble", "Step"]
@@ -129,11 +130,26 @@ class Ensemble:
         """Advance every particle by ``dt`` (units ``tau_el0``) and return the displacements."""
         disp = np.zeros(self.size)
         wdisp = np.zeros(self.size) if weighted and self.pauli is not None else None
-        if self._kernel is None or not self._kernel.advance(self, dt, disp, wdisp):
+        tally = None
+        if self._kernel is not None:
+            particles = Particles(self.x, self.wait, self.bound, self.candidate, self.pauli)
+            tally = self._kernel.advance(particles, self.rng, dt, disp, wdisp)
+        if tally is None:
             self._kernel = None
             self._advance_numpy(dt, disp, wdisp)
+        else:
+            self._add(tally)
         self.time += dt
         return Step(disp, wdisp)
+
+    def _add(self, tally: Tally) -> None:
+        """Add the counters of a kernel step to the ensemble's."""
+        self.flips += tally.flips
+        self.inelastic += tally.inelastic
+        self.events += tally.flips + tally.inelastic
+        self.candidates += tally.candidates
+        self.checkpoints += tally.checkpoints
+        self.violations += tally.violations
 
     def _advance_numpy(self, dt: float, disp: FloatArray, wdisp: FloatArray | None) -> None:
         """The NumPy path of :meth:`advance`: process every particle with a checkpoint left, in bulk."""

@@ -32,7 +32,7 @@ import numpy as np
 
 from symcond.errors import DefinitionError
 from symcond.kinetic.params import KineticParams
-from symcond.montecarlo._kernel import Backend
+from symcond.montecarlo.backend import Backend
 from symcond.montecarlo.ensemble import Ensemble
 from symcond.montecarlo.estimators import equilibrium_result
 from symcond.montecarlo.observables import Correlations, Spectra

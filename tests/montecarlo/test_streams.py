@@ -16,7 +16,8 @@ from scipy import integrate, stats
 from scipy.special import expit
 
 from symcond.kinetic.params import KineticParams
-from symcond.montecarlo import _kernel, _tables, streams
+from symcond.montecarlo import _tables, streams
+from symcond.montecarlo.kernel import Kernel
 from symcond.montecarlo.process import Process
 from symcond.montecarlo.sampler import support_end
 from tests.montecarlo.conftest import lorentzian
@@ -102,7 +103,7 @@ def test_compiled_redraw_has_the_exact_distribution(eta: float, law) -> None:
     """2*10^5 kernel re-draws: |x| passes chi-square against f_eq / t_in, signs balanced; a 2 % scale fails."""
     params = KineticParams(eta=eta, ratio=1.0, tau_in_law=law)
     proc = Process(params)
-    kern = _kernel.Kernel(proc)
+    kern = Kernel(proc)
     assert kern.covers(12.0)
     x = kern.sample(200_000, np.random.default_rng(7))
     cdf = _abs_cdf(eta, None if law is None else (lambda e: proc.rates(np.sqrt(e))[0]))
