@@ -19,11 +19,29 @@ plateau is T_KG = 2R/(1 + R) of Eq. (7) and is 1 at R = 1 as the paper states (i
 limit is then 2 v_th/sqrt(pi); no constant normalisation of vbar meets both printed limits).
 """
 
-from sympy import Abs, Integral, Rational
-
-from symcond import Eq, Expect, Integrate, Le, Paper, Rewrite, Step, Substitute, TakeLimit, exp, log, oo, pi, sqrt
-from symcond.rules.integrals import ChangeVariable, FoldEven, Recognize
-from symcond.special.sympy_fd import FermiDirac
+from symcond import (
+    Abs,
+    ChangeVariable,
+    Eq,
+    Expect,
+    FermiDirac,
+    FoldEven,
+    Integral,
+    Integrate,
+    Le,
+    Paper,
+    Rational,
+    Recognize,
+    Rewrite,
+    Step,
+    Substitute,
+    TakeLimit,
+    exp,
+    log,
+    oo,
+    pi,
+    sqrt,
+)
 
 paper = Paper(
     "dasgreen2003",
@@ -129,7 +147,7 @@ paper.inequality("eq7.bound", T_KG, 1, givens=_BALLISTIC, where="Eq. (7)",
                  statement=r"T_{KG} = 2\tau_{in}/(\tau_{in} + L/v_F) \le 1")
 
 # --- Eq. (8): T_KG = 1 exactly when tau_in = tau_el, and then G = G_0 = 2e^2/h -------------------
-paper.equality_iff("eq8", T_KG, 1, Eq(tau_in, tau_el), givens=_BALLISTIC, assumptions=(), where="Eq. (8)",
+paper.equality_iff("eq8", T_KG, 1, condition=Eq(tau_in, tau_el), givens=_BALLISTIC, assumptions=(), where="Eq. (8)",
                    statement=r"T_{KG} = 1 \iff \tau_{in} = \tau_{el} = L/v_F")
 paper.equality("eq8.G0", (2 * e**2 / h) * T_KG, 2 * e**2 / h, givens=_BALLISTIC, where="Eq. (8)",
                statement=r"G = (2e^2/h) T_{KG} = G_0 = 2e^2/h \text{ at the optimum}")
@@ -165,22 +183,24 @@ paper.derivation(
               r" = \frac{\sqrt\pi L}{v_{th}}\frac{\mathcal{F}_{-1/2}(\eta)}{\mathcal{F}_0(\eta)}",
 )
 # the density itself: Maxwell-Boltzmann when sparse, n = 2 k_F/pi of Eq. (4) when degenerate
-paper.asymptotic("eq10.density.classical", N_CLOSED, eta, -oo, K_T * exp(eta) / sqrt(pi), where="Eq. (10)",
+paper.asymptotic("eq10.density.classical", N_CLOSED, var=eta, point=-oo, value=K_T * exp(eta) / sqrt(pi),
+                 where="Eq. (10)",
                  statement=r"n \sim (k_T/\sqrt\pi)\, e^{\eta} \quad (\eta \to -\infty)")
-paper.asymptotic("eq10.density.degenerate", N_CLOSED, eta, oo, 2 * K_T * sqrt(eta) / pi, where="Eqs. (4), (10)",
+paper.asymptotic("eq10.density.degenerate", N_CLOSED, var=eta, point=oo, value=2 * K_T * sqrt(eta) / pi,
+                 where="Eqs. (4), (10)",
                  statement=r"n \sim 2k_F/\pi,\ k_F = k_T\sqrt\eta \quad (\eta \to \infty)")
 # the paper's two statements about v(n, T), as printed
-paper.limit("eq10.classical", VBAR_LITERAL, eta, -oo, v_th, where="after Eq. (10)",
+paper.limit("eq10.classical", VBAR_LITERAL, var=eta, point=-oo, value=v_th, where="after Eq. (10)",
             statement=r"\text{sparse classical population: } \bar v(n,T) \to v_{th} = \sqrt{2k_BT/m^*}",
             expect=Expect.refuted("the mean speed <|v| f_eq>/n tends to v_th/sqrt(pi), not v_th"))
-paper.asymptotic("eq10.degenerate", VBAR_LITERAL, eta, oo, v_F, givens={**_THERMAL, **_FERMI},
+paper.asymptotic("eq10.degenerate", VBAR_LITERAL, var=eta, point=oo, value=v_F, givens={**_THERMAL, **_FERMI},
                  where="after Eq. (10)",
                  statement=r"\text{degenerate population: } \bar v = v_F = \sqrt{2(\mu-\varepsilon_i)/m^*}",
                  expect=Expect.refuted("the mean speed <|v| f_eq>/n tends to v_F/2, not v_F"))
 # what the limits are
-paper.limit("eq10.classical.value", VBAR_LITERAL, eta, -oo, v_th / sqrt(pi), where="after Eq. (10)",
+paper.limit("eq10.classical.value", VBAR_LITERAL, var=eta, point=-oo, value=v_th / sqrt(pi), where="after Eq. (10)",
             statement=r"\bar v(n,T) \to v_{th}/\sqrt\pi \quad (\eta \to -\infty)")
-paper.asymptotic("eq10.degenerate.value", VBAR_LITERAL, eta, oo, v_F / 2, givens={**_THERMAL, **_FERMI},
+paper.asymptotic("eq10.degenerate.value", VBAR_LITERAL, var=eta, point=oo, value=v_F / 2, givens={**_THERMAL, **_FERMI},
                  where="after Eq. (10)", statement=r"\bar v(n,T) \sim v_F/2 \quad (\eta \to \infty)")
 
 # --- Eq. (11): G_i/G_0 in closed form ----------------------------------------------------------
@@ -193,22 +213,23 @@ paper.derivation(
     statement=r"\frac{G_i}{G_0} = \frac{h n_i}{2m^*\bar v(n_i,T)}\left(1 - \frac{1}{1+\tau_{in}/\tau_{el}}\right)"
               r" = \pi\frac{\mathcal{F}_{-1/2}(\eta)^2}{\mathcal{F}_0(\eta)}\frac{R}{1+R}",
 )
-paper.independent("eq11.universal_mass", (h * N_CLOSED / (2 * m_star * VBAR_LITERAL)) * R / (1 + R), m_star,
+paper.independent("eq11.universal_mass", (h * N_CLOSED / (2 * m_star * VBAR_LITERAL)) * R / (1 + R), of=m_star,
                   givens=_THERMAL, where="Eq. (11)",
                   statement=r"G_i/G_0 \text{ does not depend on the material (} m^* \text{)}")
-paper.independent("eq11.universal_temperature", (h * N_CLOSED / (2 * m_star * VBAR_LITERAL)) * R / (1 + R), T,
+paper.independent("eq11.universal_temperature", (h * N_CLOSED / (2 * m_star * VBAR_LITERAL)) * R / (1 + R), of=T,
                   givens=_THERMAL, where="Eq. (11)",
                   statement=r"G_i/G_0 \text{ depends on } \mu, \varepsilon_i, T \text{ only through } "
                             r"(\mu-\varepsilon_i)/k_BT")
-paper.limit("eq11.vanishes", G_OVER_G0_LITERAL, eta, -oo, 0, where="after Eq. (11)",
+paper.limit("eq11.vanishes", G_OVER_G0_LITERAL, var=eta, point=-oo, value=0, where="after Eq. (11)",
             statement=r"\text{low density } (\mu-\varepsilon_i \ll k_BT)\text{: the conductance vanishes}")
-paper.asymptotic("eq11.low_density", G_OVER_G0_LITERAL, eta, -oo, pi * R / (1 + R) * exp(eta),
+paper.asymptotic("eq11.low_density", G_OVER_G0_LITERAL, var=eta, point=-oo, value=pi * R / (1 + R) * exp(eta),
                  where="after Eq. (11), Fig. 1",
                  statement=r"G_i/G_0 \propto \exp[-(\varepsilon_i-\mu)/k_BT]\text{; the factor is } \pi R/(1+R)")
-paper.limit("eq11.plateau", G_OVER_G0_LITERAL, eta, oo, 1, givens={R: Rational(1)}, where="after Eq. (11)",
+paper.limit("eq11.plateau", G_OVER_G0_LITERAL, var=eta, point=oo, value=1, givens={R: Rational(1)},
+            where="after Eq. (11)",
             statement=r"\text{degenerate: a plateau, ideally quantized } (G_i = G_0) \text{ when } \tau_{in}=\tau_{el}",
             expect=Expect.refuted("with the literal v(n, T) = <|v| f_eq>/n the plateau at tau_in = tau_el is 2 G_0"))
-paper.limit("eq11.plateau.value", G_OVER_G0_LITERAL, eta, oo, 4 * R / (1 + R), where="after Eq. (11)",
+paper.limit("eq11.plateau.value", G_OVER_G0_LITERAL, var=eta, point=oo, value=4 * R / (1 + R), where="after Eq. (11)",
             statement=r"G_i/G_0 \to 4R/(1+R) = 2 T_{KG} \quad (\eta \to \infty)")
 
 # --- Eq. (11), paper-normalised variant: v(n, T) = 2 <|v| f_eq>/n, which tends to v_F -------------
@@ -221,16 +242,18 @@ paper.derivation(
     statement=r"\bar v \to 2\langle |v| f^{eq}\rangle/n:\ "
               r"G_i/G_0 = \frac{\pi}{2}\frac{\mathcal{F}_{-1/2}(\eta)^2}{\mathcal{F}_0(\eta)}\frac{R}{1+R}",
 )
-paper.asymptotic("eq11.paper_normalised.vF", VBAR_PAPER, eta, oo, v_F, givens={**_THERMAL, **_FERMI},
+paper.asymptotic("eq11.paper_normalised.vF", VBAR_PAPER, var=eta, point=oo, value=v_F, givens={**_THERMAL, **_FERMI},
                  where="after Eq. (10), variant", statement=r"2\langle |v| f^{eq}\rangle/n \sim v_F")
-paper.limit("eq11.paper_normalised.classical", VBAR_PAPER, eta, -oo, 2 * v_th / sqrt(pi),
+paper.limit("eq11.paper_normalised.classical", VBAR_PAPER, var=eta, point=-oo, value=2 * v_th / sqrt(pi),
             where="after Eq. (10), variant", statement=r"2\langle |v| f^{eq}\rangle/n \to 2v_{th}/\sqrt\pi")
-paper.limit("eq11.paper_normalised.plateau", G_OVER_G0_PAPER, eta, oo, 1, givens={R: Rational(1)},
+paper.limit("eq11.paper_normalised.plateau", G_OVER_G0_PAPER, var=eta, point=oo, value=1, givens={R: Rational(1)},
             where="after Eq. (11), variant", statement=r"G_i \to G_0 \text{ when } \tau_{in} = \tau_{el}")
-paper.limit("eq11.paper_normalised.plateau_is_TKG", G_OVER_G0_PAPER, eta, oo, T_KG, givens={tau_in: R * L / v_F},
+paper.limit("eq11.paper_normalised.plateau_is_TKG", G_OVER_G0_PAPER, var=eta, point=oo, value=T_KG,
+            givens={tau_in: R * L / v_F},
             where="after Eq. (11), Fig. 1, variant",
             statement=r"\text{the plateau is } T_{KG} = 2R/(1+R) \text{ of Eq. (7): reduced by inelastic scattering}")
-paper.asymptotic("eq11.paper_normalised.low_density", G_OVER_G0_PAPER, eta, -oo, pi * R / (2 * (1 + R)) * exp(eta),
+paper.asymptotic("eq11.paper_normalised.low_density", G_OVER_G0_PAPER, var=eta, point=-oo,
+                 value=pi * R / (2 * (1 + R)) * exp(eta),
                  where="after Eq. (11), variant",
                  statement=r"G_i/G_0 \sim \frac{\pi}{2}\frac{R}{1+R} e^{\eta} \quad (\eta \to -\infty)")
 
@@ -238,11 +261,12 @@ paper.asymptotic("eq11.paper_normalised.low_density", G_OVER_G0_PAPER, eta, -oo,
 _FIG1 = (5, 17)
 G_TOTAL_LITERAL = sum(G_OVER_G0_LITERAL.subs(eta, nu - level) for level in _FIG1)
 G_TOTAL_PAPER = sum(G_OVER_G0_PAPER.subs(eta, nu - level) for level in _FIG1)
-paper.limit("eq11.sum", G_TOTAL_LITERAL, nu, oo, 2, givens={R: Rational(1)}, where="after Eq. (11), Fig. 1",
+paper.limit("eq11.sum", G_TOTAL_LITERAL, var=nu, point=oo, value=2, givens={R: Rational(1)},
+            where="after Eq. (11), Fig. 1",
             statement=r"G = \sum_i G_i((\mu-\varepsilon_i)/k_BT) \text{ shows Landauer plateaux: } G \to 2G_0"
                       r" \text{ above both thresholds at } \tau_{in}=\tau_{el}",
             expect=Expect.refuted("each literal sub-band plateau is 2 G_0, so two sub-bands give 4 G_0"))
-paper.limit("eq11.sum.paper_normalised", G_TOTAL_PAPER, nu, oo, 2, givens={R: Rational(1)},
+paper.limit("eq11.sum.paper_normalised", G_TOTAL_PAPER, var=nu, point=oo, value=2, givens={R: Rational(1)},
             where="after Eq. (11), Fig. 1, variant", statement=r"G \to 2G_0 \text{ above both thresholds}")
-paper.limit("eq11.sum.vanishes", G_TOTAL_LITERAL, nu, -oo, 0, where="after Eq. (11), Fig. 1",
+paper.limit("eq11.sum.vanishes", G_TOTAL_LITERAL, var=nu, point=-oo, value=0, where="after Eq. (11), Fig. 1",
             statement=r"G \to 0 \text{ below the first threshold}")

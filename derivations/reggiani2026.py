@@ -8,12 +8,31 @@ Table 2 rather than re-typed.  Verdicts are computed by symcond; nothing here st
 An erratum is recorded (``Expect.refuted``) only after the engine refuted it.
 """
 
-import scipy.constants as sc
-from sympy import diff, sin
-
-from symcond import Assume, Eq, Expect, Le, Paper, Rational, Rewrite, Step, Substitute, exp, oo, pi, sqrt, zeta
-from symcond.report.tables import Carrier, Column, Row, Table, attach_table, latex_of
-from symcond.rules.series import IntegrateBose
+from symcond import (
+    Assume,
+    Carrier,
+    Column,
+    Eq,
+    Expect,
+    IntegrateBose,
+    Le,
+    Paper,
+    Rational,
+    Rewrite,
+    Row,
+    Step,
+    Substitute,
+    Table,
+    codata,
+    diff,
+    exp,
+    latex_of,
+    oo,
+    pi,
+    sin,
+    sqrt,
+    zeta,
+)
 
 paper = Paper(
     "reggiani2026",
@@ -38,7 +57,7 @@ n = paper.declare("n", 1, "mini-band index", latex="n")
 omega = paper.declare("omega", "frequency", "photon angular frequency", latex=r"\omega")
 # 6Li atomic mass 6.0151228874 u: AME2020 (Wang et al., Chin. Phys. C 45, 030003 (2021)); m_u CODATA
 m_Li6 = paper.declare("m_Li6", "mass", "mass of a neutral 6Li atom", latex=r"m_{^6\mathrm{Li}}",
-                      value=sc.physical_constants["atomic mass constant"][0] * 6.0151228874)
+                      value=codata("atomic mass constant") * 6.0151228874)
 
 # --- stated assumptions ------------------------------------------------------------------------
 # Eq. (7): h_s <= h, "h_s must be replaced by h"
@@ -169,11 +188,11 @@ paper.derivation(
 paper.equality("eq1.recovers_drude", g_modified(e), e**2 * N * tau / (m * L**2), givens=DRUDE,
                where="text after Eq. (6)",
                statement=r"the modified Drude model recovers Drude, $e^2 N \tau/(m L^2)$, for $l < L$")
-paper.equality_iff("eq1.ballistic", Gamma, 1, Eq(l, L), givens={Gamma: l / L}, where="text after Eq. (6)",
+paper.equality_iff("eq1.ballistic", Gamma, 1, condition=Eq(l, L), givens={Gamma: l / L}, where="text after Eq. (6)",
                    statement=r"the ballistic regime $l = L$ is $\Gamma = 1$")
-paper.equality_iff("eq1.transit_time", tau, tau_T, Eq(l, L), givens={tau: l / v_p, tau_T: L / v_p},
+paper.equality_iff("eq1.transit_time", tau, tau_T, condition=Eq(l, L), givens={tau: l / v_p, tau_T: L / v_p},
                    where="text after Eq. (6)", statement=r"at $l = L$ the scattering time becomes $\tau_T = L/v'$")
-paper.limit("eq1.vanishing_gamma", g_modified(e), Gamma, 0, 0, where="Sec. 3, second comment",
+paper.limit("eq1.vanishing_gamma", g_modified(e), var=Gamma, point=0, value=0, where="Sec. 3, second comment",
             statement=r"local scatterings decrease the conductance down to zero for vanishing $\Gamma$")
 paper.inequality("eq1.ballistic_maximum", g_modified(e), e**2 * N / h_s, givens={Gamma: l / L},
                  where="Sec. 3, second comment", statement=r"$G^{qp} \le$ its maximum ballistic value")
@@ -342,7 +361,7 @@ for _number, _table, _combine, _sign in _COMBINE:
                            statement=f"{_pairing(_row, _row, _sign)} = {latex_of(paper, _printed)}")
     # Table 4: "the product between conductance and diffusion is found to be independent of h"
 for _row, (_label, _D0, _G0, _dim) in TABLE2.items():
-    paper.independent(f"table4:{_row}.h_free", _G0 * _D0, h, where=f"Table 4, row {_row}",
+    paper.independent(f"table4:{_row}.h_free", _G0 * _D0, of=h, where=f"Table 4, row {_row}",
                       statement=f"G_0 x D_0 for {_row} is independent of h")
 
 # --- Eq. (29): "several equivalent forms" of the photon energy conductance ------------------------
@@ -359,12 +378,12 @@ paper.equality("eq29.table2", TABLE2["eps"][2], eps**2 / h, where="Eq. (29), Tab
 _CONSTANTS = Carrier("constants", "", {}, ("relativistic_ballistic", "pht", "phn", "em"))
 _LI6 = Carrier("6Li", r"{}^6\mathrm{Li}", {m: m_Li6}, ("m",))
 _MASSIVE = ("N", "e", "m", "th")
-attach_table(paper, Table(
+paper.attach_table(Table(
     1, "Diffusion expressions under different physics and transport regimes.",
     (Column(r"Diffusion $D_x$", claim="", values=True), Column("Physics"), Column("Transport regime")),
     tuple(Row(key, (physics, regime)) for key, (_, physics, regime, _, _) in TABLE1.items()),
     (Carrier("electron", "e^-", {m: m_e}, ("quantum_diffusive", "quantum_ballistic")), _CONSTANTS)))
-attach_table(paper, Table(
+paper.attach_table(Table(
     2, "Diffusion and universal units of quantum conductance for a 1D ballistic conductor of length $L$.",
     (Column("qp"), Column(r"Diffusion $D_0^{qp}$", claim="D", values=True),
      Column(r"Conductance $G_0^{qp}$", claim="", values=True)),
@@ -372,7 +391,7 @@ attach_table(paper, Table(
     (Carrier("electron", "e^-", {m: m_e}, _MASSIVE), _LI6, _CONSTANTS)))
 for _number, _table, _, _sign in _COMBINE:
     _kind = "First quantum Einstein relation $(G/D)$" if _number == 3 else r"Second quantum Einstein relation $(GD)$"
-    attach_table(paper, Table(
+    paper.attach_table(Table(
         _number, f"{_kind.split(' $')[0]}s of the quantum fundamental units of 1D ballistic conductors.",
         (Column("qp"), Column("printed pairing"), Column(_kind, claim="", values=True)),
         tuple(Row(key, (TABLE2[key][0], f"${_pairing(row_G, row_D, _sign)}$"))

@@ -1,57 +1,79 @@
 """symcond: symbolic derivation and verification for the physics of conductance and diffusion.
 
-The public API used by derivation files and by Python users:
+The public API: everything a derivation file needs (``from symcond import *`` gives all of it).
 
 >>> import symcond
 >>> paper = symcond.Paper("demo2026")
 >>> e, h = paper.symbols("e h")
->>> paper.check(paper.equality("eq1", e**2 / h, e**2 / h)).verdict
+>>> symcond.decide(paper.equality("eq1", e**2 / h, e**2 / h), paper).verdict
 <Verdict.HOLDS: 'holds'>
 """
 
 from __future__ import annotations
 
-from sympy import Eq, Ge, Gt, Integral, Le, Lt, Rational, Symbol, exp, log, oo, pi, sqrt, zeta
+__version__ = "0.1.0"
+__all__ = ["__version__"]
 
-from symcond.errors import (
-    DefinitionError,
-    DimensionError,
-    NumericalError,
-    ParseError,
-    SolverError,
-    SymcondError,
-    UserCodeError,
+# SymPy names paper files write formulas with.
+from sympy import (
+    Abs, Eq, Function, Ge, Gt, Integral, Le, Lt, Rational, Symbol, cos, diff, exp, gamma, log, oo, pi, sin, sqrt, zeta,
 )
-from symcond.ledger.run import Ledger, load_papers, verify
+
+__all__ += ["Abs", "Eq", "Function", "Ge", "Gt", "Integral", "Le", "Lt", "Rational", "Symbol", "cos", "diff", "exp",
+            "gamma", "log", "oo", "pi", "sin", "sqrt", "zeta"]
+
+# Errors: one hierarchy.
+from symcond.errors import (
+    DefinitionError, DimensionError, NumericalError, ParseError, SolverError, SymcondError, UserCodeError,
+)
+
+__all__ += ["DefinitionError", "DimensionError", "NumericalError", "ParseError", "SolverError", "SymcondError",
+            "UserCodeError"]
+
+# Quantities: the registry of symbols (CODATA constants, declared quantities) and SI dimensions.
+from symcond.quantities.dimensions import Dim, dimension_of
+from symcond.quantities.registry import DEFAULT, Quantity, Registry, codata, dimension_from_name
+
+__all__ += ["Dim", "dimension_of", "DEFAULT", "Quantity", "Registry", "codata", "dimension_from_name"]
+
+# Special functions with SymPy, mpmath and NumPy forms.
+from symcond.special.sympy_fd import FermiDirac
+
+__all__ += ["FermiDirac"]
+
+# Step rules of derivations.
+from symcond.rules.base import Assume, Expand, Integrate, Rewrite, Rule, Substitute, TakeLimit
+from symcond.rules.integrals import ChangeVariable, FoldEven, Recognize
+from symcond.rules.series import IntegrateBose
+
+__all__ += ["Assume", "Expand", "Integrate", "Rewrite", "Rule", "Substitute", "TakeLimit", "ChangeVariable",
+            "FoldEven", "Recognize", "IntegrateBose"]
+
+# What a paper says: the paper, its claims, derivations, tables, the context, verdicts.
 from symcond.model.claims import (
-    Asymptotic,
-    Claim,
-    ClaimKind,
-    DimensionClaim,
-    Equality,
-    EqualityIff,
-    Independence,
-    Inequality,
-    Limit,
-    NumericValue,
+    Asymptotic, Claim, ClaimKind, DimensionClaim, Equality, EqualityIff, Independence, Inequality, Limit, NumericValue,
 )
 from symcond.model.context import Assumption, Context
-from symcond.model.derivation import Assume, Derivation, Expand, Integrate, Rewrite, Rule, Step, Substitute, TakeLimit
+from symcond.model.derivation import Derivation, Step
 from symcond.model.paper import Paper
+from symcond.model.tables import Carrier, Column, Row, Table, latex_of
 from symcond.model.verdict import Evidence, Expect, Outcome, Verdict
+
+__all__ += ["Asymptotic", "Claim", "ClaimKind", "DimensionClaim", "Equality", "EqualityIff", "Independence",
+            "Inequality", "Limit", "NumericValue", "Assumption", "Context", "Derivation", "Step", "Paper", "Carrier",
+            "Column", "Row", "Table", "latex_of", "Evidence", "Expect", "Outcome", "Verdict"]
+
+# Numbers from expressions.
 from symcond.numeric.lambdify import Backend, NumericFunction, lambdify
-from symcond.quantities.dimensions import Dim, dimension_of
-from symcond.quantities.registry import DEFAULT, Quantity, Registry, dimension_from_name
 
-__version__ = "0.1.0"
+__all__ += ["Backend", "NumericFunction", "lambdify"]
 
-__all__ = [
-    "Assume", "Assumption", "Backend", "NumericFunction", "lambdify", "Asymptotic", "Claim", "ClaimKind",
-    "Context", "DEFAULT", "DefinitionError",
-    "Derivation", "Dim", "DimensionClaim", "DimensionError", "Eq", "Equality", "EqualityIff", "Evidence",
-    "Expand", "Expect", "Ge", "Gt", "Independence", "Inequality", "Integral", "Integrate", "Le", "Ledger",
-    "Limit", "Lt", "NumericValue", "NumericalError", "Outcome", "Paper", "ParseError", "Quantity", "Rational",
-    "Registry", "Rewrite", "Rule", "SolverError", "Step", "Substitute", "Symbol", "SymcondError", "TakeLimit",
-    "UserCodeError", "Verdict", "dimension_from_name", "dimension_of", "exp", "load_papers", "log", "oo", "pi",
-    "sqrt", "verify", "zeta", "sin", "cos", "diff", "__version__",
-]
+# Deciding claims.
+from symcond.prove import decide
+
+__all__ += ["decide"]
+
+# Running papers: the ledger.
+from symcond.ledger.run import Ledger, load_papers, verify
+
+__all__ += ["Ledger", "load_papers", "verify"]

@@ -8,6 +8,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import pytest
 import sympy
 
+from symcond.ledger.run import Ledger, load_papers, verify
 from symcond.model.context import Context
 from symcond.quantities.registry import Registry
 
@@ -28,3 +29,9 @@ def ctx(registry: Registry) -> Context:
 def xy() -> tuple[sympy.Symbol, sympy.Symbol]:
     """Two positive symbols without declared dimension."""
     return sympy.symbols("xx yy", positive=True)
+
+
+@pytest.fixture(scope="session")
+def bundled_ledger() -> Ledger:
+    """Every claim of the bundled derivation files, decided once per session (about 20-30 s of CPU)."""
+    return verify(load_papers())

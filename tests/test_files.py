@@ -268,12 +268,12 @@ def test_output_error_is_a_symcond_value_error_that_pickles() -> None:
 
 TINY = '''
 from symcond import Paper
-from symcond.report.tables import Column, Row, Table, attach_table
+from symcond.model.tables import Column, Row, Table
 
 paper = Paper("tiny2026", title="Tiny")
 e, h = paper.symbols("e h")
 paper.equality("table1:e", e**2 / h, e**2 / h)
-attach_table(paper, Table(1, "Units", (Column("qp"), Column("$G_0$", claim="")), (Row("e", ("$e$",)),)))
+paper.attach_table(Table(1, "Units", (Column("qp"), Column("$G_0$", claim="")), (Row("e", ("$e$",)),)))
 '''
 
 

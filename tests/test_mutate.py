@@ -5,8 +5,9 @@ import sympy
 from hypothesis import given, settings
 
 from symcond.model.claims import DimensionClaim, Equality, Inequality, NumericValue
-from symcond.model.derivation import Derivation, Rewrite, Step
+from symcond.model.derivation import Derivation, Step
 from symcond.quantities.dimensions import DIMENSIONLESS
+from symcond.rules.base import Rewrite
 from tests.mutate import MutationKind, mutants, mutate_expression, sample
 from tests.strategies import positive_expressions
 

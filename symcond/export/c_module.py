@@ -7,12 +7,13 @@ formula, argument units, source, verdict and precision (see
 as numbers; functions without a C99 equivalent are a one-line
 :class:`~symcond.errors.DefinitionError`.
 
+>>> from symcond import decide
 >>> from symcond.model.paper import Paper
 >>> from symcond.export.spec import functions_for
 >>> paper = Paper("demo2026")
 >>> e, h = paper.symbols("e h")
 >>> claim = paper.equality("eq1", e**2 / h, e**2 / h)
->>> source, header = c_module_sources(functions_for(paper, claim, paper.check(claim)), "demo")
+>>> source, header = c_module_sources(functions_for(paper, claim, decide(claim, paper)), "demo")
 >>> [line for line in header.splitlines() if line.startswith("double")]
 ['double eq1_lhs(double e, double h);', 'double eq1_rhs(double e, double h);']
 """

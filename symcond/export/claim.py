@@ -27,6 +27,7 @@ from symcond.ledger.workers import decide_in_worker
 from symcond.model.claims import Claim
 from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome
+from symcond.prove import decide
 
 __all__ = ["ExportResult", "export_files", "export_claim", "export_targets"]
 
@@ -49,7 +50,7 @@ class ExportResult:
 def export_files(paper: Paper, claim: Claim, backend: ExportBackend, stem: str,
                  outcome: Outcome | None = None) -> dict[str, str]:
     """File name -> text of the export of ``claim`` (``<stem>.py``, or ``<stem>.c`` and ``<stem>.h``)."""
-    specs = functions_for(paper, claim, outcome if outcome is not None else paper.check(claim))
+    specs = functions_for(paper, claim, outcome if outcome is not None else decide(claim, paper))
     if backend is ExportBackend.C:
         source, header = c_module_sources(specs, stem)
         return {f"{stem}.c": source, f"{stem}.h": header}
@@ -89,7 +90,7 @@ def export_claim(papers: Iterable[Paper], wanted: str, to: str | Path,
     targets = _targets(Path(to), chosen)
     export_targets(to, chosen, force)
     paper, claim = resolve_claim(papers, wanted)
-    outcome = decide_in_worker(partial(paper.check, claim), CLAIM_BUDGET, f"claim {claim.id}")
+    outcome = decide_in_worker(partial(decide, claim, paper), CLAIM_BUDGET, f"claim {claim.id}")
     files = export_files(paper, claim, chosen, Path(to).stem, outcome)
     write_files({targets[Path(name).suffix]: text for name, text in files.items()}, force)
     names = tuple(s.name for s in functions_for(paper, claim, outcome))

@@ -9,13 +9,14 @@ is printed by :class:`sympy.printing.pycode.MpmathPrinter` and evaluated at ``dp
 Helpers come from :mod:`symcond.export.runtime`.  A function a back end cannot print is a
 one-line :class:`~symcond.errors.DefinitionError` at export time.
 
+>>> from symcond import decide
 >>> import sympy
 >>> from symcond.model.paper import Paper
 >>> from symcond.export.spec import ExportBackend, functions_for
 >>> paper = Paper("demo2026")
 >>> e, h = paper.symbols("e h")
 >>> claim = paper.equality("eq1", e**2 / h, e**2 / h, where="Eq. (1)")
->>> source = python_module_source(functions_for(paper, claim, paper.check(claim)), ExportBackend.NUMPY)
+>>> source = python_module_source(functions_for(paper, claim, decide(claim, paper)), ExportBackend.NUMPY)
 >>> namespace: dict = {}
 >>> exec(source, namespace)
 >>> print(f'{namespace["eq1_lhs"](**namespace["CONSTANTS"]):.9e}')  # e**2/h in siemens
@@ -36,6 +37,8 @@ from sympy.printing.pycode import MpmathPrinter
 from symcond.errors import DefinitionError
 from symcond.export.runtime import HELPERS, helper_source
 from symcond.export.spec import ExportBackend, FunctionSpec, describe
+from symcond.numeric.lambdify import NUMPY_REWRITES
+from symcond.numeric.rewrites import expit, scaled_product, softplus
 
 __all__ = ["python_module_source", "numeric_form", "docstring_lines"]
 
@@ -59,14 +62,11 @@ def numeric_form(expr: sympy.Expr, backend: ExportBackend) -> sympy.Expr:
     """
     if backend is ExportBackend.MPMATH:
         return expr
-    import symcond.numeric.rewrites as stable  # registers the rewrites that lambdify applies
-    from symcond.numeric.lambdify import NUMPY_REWRITES
-
     for rewrite in NUMPY_REWRITES:
         expr = rewrite(expr)
     if backend is ExportBackend.C:  # C99 has log1p and expm1 but no softplus, logistic or scaled product
-        table = {stable.softplus: lambda a: log1p(sympy.exp(a)), stable.expit: lambda a: 1 / (1 + sympy.exp(-a)),
-                 stable.scaled_product: lambda *a: sympy.Mul(*(b**p for b, p in zip(a[0::2], a[1::2], strict=True)))}
+        table = {softplus: lambda a: log1p(sympy.exp(a)), expit: lambda a: 1 / (1 + sympy.exp(-a)),
+                 scaled_product: lambda *a: sympy.Mul(*(b**p for b, p in zip(a[0::2], a[1::2], strict=True)))}
         expr = expr.replace(lambda e: type(e) in table, lambda e: table[type(e)](*e.args))
     return _fold_constants(expr)
 

@@ -7,11 +7,12 @@ expression.  Givens and registry definitions (``hbar = h/(2 pi)``) are substitut
 arguments are the symbols that remain, in alphabetical order (as in
 :func:`symcond.numeric.lambdify.lambdify`).  The code generators only format these records.
 
+>>> from symcond import decide
 >>> from symcond.model.paper import Paper
 >>> paper = Paper("demo2026", title="A demo")
 >>> e, hbar = paper.symbols("e hbar")
 >>> claim = paper.equality("eq1", e**2 / (2 * sympy.pi * hbar), e**2 / paper.symbols("h")[0])
->>> [(f.name, f.formula) for f in functions_for(paper, claim, paper.check(claim))]
+>>> [(f.name, f.formula) for f in functions_for(paper, claim, decide(claim, paper))]
 [('eq1_lhs', 'e**2/h'), ('eq1_rhs', 'e**2/h')]
 """
 

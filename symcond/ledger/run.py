@@ -23,6 +23,7 @@ from symcond.ledger import workers
 from symcond.model.claims import Claim
 from symcond.model.paper import Paper
 from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.prove import decide
 
 __all__ = ["CLAIM_BUDGET", "Entry", "Ledger", "bundled_paths", "find_claim", "load_derivation_module", "load_papers",
            "verify"]
@@ -204,14 +205,14 @@ def _in_process(selected: Sequence[tuple[Paper, Claim]], total_budget: float | N
         if total_budget is not None and begin - started > total_budget:
             outcome = Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
         else:
-            outcome = paper.check(claim)
+            outcome = decide(claim, paper)
         entries.append(Entry(paper, claim, outcome, time.monotonic() - begin))
     return entries
 
 
 def _in_workers(selected: Sequence[tuple[Paper, Claim]], jobs: int, claim_budget: float,
                 total_budget: float | None) -> list[Entry]:
-    tasks = [partial(paper.check, claim) for paper, claim in selected]
+    tasks = [partial(decide, claim, paper) for paper, claim in selected]
     results = workers.run_tasks(tasks, jobs, claim_budget, total_budget)
     return [Entry(paper, claim, _outcome(result, claim, total_budget), result.seconds)
             for (paper, claim), result in zip(selected, results, strict=True)]

@@ -1,14 +1,14 @@
-"""Claims: what a paper asserts, as data.  Each kind knows how to have itself decided.
+"""Claims: what a paper asserts, as data.
 
-Claims are immutable.  They carry the paper's own statement; the verdict is always
-computed by :mod:`symcond.prove`, never stored.  An erratum is recorded as an
-:class:`~symcond.model.verdict.Expect`, which is compared with the computed verdict.
+Claims are immutable and built complete.  They carry the paper's own statement; the verdict
+is always computed by :func:`symcond.prove.decide`, never stored.  An erratum is recorded as
+an :class:`~symcond.model.verdict.Expect`, which is compared with the computed verdict.
 
 >>> import sympy
 >>> x = sympy.Symbol("y", positive=True)
 >>> claim = Equality(2 * x, x, id="demo:eq1", where="Eq. (1)")
->>> claim.decide().verdict
-<Verdict.FAILS: 'fails'>
+>>> claim.kind, claim.statement
+(<ClaimKind.EQUALITY: 'equality'>, '2 y = y')
 """
 
 from __future__ import annotations
@@ -19,18 +19,7 @@ from enum import Enum
 
 import sympy
 
-from symcond.model.context import Context
-from symcond.model.verdict import Expect, Outcome
-from symcond.prove import (
-    check_asymptotic,
-    check_dimension,
-    check_equality,
-    check_equality_iff,
-    check_independence,
-    check_inequality,
-    check_limit,
-    check_numeric_value,
-)
+from symcond.model.verdict import Expect
 from symcond.quantities.dimensions import Dim
 
 __all__ = [
@@ -86,13 +75,6 @@ class Claim:
         if not self.statement:
             object.__setattr__(self, "statement", self.latex())
 
-    def decide(self, ctx: Context | None = None) -> Outcome:
-        """Compute the verdict in ``ctx`` (a default context when omitted)."""
-        return self._decide(ctx if ctx is not None else Context(givens=self.givens))
-
-    def _decide(self, ctx: Context) -> Outcome:
-        raise NotImplementedError
-
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         """The two expressions compared (for dimensions and explanations)."""
         raise NotImplementedError
@@ -117,10 +99,8 @@ class Equality(Claim):
     rhs: sympy.Expr
 
     def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, **kw: object) -> None:
-        _init(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs))
+        build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs))
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_equality(self.lhs, self.rhs, ctx)
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
@@ -136,10 +116,8 @@ class Inequality(Claim):
     strict: bool = False
 
     def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, strict: bool = False, **kw: object) -> None:
-        _init(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), strict=strict)
+        build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), strict=strict)
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_inequality(self.lhs, self.rhs, ctx, self.strict)
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
@@ -159,10 +137,8 @@ class EqualityIff(Claim):
     condition: sympy.Equality
 
     def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, **kw: object) -> None:
-        _init(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), condition=condition)
+        build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), condition=condition)
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_equality_iff(self.lhs, self.rhs, self.condition, ctx)
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
@@ -185,11 +161,9 @@ class Limit(Claim):
 
     def __init__(self, expr: sympy.Expr, var: sympy.Symbol, point: object, value: object,
                  direction: str = "+-", **kw: object) -> None:
-        _init(self, kw, expr=sympy.sympify(expr), var=var, point=sympy.sympify(point), value=sympy.sympify(value),
+        build(self, kw, expr=sympy.sympify(expr), var=var, point=sympy.sympify(point), value=sympy.sympify(value),
               direction=direction)
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_limit(self.expr, self.var, self.point, self.value, ctx, self.direction)
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.value
@@ -206,8 +180,6 @@ class Asymptotic(Limit):
     kind = ClaimKind.ASYMPTOTIC
     __init__ = Limit.__init__
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_asymptotic(self.expr, self.var, self.point, self.value, ctx, self.direction)
 
     def latex(self) -> str:
         return (f"{sympy.latex(self.expr)} \\sim {sympy.latex(self.value)} \\quad "
@@ -223,10 +195,8 @@ class Independence(Claim):
     var: sympy.Symbol
 
     def __init__(self, expr: sympy.Expr, var: sympy.Symbol, **kw: object) -> None:
-        _init(self, kw, expr=sympy.sympify(expr), var=var)
+        build(self, kw, expr=sympy.sympify(expr), var=var)
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_independence(self.expr, self.var, ctx)
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.expr
@@ -245,10 +215,8 @@ class NumericValue(Claim):
     unit: Dim | None = None
 
     def __init__(self, expr: sympy.Expr, stated: str, unit: Dim | None = None, **kw: object) -> None:
-        _init(self, kw, expr=sympy.sympify(expr), stated=stated, unit=unit)
+        build(self, kw, expr=sympy.sympify(expr), stated=stated, unit=unit)
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_numeric_value(self.expr, self.stated, ctx, self.unit)
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, sympy.Float(self.stated)
@@ -267,10 +235,8 @@ class DimensionClaim(Claim):
     dimension: Dim
 
     def __init__(self, expr: sympy.Expr, dimension: Dim, **kw: object) -> None:
-        _init(self, kw, expr=sympy.sympify(expr), dimension=dimension)
+        build(self, kw, expr=sympy.sympify(expr), dimension=dimension)
 
-    def _decide(self, ctx: Context) -> Outcome:
-        return check_dimension(self.expr, self.dimension, ctx)
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.expr
@@ -279,7 +245,8 @@ class DimensionClaim(Claim):
         return f"[{sympy.latex(self.expr)}] = \\mathrm{{{self.dimension.unit_name()}}}"
 
 
-def _init(claim: Claim, common: Mapping[str, object], **own: object) -> None:
+def build(claim: Claim, common: Mapping[str, object], **own: object) -> None:
+    """Set every field of ``claim`` once, inside its ``__init__`` (claims are never changed afterwards)."""
     for name, value in own.items():
         object.__setattr__(claim, name, value)
     defaults: dict[str, object] = {

@@ -1,144 +1,30 @@
-"""Derivations: a cited sequence of steps, each produced by a rule and checked on its own.
+"""Derivations: a cited sequence of steps, each produced by a rule (data; :mod:`symcond.prove.steps`
+checks each step on its own).
 
 >>> import sympy
+>>> from symcond.rules.base import Substitute
 >>> a, b = sympy.symbols("a b", positive=True)
 >>> d = Derivation(id="demo:eq1", where="Eq. (1)", start=a * b / b,
 ...                steps=[Step(a * 2 / 2, Rewrite()), Step(b, Substitute({a: b}))])
->>> out = d.decide()
->>> out.verdict, [s.verdict.value for s in d.check_steps()]
-(<Verdict.HOLDS: 'holds'>, ['holds', 'holds'])
+>>> d.result, d.conditions
+(b, ())
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sympy
 
-from symcond.budget import run_with_budget, stage
 from symcond.errors import DefinitionError
-from symcond.model.claims import Claim, ClaimKind
+from symcond.model.claims import Claim, ClaimKind, build
 from symcond.model.context import Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
 from symcond.numeric.lambdify import NumericFunction, lambdify
-from symcond.prove import check_asymptotic, check_equality
 from symcond.quantities.dimensions import Dim
+from symcond.rules.base import Assume, Rewrite, Rule
 
-_ZERO = sympy.S.Zero
-_INFINITY = sympy.S.Infinity
-
-__all__ = ["Derivation", "Step", "Rule", "Rewrite", "Substitute", "Integrate", "TakeLimit", "Expand", "Assume"]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """How a step was obtained from the previous expression."""
-
-    def describe(self) -> str:
-        """One line for humans."""
-        return type(self).__name__.lower()
-
-    def check(self, previous: sympy.Expr, stated: sympy.Expr, ctx: Context) -> Outcome:
-        """Decide whether ``stated`` follows from ``previous`` by this rule."""
-        try:
-            expected = run_with_budget(lambda: self.apply(previous), ctx.budget, self.describe())
-        except (NotImplementedError, ValueError, TypeError) as exc:
-            return Outcome(Verdict.UNDECIDED, Evidence(
-                reason=f"SymPy cannot carry out {self.describe()}: {type(exc).__name__}"))
-        if expected is None:
-            return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{self.describe()} exceeded its budget"))
-        return check_equality(stated, expected, self.context(ctx))
-
-    def apply(self, previous: sympy.Expr) -> sympy.Expr:
-        """The expression the rule produces from ``previous``."""
-        return previous
-
-    def context(self, ctx: Context) -> Context:
-        """The context in which the step is compared (rules may add definitions)."""
-        return ctx.with_assumptions(())
-
-
-@dataclass(frozen=True)
-class Rewrite(Rule):
-    """An algebraic identity: the step equals the previous expression."""
-
-    def describe(self) -> str:
-        return "algebraic rewrite"
-
-
-@dataclass(frozen=True)
-class Substitute(Rule):
-    """Substitute given definitions ``{symbol: expression}`` (either direction)."""
-
-    definitions: Mapping[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
-
-    def describe(self) -> str:
-        return "substitute " + ", ".join(f"{k} = {sympy.sstr(v)}" for k, v in self.definitions.items())
-
-    def context(self, ctx: Context) -> Context:
-        return Context(ctx.registry, {**ctx.givens, **self.definitions}, (), ctx.budget, ctx.dps, ctx.points,
-                       ctx.search_points, ctx.sampler)
-
-
-@dataclass(frozen=True)
-class Assume(Substitute):
-    """Apply a stated assumption (an equality used as substitution); recorded as a condition."""
-
-    name: str = ""
-
-    def describe(self) -> str:
-        return f"assume {self.name}: " + ", ".join(f"{k} = {sympy.sstr(v)}" for k, v in self.definitions.items())
-
-    def apply(self, previous: sympy.Expr) -> sympy.Expr:
-        return previous.xreplace(dict(self.definitions))
-
-    def context(self, ctx: Context) -> Context:
-        return ctx.with_assumptions(())
-
-
-@dataclass(frozen=True)
-class Integrate(Rule):
-    """Integrate the previous expression over ``var`` from ``lower`` to ``upper``."""
-
-    var: sympy.Symbol
-    lower: sympy.Expr = _ZERO
-    upper: sympy.Expr = _INFINITY
-
-    def describe(self) -> str:
-        return f"integrate over {self.var} from {self.lower} to {self.upper}"
-
-    def apply(self, previous: sympy.Expr) -> sympy.Expr:
-        return sympy.integrate(previous, (self.var, self.lower, self.upper))
-
-
-@dataclass(frozen=True)
-class TakeLimit(Rule):
-    """Take the limit ``var -> point`` of the previous expression."""
-
-    var: sympy.Symbol
-    point: sympy.Expr = _INFINITY
-    direction: str = "+-"
-
-    def describe(self) -> str:
-        return f"limit {self.var} -> {self.point}"
-
-    def apply(self, previous: sympy.Expr) -> sympy.Expr:
-        return sympy.limit(previous, self.var, self.point, self.direction)
-
-
-@dataclass(frozen=True)
-class Expand(Rule):
-    """Asymptotic expansion: the step is equivalent to the previous one as ``var -> point``."""
-
-    var: sympy.Symbol
-    point: sympy.Expr = _INFINITY
-
-    def describe(self) -> str:
-        return f"asymptotic as {self.var} -> {self.point}"
-
-    def check(self, previous: sympy.Expr, stated: sympy.Expr, ctx: Context) -> Outcome:
-        return check_asymptotic(previous, self.var, self.point, stated, ctx.with_assumptions(()))
+__all__ = ["Derivation", "Step"]
 
 
 @dataclass(frozen=True)
@@ -161,11 +47,7 @@ class Derivation(Claim):
     def __init__(self, *, start: sympy.Expr, steps: Sequence[Step], **kw: object) -> None:
         if not steps:
             raise DefinitionError("a derivation needs at least one step")
-        object.__setattr__(self, "start", sympy.sympify(start))
-        object.__setattr__(self, "steps", tuple(steps))
-        from symcond.model.claims import _init
-
-        _init(self, kw)
+        build(self, kw, start=sympy.sympify(start), steps=tuple(steps))
 
     @property
     def result(self) -> sympy.Expr:
@@ -179,27 +61,10 @@ class Derivation(Claim):
         """Start followed by every step's expression."""
         return [self.start, *(s.expr for s in self.steps)]
 
-    def check_steps(self, ctx: Context | None = None) -> list[Outcome]:
-        """Each step decided on its own against its predecessor."""
-        ctx = ctx if ctx is not None else Context(givens=self.givens)
-        exprs = self.expressions()
-        outcomes = []
-        for i, step in enumerate(self.steps):
-            with stage(f"step {i + 1} ({step.rule.describe()})"):
-                outcomes.append(step.rule.check(exprs[i], step.expr, ctx))
-        return outcomes
-
-    def _decide(self, ctx: Context) -> Outcome:
-        outcomes = self.check_steps(ctx)
-        for index, outcome in enumerate(outcomes, start=1):
-            if not outcome.passed:
-                rule = self.steps[index - 1].rule.describe()
-                return Outcome(outcome.verdict, outcome.evidence.with_(
-                    step=index, reason=f"step {index} ({rule}): {outcome.evidence.reason}"))
-        conditions = tuple(s.rule.name for s in self.steps if isinstance(s.rule, Assume))
-        evidence = Evidence(conditions=conditions, numeric_points=sum(o.evidence.numeric_points for o in outcomes),
-                            digits=ctx.dps, reason=f"all {len(outcomes)} steps check")
-        return Outcome(Verdict.HOLDS_UNDER if conditions else Verdict.HOLDS, evidence)
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """Names of the stated assumptions the steps apply (:class:`~symcond.rules.base.Assume`)."""
+        return tuple(s.rule.name for s in self.steps if isinstance(s.rule, Assume))
 
     def latex(self) -> str:
         lines = [sympy.latex(self.start)]

@@ -9,12 +9,17 @@ Derivation files build one :class:`Paper` declaratively::
 >>> paper = Paper("demo2026", title="A demo")
 >>> e, h = paper.symbols("e h")
 >>> claim = paper.equality("eq1", 2 * e**2 / h, e**2 / h, where="Eq. (1)")
->>> claim.id, paper.check(claim).evidence.ratio
-('demo2026:eq1', '2')
+>>> claim.id, claim.kind.value
+('demo2026:eq1', 'equality')
+>>> paper.limit("eq2", e / h, var=h, point=sympy.oo, value=0).id
+'demo2026:eq2'
+
+Decide claims with :func:`symcond.decide` (``decide(claim, paper)``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -35,7 +40,7 @@ from symcond.model.claims import (
 )
 from symcond.model.context import Assumption, Context
 from symcond.model.derivation import Derivation, Step
-from symcond.model.verdict import Outcome
+from symcond.model.tables import Table
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 from symcond.quantities.registry import Registry, dimension_from_name
 
@@ -65,6 +70,7 @@ class Paper:
         self.registry = Registry.default()
         self._assumptions: dict[str, Assumption] = {}
         self._claims: dict[str, Claim] = {}
+        self._tables: dict[int, Table] = {}
 
     def __repr__(self) -> str:
         return f"Paper({self.key!r}, {len(self._claims)} claims)"
@@ -106,7 +112,7 @@ class Paper:
             raise DefinitionError(f"no claim {claim_id!r} in {self.key}") from None
 
     def add(self, claim: Claim) -> Claim:
-        """Register a claim, prefixing its id with the paper key."""
+        """Register a claim; a local id gets the paper key as prefix (in a new claim, never by mutation)."""
         local = claim.id.removeprefix(self.key + ":")
         if not _LOCAL_ID.match(local):
             raise DefinitionError(f"claim id {claim.id!r} must look like eq<N>[.tag], table<N>:<row> or fig<N>")
@@ -116,55 +122,82 @@ class Paper:
         for name in claim.assumptions or ():
             if name not in self._assumptions:
                 raise DefinitionError(f"claim {full!r} refers to the unknown assumption {name!r}")
-        object.__setattr__(claim, "id", full)
+        if claim.id != full:
+            claim = dataclasses.replace(claim, id=full)
         self._claims[full] = claim
         return claim
+
+    def attach_table(self, table: Table) -> Table:
+        """Attach a printed table after checking that its claim cells name claims of this paper.
+
+        Raises
+        ------
+        DefinitionError
+            When a claim cell names no claim of the paper, a row has the wrong number of texts,
+            or the table number is used twice.
+        """
+        texts = sum(1 for c in table.columns if c.claim is None)
+        for row in table.rows:
+            if len(row.texts) != texts:
+                raise DefinitionError(f"row {row.key!r} of table {table.number} must have {texts} texts "
+                                      f"(got {len(row.texts)})")
+            for column in table.columns:
+                if column.claim is not None:
+                    self.claim(table.claim_id(self, row, column))
+        if table.number in self._tables:
+            raise DefinitionError(f"table {table.number} is attached to {self.key} twice")
+        self._tables[table.number] = table
+        return table
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The attached tables, by number."""
+        return tuple(self._tables[n] for n in sorted(self._tables))
 
     def context(self, claim: Claim) -> Context:
         """The context in which ``claim`` is decided."""
         names = claim.assumptions if claim.assumptions is not None else tuple(self._assumptions)
         return Context(self.registry, claim.givens, tuple(self._assumptions[n] for n in names), self.budget)
 
-    def check(self, claim: Claim) -> Outcome:
-        """Decide one claim of this paper."""
-        return claim.decide(self.context(claim))
-
-    # Declarative helpers, one per claim kind.
+    # Declarative helpers, one per claim kind.  Arguments whose order is not obvious are keywords.
     def equality(self, id: str, lhs: Any, rhs: Any, **kw: Any) -> Claim:
         """Claim ``lhs == rhs``."""
-        return self.add(Equality(lhs, rhs, id=id, **kw))
+        return self.add(Equality(lhs, rhs, id=self._full(id), **kw))
 
-    def inequality(self, id: str, lhs: Any, rhs: Any, strict: bool = False, **kw: Any) -> Claim:
+    def inequality(self, id: str, lhs: Any, rhs: Any, *, strict: bool = False, **kw: Any) -> Claim:
         """Claim ``lhs <= rhs`` (``<`` when strict)."""
-        return self.add(Inequality(lhs, rhs, strict, id=id, **kw))
+        return self.add(Inequality(lhs, rhs, strict, id=self._full(id), **kw))
 
-    def equality_iff(self, id: str, lhs: Any, rhs: Any, condition: sympy.Equality, **kw: Any) -> Claim:
+    def equality_iff(self, id: str, lhs: Any, rhs: Any, *, condition: sympy.Equality, **kw: Any) -> Claim:
         """Claim ``lhs == rhs`` exactly when ``condition``."""
-        return self.add(EqualityIff(lhs, rhs, condition, id=id, **kw))
+        return self.add(EqualityIff(lhs, rhs, condition, id=self._full(id), **kw))
 
-    def limit(self, id: str, expr: Any, var: sympy.Symbol, point: Any, value: Any, **kw: Any) -> Claim:
+    def limit(self, id: str, expr: Any, *, var: sympy.Symbol, point: Any, value: Any, **kw: Any) -> Claim:
         """Claim ``lim_{var->point} expr == value``."""
-        return self.add(Limit(expr, var, point, value, id=id, **kw))
+        return self.add(Limit(expr, var, point, value, id=self._full(id), **kw))
 
-    def asymptotic(self, id: str, expr: Any, var: sympy.Symbol, point: Any, value: Any, **kw: Any) -> Claim:
+    def asymptotic(self, id: str, expr: Any, *, var: sympy.Symbol, point: Any, value: Any, **kw: Any) -> Claim:
         """Claim ``expr ~ value`` as ``var -> point``."""
-        return self.add(Asymptotic(expr, var, point, value, id=id, **kw))
+        return self.add(Asymptotic(expr, var, point, value, id=self._full(id), **kw))
 
-    def independent(self, id: str, expr: Any, var: sympy.Symbol, **kw: Any) -> Claim:
-        """Claim that ``expr`` does not depend on ``var``."""
-        return self.add(Independence(expr, var, id=id, **kw))
+    def independent(self, id: str, expr: Any, *, of: sympy.Symbol, **kw: Any) -> Claim:
+        """Claim that ``expr`` does not depend on the variable ``of``."""
+        return self.add(Independence(expr, of, id=self._full(id), **kw))
 
-    def value(self, id: str, expr: Any, stated: str, unit: str | Dim | int | None = None, **kw: Any) -> Claim:
+    def value(self, id: str, expr: Any, stated: str, *, unit: str | Dim | int | None = None, **kw: Any) -> Claim:
         """Claim that ``expr`` (CODATA values) rounds to the printed ``stated`` in ``unit``."""
-        return self.add(NumericValue(expr, stated, _dim(unit), id=id, **kw))
+        return self.add(NumericValue(expr, stated, _dim(unit), id=self._full(id), **kw))
 
     def dimension(self, id: str, expr: Any, dimension: str | Dim | int, **kw: Any) -> Claim:
         """Claim that ``expr`` has the SI ``dimension``."""
-        return self.add(DimensionClaim(expr, _dim(dimension), id=id, **kw))  # type: ignore[arg-type]
+        return self.add(DimensionClaim(expr, _dim(dimension), id=self._full(id), **kw))  # type: ignore[arg-type]
 
     def derivation(self, id: str, start: Any, *steps: Step, **kw: Any) -> Claim:
         """A derivation ``start -> steps``; each step is checked on its own."""
-        return self.add(Derivation(start=start, steps=steps, id=id, **kw))
+        return self.add(Derivation(start=start, steps=steps, id=self._full(id), **kw))
+
+    def _full(self, local: str) -> str:
+        return f"{self.key}:{local.removeprefix(self.key + ':')}"
 
 
 def _dim(unit: str | Dim | int | None) -> Dim | None:

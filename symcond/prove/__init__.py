@@ -1,5 +1,6 @@
 """Deciding claims: symbolic proof under a time budget, confirmed or refuted numerically."""
 
+from symcond.prove.decide import decide
 from symcond.prove.equality import check_equality
 from symcond.prove.iff import check_equality_iff
 from symcond.prove.inequality import check_inequality
@@ -15,4 +16,5 @@ __all__ = [
     "check_inequality",
     "check_limit",
     "check_numeric_value",
+    "decide",
 ]

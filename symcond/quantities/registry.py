@@ -28,7 +28,7 @@ from sympy.physics.units import definitions as _unit_defs
 from symcond.errors import DefinitionError
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 
-__all__ = ["Quantity", "Registry", "DEFAULT", "dimension_from_name"]
+__all__ = ["Quantity", "Registry", "DEFAULT", "codata", "dimension_from_name"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
@@ -221,8 +221,21 @@ def _as_dim(dimension: Dimension | Dim | str | int) -> Dim:
     raise DefinitionError(f"dimension must be a Dimension, a name or 1 (got {dimension!r})")
 
 
-def _codata(name: str) -> float:
-    return float(sc.physical_constants[name][0])
+def codata(name: str) -> float:
+    """The CODATA value (SI) of the constant ``name`` as scipy.constants lists it.
+
+    >>> codata("atomic mass constant") > 1.66e-27
+    True
+
+    Raises
+    ------
+    DefinitionError
+        When scipy.constants has no constant of that name.
+    """
+    try:
+        return float(sc.physical_constants[name][0])
+    except KeyError:
+        raise DefinitionError(f"scipy.constants has no CODATA constant {name!r}") from None
 
 
 # name, dimension, description, latex, value
@@ -262,7 +275,7 @@ _CONVENTIONAL: Iterable[tuple[str, str | int, str, str, float | None]] = (
     ("k_F", "1/length", "Fermi wave number", "k_F", None),
     ("N", 1, "number of carriers", "N", None),
     ("Gamma", 1, "transmission probability", r"\Gamma", None),
-    ("alpha", 1, "fine-structure constant", r"\alpha", _codata("fine-structure constant")),
+    ("alpha", 1, "fine-structure constant", r"\alpha", codata("fine-structure constant")),
     ("eta", 1, "reduced chemical potential (mu - eps_i)/k_B T", r"\eta", None),
 )
 
@@ -278,7 +291,7 @@ def _build_default() -> Registry:
                 definition=1 / (eps0 * c**2))
     hbar = h / (2 * pi)
     reg.declare("alpha", 1, "fine-structure constant", latex=r"\alpha",
-                value=_codata("fine-structure constant"), definition=e**2 / (4 * pi * eps0 * hbar * c))
+                value=codata("fine-structure constant"), definition=e**2 / (4 * pi * eps0 * hbar * c))
     reg.declare("q_P", "charge", "Planck charge", latex="q_P", definition=sympy.sqrt(4 * pi * eps0 * hbar * c))
     return reg
 

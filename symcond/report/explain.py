@@ -1,7 +1,7 @@
 """Step-by-step explanations of a claim: what was compared, how, and why the verdict is what it is.
 
 :func:`explain` decides a claim in its paper's context and collects, for a derivation, each
-step's expression, rule and own check (:meth:`~symcond.model.derivation.Derivation.check_steps`),
+step's expression, rule and own check (:func:`~symcond.prove.derivation.check_steps`),
 and for any claim the two sides with their SI dimensions, the exact factor, residual and
 numeric counterexample of a refutation.  :class:`Explanation` renders as text (pretty
 printed or LaTeX expressions) and as Markdown (Jupyter shows it directly).
@@ -40,6 +40,8 @@ from symcond.model.context import Context
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome, Verdict
+from symcond.prove import decide
+from symcond.prove.derivation import check_steps
 
 __all__ = ["Expression", "StepCheck", "Explanation", "explain", "resolve_claim", "dimension_text", "step_status",
            "latex_of"]
@@ -138,8 +140,8 @@ def _decided(paper: Paper, claim: Claim, ctx: Context) -> tuple[Outcome, list[Ou
     """The claim's outcome and, for a derivation, each step's; in a worker with a hard limit."""
 
     def work() -> tuple[Outcome, list[Outcome]]:
-        steps = claim.check_steps(ctx) if isinstance(claim, Derivation) else []
-        return paper.check(claim), steps
+        steps = check_steps(claim, ctx) if isinstance(claim, Derivation) else []
+        return decide(claim, paper), steps
 
     result = workers.run_one(work, CLAIM_BUDGET)
     if result.status is workers.Status.DONE:

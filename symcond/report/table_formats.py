@@ -5,11 +5,11 @@ The LaTeX is a complete ``article`` document that compiles with a plain TeX Live
 ``standalone=False`` only the ``table`` environments are returned, for inclusion.
 
 >>> from symcond.model.paper import Paper
->>> from symcond.report.tables import Column, Row, Table, attach_table
+>>> from symcond.model.tables import Column, Row, Table
 >>> paper = Paper("demo2026", title="Demo")
 >>> e, h = paper.symbols("e h")
 >>> _ = paper.equality("table1:e", e**2 / h, e**2 / h)
->>> _ = attach_table(paper, Table(1, "Units", (Column("$G_0$", claim=""),), (Row("e"),)))
+>>> _ = paper.attach_table(Table(1, "Units", (Column("$G_0$", claim=""),), (Row("e"),)))
 >>> print(render_tables(paper, "markdown").splitlines()[6])
 | $\frac{e^{2}}{h}$ | holds |
 """

@@ -1,7 +1,7 @@
 r"""Tables of a paper regenerated from its claims, with verdicts, SI values and footnotes.
 
-A derivation file describes each printed table once (:class:`Table`: columns, rows,
-carriers) and attaches it to its :class:`~symcond.model.paper.Paper` with :func:`attach_table`.
+A derivation file describes each printed table once (:class:`~symcond.model.tables.Table`:
+columns, rows, carriers) and attaches it to its :class:`~symcond.model.paper.Paper`.
 Nothing of the printed entries is typed twice: a *claim column* shows the right-hand side
 of the claim ``table<N>:<row>[.<tag>]`` (the printed expression that claim checks).  The
 row's verdict combines every claim of that row; a refuted claim gets a footnote with the
@@ -10,11 +10,11 @@ description into plain cells (:class:`BuiltTable`), which
 :mod:`symcond.report.table_formats` writes as LaTeX or Markdown.
 
 >>> import sympy
->>> from symcond.model.paper import Paper
+>>> from symcond import Column, Paper, Row, Table
 >>> paper = Paper("demo2026")
 >>> e, h = paper.symbols("e h")
 >>> _ = paper.equality("table1:e", e**2 / h, 2 * e**2 / h)
->>> table = attach_table(paper, Table(1, "Units", (Column("$G_0$", claim=""),), (Row("e"),)))
+>>> table = paper.attach_table(Table(1, "Units", (Column("$G_0$", claim=""),), (Row("e"),)))
 >>> built = build_tables(paper)[0]
 >>> built.rows[0][-1].plain(), built.notes[0].ratio
 ('fails (a)', '\\frac{1}{2}')
@@ -23,120 +23,26 @@ description into plain cells (:class:`BuiltTable`), which
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sympy
 
-from symcond.errors import DefinitionError
 from symcond.ledger.run import Entry, Ledger, verify
 from symcond.model.context import Context
 from symcond.model.paper import Paper
+from symcond.model.tables import Carrier, Row, Table, latex_of
 from symcond.model.verdict import Verdict
 
-__all__ = ["Carrier", "Column", "Row", "Table", "Cell", "Note", "BuiltTable", "attach_table", "tables_of",
-           "table_prefixes", "build_tables", "si_value", "latex_of", "unit_latex", "split_math"]
+__all__ = ["Cell", "Note", "BuiltTable", "tables_of", "table_prefixes", "build_tables", "si_value", "unit_latex",
+           "split_math"]
 
 Segment = tuple[bool, str]  # (is LaTeX math, content)
 
 
-@dataclass(frozen=True)
-class Carrier:
-    """A particle whose SI values a table shows.
-
-    Attributes
-    ----------
-    name : str
-        Plain name (``"electron"``).
-    latex : str
-        LaTeX label shown before its values (``"e^-"``).
-    substitutions : mapping
-        Symbol -> expression with an SI value (``{m: m_e}``).
-    rows : tuple of str or None
-        Row keys the carrier applies to (None: every row).
-    """
-
-    name: str
-    latex: str
-    substitutions: Mapping[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
-    rows: tuple[str, ...] | None = None
-
-    def applies_to(self, row: str) -> bool:
-        """True when the carrier's values are shown in ``row``."""
-        return self.rows is None or row in self.rows
-
-
-@dataclass(frozen=True)
-class Column:
-    """One printed column: a text column (``claim=None``) or the right side of a row claim.
-
-    ``claim=""`` shows claim ``table<N>:<row>``; ``claim="D"`` shows ``table<N>:<row>.D``.
-    ``values=True`` adds a column with the SI values of the entry for the table's carriers.
-    """
-
-    header: str
-    claim: str | None = None
-    values: bool = False
-
-
-@dataclass(frozen=True)
-class Row:
-    """A row: its key (as in the claim ids) and the texts of the text columns, in order."""
-
-    key: str
-    texts: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Table:
-    """A printed table: number, caption (``$...$`` for math), columns, rows, carriers."""
-
-    number: int
-    caption: str
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    carriers: tuple[Carrier, ...] = ()
-
-    def claim_id(self, paper: Paper, row: Row, column: Column) -> str:
-        """The full id of the claim shown in a claim cell."""
-        tag = f".{column.claim}" if column.claim else ""
-        return f"{paper.key}:table{self.number}:{row.key}{tag}"
-
-    def row_prefix(self, paper: Paper, row: Row) -> str:
-        """The id every claim of ``row`` starts with (followed by nothing or ``.tag``)."""
-        return f"{paper.key}:table{self.number}:{row.key}"
-
-
-_TABLES: weakref.WeakKeyDictionary[Paper, list[Table]] = weakref.WeakKeyDictionary()
-
-
-def attach_table(paper: Paper, table: Table) -> Table:
-    """Register ``table`` with ``paper`` after checking that its claim cells exist.
-
-    Raises
-    ------
-    DefinitionError
-        When a claim cell names no claim of ``paper``, a row has the wrong number of texts,
-        or the table number is used twice.
-    """
-    texts = sum(1 for c in table.columns if c.claim is None)
-    for row in table.rows:
-        if len(row.texts) != texts:
-            raise DefinitionError(f"row {row.key!r} of table {table.number} must have {texts} texts "
-                                  f"(got {len(row.texts)})")
-        for column in table.columns:
-            if column.claim is not None:
-                paper.claim(table.claim_id(paper, row, column))
-    if any(t.number == table.number for t in _TABLES.get(paper, [])):
-        raise DefinitionError(f"table {table.number} is attached to {paper.key} twice")
-    _TABLES.setdefault(paper, []).append(table)
-    return table
-
-
 def tables_of(paper: Paper) -> tuple[Table, ...]:
     """The tables attached to ``paper``, by number."""
-    return tuple(sorted(_TABLES.get(paper, []), key=lambda t: t.number))
+    return paper.tables
 
 
 def table_prefixes(paper: Paper) -> list[str]:
@@ -204,15 +110,6 @@ def split_math(text: str) -> tuple[Segment, ...]:
     """
     parts = text.split("$")
     return tuple((i % 2 == 1, p) for i, p in enumerate(parts) if p)
-
-
-def _latex_names(paper: Paper) -> dict[sympy.Symbol, str]:
-    return {q.symbol: q.latex for q in paper.registry}
-
-
-def latex_of(paper: Paper, expr: sympy.Expr) -> str:
-    """``expr`` in LaTeX with the paper's symbol names (``\\varepsilon_0`` for eps0)."""
-    return sympy.latex(expr, symbol_names=_latex_names(paper))
 
 
 def si_value(paper: Paper, expr: sympy.Expr, carrier: Carrier, digits: int = 4) -> tuple[str, str]:

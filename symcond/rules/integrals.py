@@ -15,21 +15,20 @@ object.  A step holds when
 
 it fails when the two differ stably at a sampled point.
 
-Special functions whose defining integral is known are listed in
+The rules here are data; :mod:`symcond.prove.steps` decides their steps.  Special functions
+whose defining integral is known are listed in
 :data:`INTEGRAL_DEFINITIONS`, by SymPy function name (so that this module does not
 import them).
 
 >>> import sympy
->>> from symcond.model.derivation import Step
->>> from symcond.model.context import Context
 >>> k, x = sympy.Symbol("k", real=True), sympy.Symbol("x", real=True)
 >>> a = sympy.Symbol("a", positive=True)
 >>> start = sympy.Integral(sympy.exp(-k**2 / a**2), (k, -sympy.oo, sympy.oo))
->>> step = Step(2 * a * sympy.Integral(sympy.exp(-x**2), (x, 0, sympy.oo)), ChangeVariable(k, x, a * x))
+>>> rule = ChangeVariable(k, x, a * x)
 >>> FoldEven(k).apply(start)
 2*Integral(exp(-k**2/a**2), (k, 0, oo))
->>> step.rule.check(FoldEven(k).apply(start), step.expr, Context()).verdict
-<Verdict.HOLDS: 'holds'>
+>>> rule.describe()
+'change variable k = a*x'
 """
 
 from __future__ import annotations
@@ -39,17 +38,10 @@ from dataclasses import dataclass
 
 import sympy
 
-from symcond.budget import run_with_budget
-from symcond.model.context import Context
-from symcond.model.derivation import Rule
-from symcond.model.verdict import Evidence, Outcome, Verdict
-from symcond.numeric.quadrature import quad_disagreement
-from symcond.prove.common import dimension_evidence, simplified
+from symcond.rules.base import Rule
 
-__all__ = ["FoldEven", "ChangeVariable", "Recognize", "INTEGRAL_DEFINITIONS", "normal_form", "to_integrals"]
-
-#: Number of sampled points at which a step is confirmed by quadrature.
-QUADRATURE_POINTS = 3
+__all__ = ["IntegralRule", "FoldEven", "ChangeVariable", "Recognize", "INTEGRAL_DEFINITIONS", "normal_form",
+           "to_integrals", "defined_by_integrals"]
 
 Definition = Callable[[tuple[sympy.Expr, ...], sympy.Symbol], sympy.Expr | None]
 
@@ -110,47 +102,12 @@ def _normal_integral(integral: sympy.Integral) -> sympy.Expr:
     return constant * sympy.Integral(rest, (canonical, lower, upper)).as_dummy()
 
 
-def _decide(stated: sympy.Expr, previous: sympy.Expr, left: sympy.Expr, right: sympy.Expr, ctx: Context) -> Outcome:
-    """Symbolic: the normal forms of ``left`` and ``right`` agree.  Numeric: ``stated`` and
-    ``previous`` (not the rule's own result) agree by quadrature at sampled points."""
-    prepared = [ctx.prepare(side) for side in (stated, left, right, previous)]
-    evidence, mismatch = dimension_evidence(ctx, prepared[0], prepared[3])
-    if mismatch is not None:
-        return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
-    agreed, witness = quad_disagreement(ctx, prepared[0], prepared[3], QUADRATURE_POINTS)
-    evidence = evidence.with_(numeric_points=agreed, digits=ctx.dps)
-    if witness is not None:
-        return Outcome(Verdict.FAILS, evidence.with_(
-            counterexample=witness, reason="the step and the previous expression differ numerically"))
-    proof = run_with_budget(lambda: _proof(normal_form(prepared[1]), normal_form(prepared[2]), ctx), ctx.budget,
-                            "comparing normal forms")
-    if proof is None or agreed == 0:
-        why = "no symbolic proof found" if proof is None else "no point could be evaluated by quadrature"
-        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{why}; the sides agree at {agreed} points"))
-    return Outcome(Verdict.HOLDS, evidence.with_(
-        reason=f"{proof}; confirmed by quadrature at {agreed} points with {ctx.dps} digits"))
-
-
-def _proof(left: sympy.Expr, right: sympy.Expr, ctx: Context) -> str | None:
-    if simplified(left - right, ctx) == 0:
-        return "the normal forms agree"
-    if right != 0 and simplified(left / right, ctx) == 1:
-        return "the normal forms have ratio 1"
-    return None
-
-
-class _IntegralRule(Rule):
-    """A rule whose result is computed by :meth:`apply` and compared by :func:`_decide`."""
-
-    def check(self, previous: sympy.Expr, stated: sympy.Expr, ctx: Context) -> Outcome:
-        expected = run_with_budget(lambda: self.apply(previous), ctx.budget, self.describe())
-        if expected is None:
-            return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{self.describe()} exceeded its budget"))
-        return _decide(stated, previous, stated, expected, ctx)
+class IntegralRule(Rule):
+    """A rule on integrals: its result is compared with the stated step through :func:`normal_form`."""
 
 
 @dataclass(frozen=True)
-class FoldEven(_IntegralRule):
+class FoldEven(IntegralRule):
     """Integral_{-a}^{a} g dvar = 2 Integral_0^a g dvar for an even integrand g (proved by simplification)."""
 
     var: sympy.Symbol
@@ -174,7 +131,7 @@ class FoldEven(_IntegralRule):
 
 
 @dataclass(frozen=True)
-class ChangeVariable(_IntegralRule):
+class ChangeVariable(IntegralRule):
     """Substitute ``old = old_in_new(new)`` in every integral over ``old`` (limits transformed)."""
 
     old: sympy.Symbol
@@ -199,15 +156,9 @@ class Recognize(Rule):
     def describe(self) -> str:
         return "recognise special functions by their defining integrals"
 
-    def check(self, previous: sympy.Expr, stated: sympy.Expr, ctx: Context) -> Outcome:
-        evaluate = not previous.has(sympy.Integral)
-        defined = run_with_budget(lambda: _definitions(stated, evaluate), ctx.budget, self.describe())
-        if defined is None:
-            return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{self.describe()} exceeded its budget"))
-        return _decide(stated, previous, defined, previous, ctx)
 
 
-def _definitions(stated: sympy.Expr, evaluate: bool) -> sympy.Expr:
+def defined_by_integrals(stated: sympy.Expr, evaluate: bool) -> sympy.Expr:
     """``stated`` with special functions defined by integrals; those SymPy evaluates completely
     are replaced by their value when ``evaluate`` (the previous step has no integral left)."""
     defined = to_integrals(stated)

@@ -5,6 +5,7 @@ import sympy
 
 from symcond import Assume, Paper, Rewrite, Step, Substitute, Verdict
 from symcond.ledger.run import load_papers, verify
+from symcond.prove import decide
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +62,7 @@ def _drude_paper(mutate):
 def test_wrong_drude_step_is_pinpointed(name, mutate, ratio):
     """A wrong last step of the Drude derivation fails at step 3 with its residual."""
     paper, claim = _drude_paper(mutate)
-    out = paper.check(claim)
+    out = decide(claim, paper)
     assert out.verdict is Verdict.FAILS, name
     assert out.evidence.step == 3
     if ratio is not None:
@@ -74,7 +75,7 @@ def test_wrong_tkg_bound_is_refuted():
     tau_in, tau_el = paper.symbols("tau_in tau_el")
     paper.assume("short", sympy.Le(tau_in, tau_el))
     claim = paper.inequality("eq7", 2 * tau_in / (tau_in + tau_el), sympy.Rational(1, 2))
-    assert paper.check(claim).verdict is Verdict.FAILS
+    assert decide(claim, paper).verdict is Verdict.FAILS
 
 
 def test_quantum_limit_with_dropped_assumption_fails():
@@ -83,7 +84,7 @@ def test_quantum_limit_with_dropped_assumption_fails():
     e, h, h_s, N, Gamma = paper.symbols("e h h_s N Gamma")
     claim = paper.derivation("eq8", e**2 * N * Gamma / h_s, Step(e**2 * N / h_s, Assume({Gamma: 1}, name="b")),
                              Step(e**2 / h, Rewrite()))
-    out = paper.check(claim)
+    out = decide(claim, paper)
     assert out.verdict is Verdict.FAILS and out.evidence.step == 2
 
 
@@ -91,5 +92,5 @@ def test_table4_row_with_stray_h_is_refuted():
     """A product that still contains h is refuted with d/dh as residual."""
     paper = Paper("mutant")
     e, h, m = paper.symbols("e h m")
-    out = paper.check(paper.independent("table4:e", (e**2 / h) * (h**2 / m), h))
+    out = decide(paper.independent("table4:e", (e**2 / h) * (h**2 / m), of=h), paper)
     assert out.verdict is Verdict.FAILS and out.evidence.residual == "e**2/m"

@@ -9,6 +9,7 @@ from sympy import Rational, exp, log
 from symcond.export.spec import functions_for
 from symcond.ledger.run import load_papers
 from symcond.model.paper import Paper
+from symcond.prove import decide
 from symcond.report.explain import resolve_claim
 from symcond.special.sympy_fd import FermiDirac
 
@@ -37,7 +38,7 @@ def specs_by_claim():
     found = {}
     for wanted in [*REAL, "exporttest:eq1", "exporttest:eq2", "exporttest:eq3"]:
         paper, claim = resolve_claim(papers, wanted)
-        found[wanted] = (paper, claim, functions_for(paper, claim, paper.check(claim)))
+        found[wanted] = (paper, claim, functions_for(paper, claim, decide(claim, paper)))
     return found
 
 

@@ -14,6 +14,7 @@ from symcond.errors import DefinitionError
 from symcond.export.claim import export_files
 from symcond.export.spec import ExportBackend
 from symcond.numeric.lambdify import lambdify
+from symcond.prove import decide
 from tests.export.exports import sample_points, specs_by_claim
 
 SEED = 20260521
@@ -136,4 +137,4 @@ def test_unknown_argument_name_is_rejected():
     claim = paper.equality("eq1", dps, dps)
     with pytest.raises(DefinitionError, match=r"^cannot export an argument named 'dps': it is reserved in generated "
                                               r"code$"):
-        functions_for(paper, claim, paper.check(claim))
+        functions_for(paper, claim, decide(claim, paper))

@@ -109,14 +109,14 @@ def test_ledger_is_the_same_for_any_number_of_jobs(demo):
 
 def test_a_claim_stuck_in_c_is_undecided_and_the_ledger_completes(demo, monkeypatch):
     """One claim that hangs inside C is stopped at --claim-budget; the others keep their verdicts."""
-    from symcond.model.paper import Paper
+    import symcond.ledger.run
 
-    original = Paper.check
+    original = symcond.ledger.run.decide
 
-    def check(self, claim):
-        return _c_level_power() if claim.id.endswith("eq2") else original(self, claim)
+    def decide(claim, paper):
+        return _c_level_power() if claim.id.endswith("eq2") else original(claim, paper)
 
-    monkeypatch.setattr(Paper, "check", check)
+    monkeypatch.setattr(symcond.ledger.run, "decide", decide)
     start = time.monotonic()
     ledger = verify(demo, jobs=2, claim_budget=1.0)
     verdicts = {e.claim.id: e.outcome.verdict for e in ledger.entries}

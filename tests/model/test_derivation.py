@@ -6,6 +6,8 @@ from sympy.physics.units import conductance
 
 from symcond import Assume, Integrate, Paper, Rewrite, Step, Substitute, TakeLimit, Verdict
 from symcond.errors import DefinitionError
+from symcond.prove import decide
+from symcond.prove.derivation import check_steps
 from symcond.quantities.dimensions import Dim
 
 
@@ -26,7 +28,7 @@ def drude():
 def test_every_step_checked(drude):
     """Each step is decided on its own."""
     _, claim = drude
-    assert [o.verdict for o in claim.check_steps()] == [Verdict.HOLDS] * 3
+    assert [o.verdict for o in check_steps(claim)] == [Verdict.HOLDS] * 3
 
 
 def test_latex_lists_every_step_and_rule(drude):
@@ -61,7 +63,7 @@ def test_kubo_greenwood_integrate_and_limit_steps():
         Step(e**2 * tau / m * (1 - sympy.exp(-t / tau)), Integrate(s, 0, t)),
         Step(e**2 * tau / m, TakeLimit(t, sympy.oo)),
     )
-    assert paper.check(claim).verdict is Verdict.HOLDS
+    assert decide(claim, paper).verdict is Verdict.HOLDS
 
 
 def test_wrong_integration_step_is_pinpointed():
@@ -71,7 +73,7 @@ def test_wrong_integration_step_is_pinpointed():
     s = sympy.Symbol("s_dummy", positive=True)
     claim = paper.derivation("eq1", sympy.exp(-s / tau),
                              Step(1 - sympy.exp(-t / tau), Integrate(s, 0, t)))
-    out = paper.check(claim)
+    out = decide(claim, paper)
     assert out.verdict is Verdict.FAILS and out.evidence.step == 1
 
 
@@ -79,7 +81,7 @@ def test_assume_step_makes_holds_under():
     """An Assume step records its condition."""
     paper = Paper("scratch")
     e, h, N = paper.symbols("e h N")
-    out = paper.check(paper.derivation("eq1", e**2 * N / h, Step(e**2 / h, Assume({N: 1}, name="single"))))
+    out = decide(paper.derivation("eq1", e**2 * N / h, Step(e**2 / h, Assume({N: 1}, name="single"))), paper)
     assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("single",))
 
 
@@ -95,7 +97,7 @@ def test_rewrite_that_changes_dimension_fails():
     """A 'rewrite' that changes the dimension is refuted as a dimension mismatch."""
     paper = Paper("scratch")
     e, h, m = paper.symbols("e h m")
-    out = paper.check(paper.derivation("eq1", e**2 / h, Step(e**2 / h * m, Rewrite())))
+    out = decide(paper.derivation("eq1", e**2 / h, Step(e**2 / h * m, Rewrite())), paper)
     assert out.verdict is Verdict.FAILS and "dimension mismatch" in out.evidence.reason
 
 

@@ -14,13 +14,9 @@ from symcond import Eq, Paper
 from symcond.cli import tables as tables_command
 from symcond.errors import DefinitionError
 from symcond.ledger.run import load_papers, verify
+from symcond.model.tables import Carrier, Column, Row, Table
 from symcond.report.table_formats import render_tables
 from symcond.report.tables import (
-    Carrier,
-    Column,
-    Row,
-    Table,
-    attach_table,
     build_tables,
     si_value,
     table_prefixes,
@@ -28,14 +24,13 @@ from symcond.report.tables import (
 )
 
 DEMO = '''
-from symcond import Expect, Paper
-from symcond.report.tables import Column, Row, Table, attach_table
+from symcond import Column, Expect, Paper, Row, Table
 
 paper = Paper("demo2026", title="Demo")
 e, h, eps0, c, q_P = paper.symbols("e h eps0 c q_P")
 paper.equality("table1:e", e**2 / h, e**2 / h)
 paper.equality("table1:em", q_P**2 / h, eps0 * c, expect=EXPECT)
-attach_table(paper, Table(1, "Units", (Column("qp"), Column("$G_0$", claim="")),
+paper.attach_table(Table(1, "Units", (Column("qp"), Column("$G_0$", claim="")),
                           (Row("e", ("$e$",)), Row("em", ("em",)))))
 '''
 ERRATUM = 'Expect.refuted("factor 2")'
@@ -53,7 +48,7 @@ def _demo():
     table = Table(1, "Units of $G_0$", (Column("qp"), Column("$G_0$", claim="", values=True)),
                   (Row("e", ("$e$",)), Row("em", ("em",)), Row("m", ("$m$",))),
                   (Carrier("electron", "e^-", {m: m_e}, ("m",)),))
-    attach_table(paper, table)
+    paper.attach_table(table)
     return paper
 
 
@@ -128,21 +123,21 @@ def test_attach_rejects_an_unknown_claim(demo):
     """A claim cell naming no claim is a DefinitionError naming the id."""
     table = Table(2, "x", (Column("$G$", claim=""),), (Row("zz"),))
     with pytest.raises(DefinitionError, match=r"^no claim 'demo2026:table2:zz' in demo2026$"):
-        attach_table(demo, table)
+        demo.attach_table(table)
 
 
 def test_attach_rejects_a_wrong_number_of_texts(demo):
     """Each row needs one text per text column."""
     table = Table(3, "x", (Column("qp"), Column("$G$", claim="")), (Row("e"),))
     with pytest.raises(DefinitionError, match=r"^row 'e' of table 3 must have 1 texts \(got 0\)$"):
-        attach_table(demo, table)
+        demo.attach_table(table)
 
 
 def test_attach_rejects_a_table_number_twice():
     """A paper cannot attach two tables with the same number."""
     paper = _demo()
     with pytest.raises(DefinitionError, match=r"^table 1 is attached to demo2026 twice$"):
-        attach_table(paper, Table(1, "again", (Column("$G$", claim=""),), (Row("e"),)))
+        paper.attach_table(Table(1, "again", (Column("$G$", claim=""),), (Row("e"),)))
 
 
 def test_render_rejects_an_unknown_format(demo):

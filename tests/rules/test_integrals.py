@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from symcond.model.context import Context
 from symcond.model.verdict import Verdict
 from symcond.numeric.quadrature import quad_evaluate
+from symcond.prove.steps import check_step
 from symcond.rules.integrals import ChangeVariable, FoldEven, Recognize, normal_form, to_integrals
 from symcond.special import fermi_dirac_mp
 from symcond.special.sympy_fd import FermiDirac
@@ -39,38 +40,38 @@ def test_fold_leaves_odd_integrand():
 
 def test_fold_step_holds():
     """The fold step is proved and confirmed by quadrature."""
-    assert FoldEven(K).check(GAUSS, HALF_GAUSS, Context()).verdict is Verdict.HOLDS
+    assert check_step(FoldEven(K), GAUSS, HALF_GAUSS, Context()).verdict is Verdict.HOLDS
 
 
 def test_change_of_variable_holds():
     """k = a x with the Jacobian a is proved and confirmed by quadrature."""
     stated = 2 * A * sympy.Integral(sympy.exp(-(X**2)), (X, 0, OO))
-    assert ChangeVariable(K, X, A * X).check(HALF_GAUSS, stated, Context()).verdict is Verdict.HOLDS
+    assert check_step(ChangeVariable(K, X, A * X), HALF_GAUSS, stated, Context()).verdict is Verdict.HOLDS
 
 
 def test_change_of_variable_without_jacobian_fails():
     """Forgetting the Jacobian a is refuted with a numeric counterexample."""
     stated = 2 * sympy.Integral(sympy.exp(-(X**2)), (X, 0, OO))
-    outcome = ChangeVariable(K, X, A * X).check(HALF_GAUSS, stated, Context())
+    outcome = check_step(ChangeVariable(K, X, A * X), HALF_GAUSS, stated, Context())
     assert outcome.verdict is Verdict.FAILS and outcome.evidence.counterexample is not None
 
 
 def test_recognize_fermi_dirac_integral():
     """Integral t**(-1/2)/(1 + exp(t - eta)) is sqrt(pi) F_{-1/2}(eta)."""
     stated = sympy.sqrt(sympy.pi) * FermiDirac(-sympy.S.Half, ETA)
-    assert Recognize().check(FERMI_U, stated, Context()).verdict is Verdict.HOLDS
+    assert check_step(Recognize(), FERMI_U, stated, Context()).verdict is Verdict.HOLDS
 
 
 def test_recognize_wrong_order_fails():
     """Naming the same integral F_{1/2} is refuted."""
     stated = sympy.sqrt(sympy.pi) * FermiDirac(sympy.S.Half, ETA)
-    assert Recognize().check(FERMI_U, stated, Context()).verdict is Verdict.FAILS
+    assert check_step(Recognize(), FERMI_U, stated, Context()).verdict is Verdict.FAILS
 
 
 def test_recognize_evaluates_definitions_sympy_can_integrate():
     """F_0 is recognised in SymPy's closed form log(1 + exp(eta))."""
     previous = sympy.log(1 + sympy.exp(ETA))
-    assert Recognize().check(previous, FermiDirac(0, ETA), Context()).verdict is Verdict.HOLDS
+    assert check_step(Recognize(), previous, FermiDirac(0, ETA), Context()).verdict is Verdict.HOLDS
 
 
 def test_to_integrals_leaves_orders_without_integral():

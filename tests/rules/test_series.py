@@ -7,6 +7,7 @@ import sympy
 from symcond.errors import SolverError
 from symcond.model.context import Context
 from symcond.model.verdict import Verdict
+from symcond.prove.steps import check_step
 from symcond.rules.series import IntegrateBose, bose_factor, bose_series_integral
 
 x, a = sympy.symbols("x a", positive=True)
@@ -42,7 +43,7 @@ def test_rule_refutes_a_wrong_prefactor():
     """IntegrateBose checks the stated result: pi^4/15 holds for x^3, pi^4/16 fails."""
     rule = IntegrateBose(x, 0, sympy.oo)
     previous = x**3 / (sympy.exp(x) - 1)
-    verdicts = [rule.check(previous, value, Context()).verdict for value in (sympy.pi**4 / 15, sympy.pi**4 / 16)]
+    verdicts = [check_step(rule, previous, value, Context()).verdict for value in (sympy.pi**4 / 15, sympy.pi**4 / 16)]
     assert verdicts == [Verdict.HOLDS, Verdict.FAILS]
 
 

@@ -15,8 +15,8 @@ import mpmath
 import sympy
 
 from symcond.model.claims import Claim, ClaimKind
-from symcond.model.derivation import Assume, Substitute
 from symcond.model.paper import Paper
+from symcond.rules.base import Assume, Substitute
 from tests.mutate import Mutant
 from tests.soundness.oracle import (
     DIGITS,

@@ -27,6 +27,7 @@ from symcond.model.claims import Claim, ClaimKind
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome, Verdict
+from symcond.prove import decide as decide_claim
 from tests.mutate import Mutant, MutationKind, mutants, sample
 from tests.soundness.judge import judge_mutant, usable
 from tests.soundness.oracle import Truth
@@ -130,7 +131,7 @@ def decide(paper: Paper, mutant: Mutant) -> Record:
     assumed = unconditional if mutant.step is not None else judge_mutant(paper, mutant, usable(paper, mutant.claim))
     started = time.monotonic()
     try:
-        outcome = paper.check(mutant.focused())
+        outcome = decide_claim(mutant.focused(), paper)
     except DefinitionError as exc:
         return Record(paper, mutant, unconditional, assumed, None, rejected=f"rejected: {exc}")
     except Exception as exc:  # any other exception is an engine bug, reported as an error

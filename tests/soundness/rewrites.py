@@ -27,6 +27,7 @@ from symcond.model.claims import Claim, ClaimKind, Equality
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome, Verdict
+from symcond.prove import decide as decide_claim
 from tests.mutate import sample
 from tests.soundness.judge import judge, usable
 from tests.soundness.oracle import Truth, compare, prepared, setting
@@ -148,7 +149,7 @@ class Decided:
 def decide(item: Rewrite) -> Decided:
     """The engine's outcome for one rewrite."""
     try:
-        return Decided(item, item.paper.check(item.claim))
+        return Decided(item, decide_claim(item.claim, item.paper))
     except Exception as exc:  # any exception is an engine bug, reported as an error
         return Decided(item, None, f"{type(exc).__name__}: {exc}")
 

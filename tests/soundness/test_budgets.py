@@ -13,9 +13,11 @@ from symcond.budget import run_with_budget
 from symcond.cli.check import check_texts
 from symcond.cli.main import main
 from symcond.ledger.run import verify
-from symcond.model.derivation import Integrate, Rewrite, Step, TakeLimit
+from symcond.model.derivation import Step
 from symcond.model.paper import Paper
 from symcond.model.verdict import Verdict
+from symcond.prove import decide
+from symcond.rules.base import Integrate, Rewrite, TakeLimit
 
 BUDGET = 0.2  # seconds per symbolic operation
 HANG = 60.0  # seconds: far above any budgeted run, so only a hang trips it
@@ -42,7 +44,7 @@ def timed(func):
 def test_expanded_polynomial_rewrite_is_undecided_naming_step_and_budget(paper):
     """Simplifying expand((a+b+c+d+1)**8) - (a+b+c+d+1)**8 in 0.2 s fails: undecided, step 1, budget."""
     claim = paper.derivation("eq1", POLYNOMIAL, Step(sympy.expand(POLYNOMIAL), Rewrite()))
-    outcome, seconds = timed(lambda: paper.check(claim))
+    outcome, seconds = timed(lambda: decide(claim, paper))
     assert outcome.verdict is Verdict.UNDECIDED and outcome.evidence.step == 1
     assert outcome.evidence.reason.startswith("step 1 (algebraic rewrite): simplification exceeded its budget")
     assert seconds < HANG
@@ -51,7 +53,7 @@ def test_expanded_polynomial_rewrite_is_undecided_naming_step_and_budget(paper):
 def test_hard_integration_step_is_undecided_naming_the_integral(paper):
     """An integral SymPy cannot do in 0.2 s makes its step undecided, naming the integration."""
     claim = paper.derivation("eq1", HARD_INTEGRAND, Step(sympy.Integer(1), Integrate(x, 0, sympy.oo)))
-    outcome, seconds = timed(lambda: paper.check(claim))
+    outcome, seconds = timed(lambda: decide(claim, paper))
     assert outcome.verdict is Verdict.UNDECIDED and outcome.evidence.step == 1
     assert "integrate over x from 0 to oo exceeded its budget" in outcome.evidence.reason
     assert seconds < HANG
@@ -60,7 +62,7 @@ def test_hard_integration_step_is_undecided_naming_the_integral(paper):
 def test_hard_limit_step_is_undecided_naming_the_limit(paper):
     """A limit SymPy cannot take in 0.2 s makes its step undecided, naming the limit."""
     claim = paper.derivation("eq1", GAMMA_RATIO, Step(sympy.Integer(1), TakeLimit(x, sympy.oo)))
-    outcome, seconds = timed(lambda: paper.check(claim))
+    outcome, seconds = timed(lambda: decide(claim, paper))
     assert outcome.verdict is Verdict.UNDECIDED
     assert outcome.evidence.reason == "step 1 (limit x -> oo): limit x -> oo exceeded its budget"
     assert seconds < HANG
@@ -68,7 +70,7 @@ def test_hard_limit_step_is_undecided_naming_the_limit(paper):
 
 def test_hard_limit_claim_is_undecided_naming_the_budget(paper):
     """A limit claim whose limit SymPy cannot take in 0.2 s is undecided and says the budget ran out."""
-    outcome, seconds = timed(lambda: paper.check(paper.limit("eq1", GAMMA_RATIO, x, sympy.oo, 1)))
+    outcome, seconds = timed(lambda: decide(paper.limit("eq1", GAMMA_RATIO, var=x, point=sympy.oo, value=1), paper))
     assert outcome.verdict is Verdict.UNDECIDED and "exceeded its budget" in outcome.evidence.reason
     assert seconds < HANG
 
@@ -77,13 +79,13 @@ def test_limit_sympy_cannot_compute_is_undecided(paper):
     """A TakeLimit step on which SymPy raises NotImplementedError is undecided, not an exception."""
     expr = sympy.gamma(x + sympy.sqrt(x)) * sympy.sin(1 / x) ** x / (sympy.exp(x) * sympy.besselj(x, x))
     claim = paper.derivation("eq1", expr, Step(sympy.Integer(0), TakeLimit(x, sympy.oo)))
-    assert paper.check(claim).verdict is Verdict.UNDECIDED
+    assert decide(claim, paper).verdict is Verdict.UNDECIDED
 
 
 def test_limit_claim_sympy_cannot_compute_is_undecided(paper):
     """A limit claim on which SymPy raises NotImplementedError is undecided, not an exception."""
     expr = sympy.gamma(x + sympy.sqrt(x)) * sympy.sin(1 / x) ** x / (sympy.exp(x) * sympy.besselj(x, x))
-    assert paper.check(paper.limit("eq1", expr, x, sympy.oo, 0)).verdict is Verdict.UNDECIDED
+    assert decide(paper.limit("eq1", expr, var=x, point=sympy.oo, value=0), paper).verdict is Verdict.UNDECIDED
 
 
 def test_run_with_budget_interrupts_sympy(paper):

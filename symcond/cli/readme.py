@@ -1,6 +1,6 @@
 """Generated README sections: what the ledger says about each paper, and the CLI reference.
 
-``python -m symcond.report.readme`` recomputes the ledger of the bundled papers and rewrites
+``python -m symcond.cli.readme`` recomputes the ledger of the bundled papers and rewrites
 the ``<!-- ledger-summary -->`` and ``<!-- cli-reference -->`` blocks of ``README.md``;
 ``--check`` only reports whether they are stale (exit 1).  The test-suite compares the
 README with :func:`generated_blocks`, so a stale README fails CI.
@@ -139,7 +139,7 @@ def update_readme(path: Path, blocks: Mapping[str, str]) -> list[str]:
 
 
 def _run(argv: Sequence[str] | None = None) -> tuple[str, int]:
-    parser = argparse.ArgumentParser(prog="python -m symcond.report.readme", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m symcond.cli.readme", description=__doc__.splitlines()[0])
     parser.add_argument("--readme", type=Path, default=README, help="README to update (default: the checkout's)")
     parser.add_argument("--check", action="store_true", help="only report stale blocks; exit 1 when any is stale")
     args = parser.parse_args(argv)

@@ -9,10 +9,10 @@ import pytest
 
 from symcond.cli.main import build_parser, main
 from symcond.errors import DefinitionError
-from symcond.report.readme import cli_reference, ledger_summary, read_block, replace_block
+from symcond.cli.readme import cli_reference, ledger_summary, read_block, replace_block
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-STALE = "README block {!r} is stale: run `python -m symcond.report.readme`"
+STALE = "README block {!r} is stale: run `python -m symcond.cli.readme`"
 
 
 def _readme() -> str:

@@ -1,0 +1,87 @@
+"""``decide(claim, context)``: the verdict of any claim, dispatched on its kind.
+
+>>> import sympy
+>>> from symcond.model.claims import Equality
+>>> y = sympy.Symbol("y", positive=True)
+>>> decide(Equality(2 * y, y, id="demo:eq1")).evidence.ratio
+'2'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from symcond.errors import DefinitionError
+from symcond.model.claims import (
+    Asymptotic,
+    Claim,
+    DimensionClaim,
+    Equality,
+    EqualityIff,
+    Independence,
+    Inequality,
+    Limit,
+    NumericValue,
+)
+from symcond.model.context import Context
+from symcond.model.derivation import Derivation
+from symcond.model.paper import Paper
+from symcond.model.verdict import Outcome
+from symcond.prove.derivation import decide_derivation
+from symcond.prove.equality import check_equality
+from symcond.prove.iff import check_equality_iff
+from symcond.prove.inequality import check_inequality
+from symcond.prove.limits import check_asymptotic, check_independence, check_limit
+from symcond.prove.values import check_dimension, check_numeric_value
+
+__all__ = ["decide"]
+
+
+def _equality(c: Equality, ctx: Context) -> Outcome:
+    return check_equality(c.lhs, c.rhs, ctx)
+
+
+def _inequality(c: Inequality, ctx: Context) -> Outcome:
+    return check_inequality(c.lhs, c.rhs, ctx, c.strict)
+
+
+def _iff(c: EqualityIff, ctx: Context) -> Outcome:
+    return check_equality_iff(c.lhs, c.rhs, c.condition, ctx)
+
+
+def _limit(c: Limit, ctx: Context) -> Outcome:
+    return check_limit(c.expr, c.var, c.point, c.value, ctx, c.direction)
+
+
+def _asymptotic(c: Asymptotic, ctx: Context) -> Outcome:
+    return check_asymptotic(c.expr, c.var, c.point, c.value, ctx, c.direction)
+
+
+def _independence(c: Independence, ctx: Context) -> Outcome:
+    return check_independence(c.expr, c.var, ctx)
+
+
+def _value(c: NumericValue, ctx: Context) -> Outcome:
+    return check_numeric_value(c.expr, c.stated, ctx, c.unit)
+
+
+def _dimension(c: DimensionClaim, ctx: Context) -> Outcome:
+    return check_dimension(c.expr, c.dimension, ctx)
+
+
+#: Claim class -> its decision procedure (exact classes: Asymptotic is not decided as a Limit).
+DECIDERS: dict[type, Callable[..., Outcome]] = {
+    Equality: _equality, Inequality: _inequality, EqualityIff: _iff, Limit: _limit, Asymptotic: _asymptotic,
+    Independence: _independence, NumericValue: _value, DimensionClaim: _dimension, Derivation: decide_derivation,
+}
+
+
+def decide(claim: Claim, context: Context | Paper | None = None) -> Outcome:
+    """The verdict of ``claim``: in ``context``, in its paper's context, or with the claim's givens only."""
+    if isinstance(context, Paper):
+        context = context.context(claim)
+    ctx = context if context is not None else Context(givens=claim.givens)
+    decider = next((DECIDERS[k] for k in type(claim).__mro__ if k in DECIDERS), None)
+    if decider is None:
+        raise DefinitionError(f"no decision procedure for claims of type {type(claim).__name__}")
+    return decider(claim, ctx)
