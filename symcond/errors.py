@@ -13,6 +13,8 @@ ParseError unknown function 'open'
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "BudgetExceeded",
     "DefinitionError",
@@ -31,7 +33,21 @@ class SymcondError(Exception):
 
 
 class ParseError(ValueError, SymcondError):
-    """A user expression does not follow the restricted grammar."""
+    """A user expression does not follow the restricted grammar.
+
+    Carries the 0-based character ``position`` where the rule was broken, when there is one.
+
+    >>> err = ParseError("unexpected ')' at position 3", position=3)
+    >>> err.position, str(err)
+    (3, "unexpected ')' at position 3")
+    """
+
+    def __init__(self, message: str, *, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), str(self), {"position": self.position})
 
 
 class DefinitionError(ValueError, SymcondError):
@@ -39,7 +55,27 @@ class DefinitionError(ValueError, SymcondError):
 
 
 class DimensionError(ValueError, SymcondError):
-    """An expression combines quantities of incompatible SI dimensions."""
+    """An expression combines quantities of incompatible SI dimensions.
+
+    Carries the two dimensions that disagree (``lhs``, ``rhs``; None when the rule broken is of
+    another kind, e.g. a dimensional exponent).
+
+    >>> err = DimensionError("cannot add x (length) and t (time)", lhs="length", rhs="time")
+    >>> err.lhs, err.rhs
+    ('length', 'time')
+    """
+
+    def __init__(self, message: str, *, lhs: object = None, rhs: object = None) -> None:
+        super().__init__(message)
+        self.lhs, self.rhs = lhs, rhs
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), str(self), {"lhs": self.lhs, "rhs": self.rhs})
+
+
+def _rebuild(cls: type[SymcondError], message: str, data: dict[str, Any]) -> SymcondError:
+    """Unpickle an error with its data (worker processes send errors to the parent)."""
+    return cls(message, **data)  # type: ignore[call-arg]
 
 
 class NumericalError(ArithmeticError, SymcondError):

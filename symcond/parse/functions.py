@@ -98,7 +98,7 @@ def _check_arity(name: Token, func: Callable[..., Any], count: int) -> None:
         wanted = f"at least {low} argument{'s' * (low != 1)}"
     else:
         wanted = f"{low}{f' or {high}' * (high != low)} argument{'s' * (high != 1)}"
-    raise ParseError(f"function {name.text!r} at position {name.pos} takes {wanted} (got {count})")
+    raise ParseError(f"function {name.text!r} at position {name.pos} takes {wanted} (got {count})", position=name.pos)
 
 
 # ---------------------------------------------------------------- limits on calls

@@ -78,7 +78,7 @@ class ExpressionParser:
         except RecursionError as exc:
             raise ParseError(f"expression is nested too deeply for SymPy (limit {MAX_DEPTH} levels)") from exc
         if self._token.kind is not TokenKind.END:
-            raise ParseError(unexpected(self._token))
+            raise ParseError(unexpected(self._token), position=self._token.pos)
         return result
 
     # ------------------------------------------------------------------ entry rule
@@ -129,7 +129,7 @@ class ExpressionParser:
                 value = self._expression()
             self._close(token)
             return value
-        raise ParseError(unexpected(token))
+        raise ParseError(unexpected(token), position=token.pos)
 
     def _name(self, token: Token) -> sympy.Expr:
         """Resolve a name: a constant, else whatever the resolver returns."""
@@ -145,7 +145,8 @@ class ExpressionParser:
         func = self._functions.get(name.text)
         if func is None:
             allowed = ", ".join(sorted(self._functions)) or "none"
-            raise ParseError(f"unknown function {name.text!r} at position {name.pos}; allowed: {allowed}")
+            raise ParseError(f"unknown function {name.text!r} at position {name.pos}; allowed: {allowed}",
+                             position=name.pos)
         opening = self._advance()
         with self._deeper(opening):
             args = self._arguments()
@@ -185,7 +186,8 @@ class ExpressionParser:
     def _deeper(self, token: Token) -> Iterator[None]:
         """Enter one nesting level; raise ParseError beyond MAX_DEPTH."""
         if self._depth >= MAX_DEPTH:
-            raise ParseError(f"expression nests deeper than {MAX_DEPTH} levels at position {token.pos}")
+            raise ParseError(f"expression nests deeper than {MAX_DEPTH} levels at position {token.pos}",
+                             position=token.pos)
         self._depth += 1
         try:
             yield
@@ -196,6 +198,6 @@ class ExpressionParser:
         """Consume the ')' matching ``opening``."""
         token = self._advance()
         if token.kind is TokenKind.END:
-            raise ParseError(f"missing ')' for the '(' at position {opening.pos}")
+            raise ParseError(f"missing ')' for the '(' at position {opening.pos}", position=opening.pos)
         if token.kind is not TokenKind.RPAREN:
-            raise ParseError(unexpected(token))
+            raise ParseError(unexpected(token), position=token.pos)

@@ -169,7 +169,7 @@ def _next_token(text: str, pos: int) -> Token:
     for symbol in _SYMBOLS:
         if text.startswith(symbol, pos):
             return Token(_SYMBOL_KINDS.get(symbol, TokenKind.OPERATOR), symbol, pos)
-    raise ParseError(_bad_character(text[pos], pos))
+    raise ParseError(_bad_character(text[pos], pos), position=pos)
 
 
 def _bad_character(char: str, pos: int) -> str:
@@ -182,11 +182,11 @@ def _bad_character(char: str, pos: int) -> str:
 def _check_name(name: str, pos: int) -> None:
     """Reject names that start with '_', contain '__' or are Python keywords."""
     if name.startswith("_"):
-        raise ParseError(f"name {abbreviate(name)!r} at position {pos} must start with a letter")
+        raise ParseError(f"name {abbreviate(name)!r} at position {pos} must start with a letter", position=pos)
     if "__" in name:
-        raise ParseError(f"name {abbreviate(name)!r} at position {pos} must not contain '__'")
+        raise ParseError(f"name {abbreviate(name)!r} at position {pos} must not contain '__'", position=pos)
     if keyword.iskeyword(name):
-        raise ParseError(f"name {name!r} at position {pos} is a Python keyword")
+        raise ParseError(f"name {name!r} at position {pos} is a Python keyword", position=pos)
 
 
 def _check_literal(match: re.Match[str], pos: int) -> None:
@@ -194,7 +194,7 @@ def _check_literal(match: re.Match[str], pos: int) -> None:
     shown = abbreviate(match.group())
     digits = len(match["mantissa"]) - ("." in match["mantissa"])
     if digits > MAX_LITERAL_DIGITS:
-        raise ParseError(f"number {shown!r} at position {pos} has more than {MAX_LITERAL_DIGITS} digits")
+        raise ParseError(f"number {shown!r} at position {pos} has more than {MAX_LITERAL_DIGITS} digits", position=pos)
     exponent = (match["exponent"] or "0").lstrip("+-").lstrip("0")
     if len(exponent) > len(str(MAX_LITERAL_DIGITS)) or int(exponent or "0") > MAX_LITERAL_DIGITS:
         raise ParseError(

@@ -206,7 +206,7 @@ def _add(expr: sympy.Add, lookup: SymbolDims) -> Dim:
     for term in rest:
         other = _walk(term, lookup)
         if other != dim:
-            raise DimensionError(f"cannot add {first} ({dim}) and {term} ({other})")
+            raise DimensionError(f"cannot add {first} ({dim}) and {term} ({other})", lhs=dim, rhs=other)
     return dim
 
 
@@ -260,7 +260,7 @@ def _limit(expr: sympy.Limit, lookup: SymbolDims) -> Dim:
 def _relational(expr: sympy.Basic, lookup: SymbolDims) -> Dim:
     lhs, rhs = _walk(expr.args[0], lookup), _walk(expr.args[1], lookup)
     if lhs != rhs:
-        raise DimensionError(f"the sides of {expr} differ in dimension: {lhs} vs {rhs}")
+        raise DimensionError(f"the sides of {expr} differ in dimension: {lhs} vs {rhs}", lhs=lhs, rhs=rhs)
     return lhs
 
 
