@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from symcond.cli.main import build_parser, main
-from symcond.errors import DefinitionError
 from symcond.cli.readme import cli_reference, ledger_summary, read_block, replace_block
+from symcond.errors import DefinitionError
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 STALE = "README block {!r} is stale: run `python -m symcond.cli.readme`"
