@@ -17,12 +17,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 from typing import Any
 
 import mpmath
 import sympy
 
 from symcond.errors import DefinitionError
+from symcond.numeric import rewrites
+from symcond.special import sympy_fd
 
 __all__ = ["Backend", "NumericFunction", "lambdify", "NUMPY_FUNCTIONS", "NUMPY_REWRITES"]
 
@@ -34,12 +37,17 @@ class Backend(Enum):
     MPMATH = "mpmath"
 
 
-#: Extra NumPy implementations of SymPy functions, by SymPy function name.  Special-function
-#: modules register themselves here (e.g. Fermi–Dirac integrals).
-NUMPY_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+#: Extra NumPy implementations of SymPy functions, by SymPy function name: the fixed tables of
+#: :mod:`symcond.special.sympy_fd` (Fermi–Dirac integrals) and :mod:`symcond.numeric.rewrites`
+#: (softplus, expit, scaled products), the latter winning where both name a function.
+NUMPY_FUNCTIONS: Mapping[str, Callable[..., Any]] = MappingProxyType(
+    {**sympy_fd.NUMPY_FUNCTIONS, **rewrites.NUMPY_FUNCTIONS})
 
-#: Rewrites applied before NumPy code generation to keep results accurate (e.g. log1p forms).
-NUMPY_REWRITES: list[Callable[[sympy.Expr], sympy.Expr]] = []
+#: Rewrites applied, in order, before NumPy code generation to keep results accurate: the
+#: Fermi–Dirac form of ``polylog(s, -exp(x))`` first, so that :func:`symcond.numeric.rewrites.stable_rewrite`
+#: sees a Fermi–Dirac integral, then the stability rewrites (softplus, log1p, scaled products, ...).
+NUMPY_REWRITES: tuple[Callable[[sympy.Expr], sympy.Expr], ...] = (*sympy_fd.NUMPY_REWRITES,
+                                                                  *rewrites.NUMPY_REWRITES)
 
 
 @dataclass(frozen=True)
@@ -99,8 +107,6 @@ def lambdify(expr: sympy.Expr, args: Sequence[sympy.Symbol] | None = None,
     if extra:
         raise DefinitionError(f"expression has symbols not among the arguments: {', '.join(sorted(map(str, extra)))}")
     if chosen is Backend.NUMPY:
-        import symcond.numeric.rewrites  # noqa: F401  (registers the stable rewrites and special functions once)
-
         for rewrite in NUMPY_REWRITES:
             expr = rewrite(expr)
         modules: list[Any] = [dict(NUMPY_FUNCTIONS), "scipy", "numpy"]

@@ -21,16 +21,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 import mpmath
 import sympy
 
 from symcond.budget import run_with_budget
-from symcond.model.context import Context
-from symcond.numeric.sampling import Point, evaluate, format_point, relative_difference
+from symcond.numeric.sampling import Point, Sampler, evaluate, format_point, relative_difference
 
-__all__ = ["quad_evaluate", "quad_disagreement"]
+__all__ = ["quad_evaluate", "quad_disagreement", "Sampling"]
 
 _GUARD = 10
 _MAX_DEPTH = 12
@@ -137,24 +136,46 @@ def _relative(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> mpmat
     return relative_difference(lhs, rhs, point, dps, evaluator=quad_evaluate)
 
 
-def quad_disagreement(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, count: int,
+class Sampling(Protocol):
+    """What :func:`quad_disagreement` needs from a prover's settings: where to sample, and with how
+    many digits.  ``symcond.model.context.Context`` has both; this layer does not import it."""
+
+    @property
+    def sampler(self) -> Sampler:
+        """Draws the points."""
+
+    @property
+    def dps(self) -> int:
+        """Decimal digits of the comparison."""
+
+
+def quad_disagreement(settings: Sampling, lhs: sympy.Expr, rhs: sympy.Expr, count: int,
                       constraints: Sequence[sympy.Basic] = ()) -> tuple[int, dict[str, str] | None]:
-    """Number of sampled points where both sides agree to ~``ctx.dps`` digits, and a point where
-    they differ stably (at ``dps`` and ``2 dps`` digits), if any.
+    """Number of points drawn by ``settings.sampler`` where both sides agree to ~``settings.dps``
+    digits, and a point where they differ stably (at ``dps`` and ``2 dps`` digits), if any.
 
     Points where a side cannot be evaluated reliably are skipped.
+
+    >>> import sympy
+    >>> from types import SimpleNamespace
+    >>> s = sympy.Symbol("s", positive=True)
+    >>> a = sympy.Symbol("a", positive=True)
+    >>> gauss = sympy.Integral(sympy.exp(-a * s**2), (s, 0, sympy.oo))
+    >>> quad_disagreement(SimpleNamespace(sampler=Sampler(), dps=30), gauss, sympy.sqrt(sympy.pi / a) / 2, 3)
+    (3, None)
     """
+    sampler, dps = settings.sampler, settings.dps
     symbols = set().union(lhs.free_symbols, rhs.free_symbols)
-    tolerance = mpmath.mpf(10) ** (8 - ctx.dps)
+    tolerance = mpmath.mpf(10) ** (8 - dps)
     agreed = 0
-    for point in ctx.sampler.points(symbols, count, constraints, "quadrature"):
-        first = _relative(lhs, rhs, point, ctx.dps)
+    for point in sampler.points(symbols, count, constraints, "quadrature"):
+        first = _relative(lhs, rhs, point, dps)
         if first is None:
             continue
         if first <= tolerance:
             agreed += 1
             continue
-        second = _relative(lhs, rhs, point, 2 * ctx.dps)
+        second = _relative(lhs, rhs, point, 2 * dps)
         if second is not None and second > mpmath.mpf(10) ** -20:
             return agreed, format_point(point)
     return agreed, None

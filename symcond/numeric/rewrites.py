@@ -23,10 +23,11 @@ product (so ``1e300 * F(x)**2`` is not ``1e300 * 0``).  Fermi–Dirac factors ar
 exactly even where their value underflows (``F_j(x) = e**x s_j(x)``, see
 :mod:`symcond.special.scaled`), so ``F_{-1/2}(x)/F_0(x)`` is finite down to x = -1e15.
 
-Importing this module registers :func:`stable_rewrite` in
-:data:`symcond.numeric.lambdify.NUMPY_REWRITES` (after the Fermi–Dirac rewrite of
-:mod:`symcond.special.sympy_fd`) and the NumPy implementations in
-:data:`symcond.numeric.lambdify.NUMPY_FUNCTIONS`; :func:`symcond.numeric.lambdify.lambdify` imports it.
+The module's contribution to :func:`symcond.numeric.lambdify.lambdify` is two fixed tables,
+:data:`NUMPY_REWRITES` and :data:`NUMPY_FUNCTIONS`, which :mod:`symcond.numeric.lambdify`
+imports and places after those of :mod:`symcond.special.sympy_fd` (so that
+``polylog(s, -exp(x))`` reaches :func:`stable_rewrite` as a Fermi–Dirac integral); importing
+this module changes nothing elsewhere.
 
 >>> import numpy as np
 >>> import sympy
@@ -41,7 +42,8 @@ softplus(x)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import mpmath
@@ -50,12 +52,13 @@ import sympy
 from scipy.special import expit as _np_expit
 from sympy.codegen.cfunctions import expm1, log1p
 
-from symcond.special.scaled import _two_product, fermi_dirac_tracked, frexp_exact
+from symcond.special.scaled import _two_product, frexp_exact
 
-__all__ = ["softplus", "expit", "scaled_product", "stable_rewrite", "to_elementary", "register", "HAZARDOUS"]
+__all__ = ["softplus", "expit", "scaled_product", "stable_rewrite", "to_elementary", "HAZARDOUS", "NUMPY_REWRITES",
+           "NUMPY_FUNCTIONS"]
 
 #: SymPy function names whose values may under- or overflow (factors worth scaling).
-HAZARDOUS: set[str] = {"exp", "FermiDirac", "softplus", "expit", "polylog"}
+HAZARDOUS: frozenset[str] = frozenset({"exp", "FermiDirac", "softplus", "expit", "polylog"})
 
 
 def _is_mp(*values: Any) -> bool:
@@ -312,21 +315,10 @@ def stable_rewrite(expr: sympy.Expr) -> sympy.Expr:
     return out
 
 
-def register() -> None:
-    """Add :func:`stable_rewrite` and the NumPy implementations to :mod:`symcond.numeric.lambdify`; idempotent.
+#: The rewrites :func:`symcond.numeric.lambdify.lambdify` applies, in order, for NumPy (after the
+#: Fermi–Dirac rewrite of :data:`symcond.special.sympy_fd.NUMPY_REWRITES`).
+NUMPY_REWRITES: tuple[Callable[[sympy.Expr], sympy.Expr], ...] = (stable_rewrite,)
 
-    The Fermi–Dirac rewrite of :mod:`symcond.special.sympy_fd` is registered first, so that
-    ``polylog(s, -exp(x))`` reaches :func:`stable_rewrite` as a Fermi–Dirac integral.
-    """
-    import symcond.special.sympy_fd  # noqa: F401  (registers FermiDirac and its polylog rewrite)
-    from symcond.numeric.lambdify import NUMPY_FUNCTIONS, NUMPY_REWRITES
-    from symcond.special import polylog_negative
-
-    NUMPY_FUNCTIONS.update({"softplus": _softplus_numeric, "expit": _expit_numeric,
-                            "scaled_product": _scaled_product_numeric, "polylog": polylog_negative,
-                            "FermiDirac": fermi_dirac_tracked})
-    if stable_rewrite not in NUMPY_REWRITES:
-        NUMPY_REWRITES.append(stable_rewrite)
-
-
-register()
+#: NumPy implementations of the functions :func:`stable_rewrite` introduces, by SymPy function name.
+NUMPY_FUNCTIONS: Mapping[str, Callable[..., Any]] = MappingProxyType({
+    "softplus": _softplus_numeric, "expit": _expit_numeric, "scaled_product": _scaled_product_numeric})

@@ -5,8 +5,11 @@ by :math:`1/\Gamma(j+1)`.  It differentiates to ``FermiDirac(j - 1, eta)``, rewr
 ``polylog``, evaluates with mpmath at any precision, prints in LaTeX as
 :math:`\mathcal{F}_{j}\left(\eta\right)` and lambdifies to
 :func:`symcond.special.fermi_dirac` (NumPy) or :func:`symcond.special.fermi_dirac_mp` (mpf
-arguments) without any ``modules`` entry.  Importing this module also registers the
-rewrite ``polylog(s, -exp(x)) -> -FermiDirac(s - 1, x)`` with :mod:`symcond.numeric.lambdify`.
+arguments) without any ``modules`` entry.  Its contribution to
+:func:`symcond.numeric.lambdify.lambdify` is two fixed tables, :data:`NUMPY_REWRITES` (the
+rewrite ``polylog(s, -exp(x)) -> -FermiDirac(s - 1, x)``) and :data:`NUMPY_FUNCTIONS`, which
+that module imports; importing this one changes nothing elsewhere (and it imports nothing of
+:mod:`symcond.numeric`, a higher layer).
 
 >>> import numpy as np
 >>> import sympy
@@ -36,7 +39,8 @@ array([9.85967654e-305, 7.65147025e-001, 7.52252778e+008])
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import mpmath
@@ -52,7 +56,8 @@ __all__ = [
     "FermiDirac",
     "numpy_printer_mapping",
     "polylog_to_fermi_dirac",
-    "register_with_lambdify",
+    "NUMPY_REWRITES",
+    "NUMPY_FUNCTIONS",
 ]
 
 
@@ -195,28 +200,13 @@ def numpy_printer_mapping() -> dict[str, Callable[..., Any]]:
     return {"FermiDirac": fermi_dirac, "polylog": polylog_negative}
 
 
-def register_with_lambdify() -> None:
-    """Teach :func:`symcond.numeric.lambdify.lambdify` (NumPy back end) FermiDirac and its polylog form.
+#: The rewrite :func:`symcond.numeric.lambdify.lambdify` applies first for NumPy, so that the
+#: stability rewrites of :mod:`symcond.numeric.rewrites` see ``polylog(s, -exp(x))`` as a
+#: Fermi–Dirac integral (tests/special/test_sympy_fd.py evaluates one at x = 1e6).
+NUMPY_REWRITES: tuple[Callable[[sympy.Expr], sympy.Expr], ...] = (polylog_to_fermi_dirac,)
 
-    Adds ``FermiDirac`` to ``NUMPY_FUNCTIONS`` and :func:`polylog_to_fermi_dirac` to
-    ``NUMPY_REWRITES``; idempotent.  Called when this module is imported.
-
-    Examples
-    --------
-    >>> import sympy
-    >>> from symcond.numeric.lambdify import lambdify
-    >>> x = sympy.Symbol("x")
-    >>> f = lambdify(-sympy.polylog(sympy.Rational(1, 2), -sympy.exp(x)))
-    >>> f.expr
-    FermiDirac(-1/2, x)
-    >>> round(float(f(1e6)), 9)  # close to sqrt(1e6) / Gamma(3/2)
-    1128.379167095
-    """
-    from symcond.numeric.lambdify import NUMPY_FUNCTIONS, NUMPY_REWRITES
-
-    NUMPY_FUNCTIONS["FermiDirac"] = fermi_dirac
-    if polylog_to_fermi_dirac not in NUMPY_REWRITES:
-        NUMPY_REWRITES.append(polylog_to_fermi_dirac)
-
-
-register_with_lambdify()
+#: NumPy implementations for :func:`symcond.numeric.lambdify.lambdify`, by SymPy function name:
+#: FermiDirac as tagged values (:func:`symcond.special.scaled.fermi_dirac_tracked`, which
+#: ``scaled_product`` rescales exactly where they underflow) and ``polylog(s, z <= 0)``.
+NUMPY_FUNCTIONS: Mapping[str, Callable[..., Any]] = MappingProxyType(
+    {"FermiDirac": fermi_dirac_tracked, "polylog": polylog_negative})

@@ -9,9 +9,12 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symcond.numeric.lambdify import NUMPY_REWRITES, lambdify
-from symcond.numeric.rewrites import expit, register, scaled_product, softplus, stable_rewrite, to_elementary
-from symcond.special.sympy_fd import FermiDirac
+from symcond.numeric import rewrites
+from symcond.numeric.lambdify import NUMPY_FUNCTIONS, NUMPY_REWRITES, lambdify
+from symcond.numeric.rewrites import expit, scaled_product, softplus, stable_rewrite, to_elementary
+from symcond.special import sympy_fd
+from symcond.special.scaled import fermi_dirac_tracked
+from symcond.special.sympy_fd import FermiDirac, polylog_to_fermi_dirac
 
 X = sympy.Symbol("x", real=True)
 Y = sympy.Symbol("y", positive=True)
@@ -119,11 +122,13 @@ def test_mpmath_backend_is_not_rewritten():
     assert lambdify(expr, backend="mpmath").expr == expr
 
 
-def test_register_is_idempotent():
-    """Registering twice leaves one stable rewrite in the lambdify pipeline."""
-    register()
-    register()
-    assert NUMPY_REWRITES.count(stable_rewrite) == 1
+def test_pipeline_is_the_fixed_tables():
+    """lambdify's NumPy pipeline is the Fermi–Dirac table, then the stability table; read-only."""
+    assert NUMPY_REWRITES == (polylog_to_fermi_dirac, stable_rewrite)
+    assert dict(NUMPY_FUNCTIONS) == {**sympy_fd.NUMPY_FUNCTIONS, **rewrites.NUMPY_FUNCTIONS}
+    assert NUMPY_FUNCTIONS["FermiDirac"] is fermi_dirac_tracked
+    with pytest.raises(TypeError):
+        NUMPY_FUNCTIONS["FermiDirac"] = np.exp  # type: ignore[index]
 
 
 def test_stable_functions_evaluate_at_high_precision():
