@@ -115,14 +115,16 @@ def error_rows() -> list[dict[str, object]]:
 
 def figure_row() -> dict[str, object]:
     """Return the Figure 1 sweep: solver against the closed form of the same sweep."""
-    from symcond.figures.fig_dasgreen import FIG1
+    from symcond import load_papers
     from symcond.figures.subbands import closed_form_sum, solver_sweep
+    from symcond.figures.sweep import abscissae, closed_form, thresholds
 
-    mu, g_i = FIG1.mu(FIG1.default_points), FIG1.closed_form(FIG1.variant("literal"))
-    ratios = [line.ratio for line in FIG1.ratios]
-    closed = best_time(lambda: [closed_form_sum(g_i, mu, FIG1.thresholds, r) for r in ratios], repeat=5)
-    solver = once(lambda: [solver_sweep(mu, FIG1.thresholds, r) for r in ratios])
-    solves = len(ratios) * len(mu) * len(FIG1.thresholds)
+    (fig1,) = [f for p in load_papers() if p.key == "dasgreen2003" for f in p.figures if f.number == 1]
+    mu, g_i, levels = abscissae(fig1, fig1.default_points), closed_form(fig1, fig1.variant("literal")), thresholds(fig1)
+    ratios = [line.ratio for line in fig1.ratios]
+    closed = best_time(lambda: [closed_form_sum(g_i, mu, levels, r) for r in ratios], repeat=5)
+    solver = once(lambda: [solver_sweep(mu, levels, r) for r in ratios])
+    solves = len(ratios) * len(mu) * len(levels)
     return row(f"Figure 1 sweep ({solves} solves), solver vs closed form", closed, solver,
                f"informational ({1e3 * solver / solves:.2f} ms per solve)")
 

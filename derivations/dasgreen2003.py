@@ -22,6 +22,7 @@ limit is then 2 v_th/sqrt(pi); no constant normalisation of vbar meets both prin
 from symcond import (
     Abs,
     ChangeVariable,
+    Dash,
     Eq,
     Expect,
     FermiDirac,
@@ -30,12 +31,15 @@ from symcond import (
     Integrate,
     Le,
     Paper,
+    RatioLine,
     Rational,
     Recognize,
     Rewrite,
     Step,
+    SubbandFigure,
     Substitute,
     TakeLimit,
+    VelocityVariant,
     exp,
     log,
     oo,
@@ -257,10 +261,11 @@ paper.asymptotic("eq11.paper_normalised.low_density", G_OVER_G0_PAPER, var=eta, 
                  where="after Eq. (11), variant",
                  statement=r"G_i/G_0 \sim \frac{\pi}{2}\frac{R}{1+R} e^{\eta} \quad (\eta \to -\infty)")
 
-# --- G = sum_i G_i((mu - eps_i)/k_B T), Fig. 1 thresholds eps_1 = 5 k_B T, eps_2 = 17 k_B T ----------
-_FIG1 = (5, 17)
-G_TOTAL_LITERAL = sum(G_OVER_G0_LITERAL.subs(eta, nu - level) for level in _FIG1)
-G_TOTAL_PAPER = sum(G_OVER_G0_PAPER.subs(eta, nu - level) for level in _FIG1)
+# --- G = sum_i G_i((mu - eps_i)/k_B T) with the thresholds eps_i/k_B T of Fig. 1 ----------------------
+# caption: "sub-band-energy thresholds set at eps_1 = 5 k_B T and eps_2 = 17 k_B T"
+FIG1_THRESHOLDS = (5, 17)
+G_TOTAL_LITERAL = sum(G_OVER_G0_LITERAL.subs(eta, nu - level) for level in FIG1_THRESHOLDS)
+G_TOTAL_PAPER = sum(G_OVER_G0_PAPER.subs(eta, nu - level) for level in FIG1_THRESHOLDS)
 paper.limit("eq11.sum", G_TOTAL_LITERAL, var=nu, point=oo, value=2, givens={R: Rational(1)},
             where="after Eq. (11), Fig. 1",
             statement=r"G = \sum_i G_i((\mu-\varepsilon_i)/k_BT) \text{ shows Landauer plateaux: } G \to 2G_0"
@@ -270,3 +275,26 @@ paper.limit("eq11.sum.paper_normalised", G_TOTAL_PAPER, var=nu, point=oo, value=
             where="after Eq. (11), Fig. 1, variant", statement=r"G \to 2G_0 \text{ above both thresholds}")
 paper.limit("eq11.sum.vanishes", G_TOTAL_LITERAL, var=nu, point=-oo, value=0, where="after Eq. (11), Fig. 1",
             statement=r"G \to 0 \text{ below the first threshold}")
+
+# --- Fig. 1: G/G_0 against mu/k_B T; the closed forms of Eq. (11) above as lines, the kinetic solver of
+# Eq. (9) as markers (its G uses the literal vbar, rescaled to each panel's), the finite-T Landauer sum dashed
+paper.attach_figure(SubbandFigure(
+    number=1,
+    title="Das & Green, J. Phys.: Condens. Matter 15, L687 (2003), Fig. 1: 1D wire",
+    thresholds=FIG1_THRESHOLDS,
+    # caption: solid tau_in/tau_el = 1, dot-dashed 0.75, dotted 0.5
+    ratios=(RatioLine(1.0, Dash.SOLID, "black"), RatioLine(0.75, Dash.DASHDOT, "tab:blue"),
+            RatioLine(0.5, Dash.DOTTED, "tab:red")),
+    mu_range=(-5.0, 30.0),
+    variants=(
+        VelocityVariant("literal", G_OVER_G0_LITERAL, VBAR_LITERAL,
+                        r"Eq. (10) literal: $\bar v = \langle |v| f^{eq}\rangle / n$"),
+        VelocityVariant("paper", G_OVER_G0_PAPER, VBAR_PAPER,
+                        r"paper-normalised: $\bar v = 2\langle |v| f^{eq}\rangle / n \to v_F$"),
+    ),
+    solver_velocity=VBAR_LITERAL,
+    eta=eta,
+    ratio=R,
+    closed_form_label="Eq. (11)",
+    solver_label="kinetic solver, Eq. (9)",
+))

@@ -49,19 +49,21 @@ from symcond.rules.series import IntegrateBose
 __all__ += ["Assume", "Expand", "Integrate", "Rewrite", "Rule", "Substitute", "TakeLimit", "ChangeVariable",
             "FoldEven", "Recognize", "IntegrateBose"]
 
-# What a paper says: the paper, its claims, derivations, tables, the context, verdicts.
+# What a paper says: the paper, its claims, derivations, tables, figures, the context, verdicts.
 from symcond.model.claims import (
     Asymptotic, Claim, ClaimKind, DimensionClaim, Equality, EqualityIff, Independence, Inequality, Limit, NumericValue,
 )
 from symcond.model.context import Assumption, Context
 from symcond.model.derivation import Derivation, Step
+from symcond.model.figures import Dash, RatioLine, SubbandFigure, VelocityVariant
 from symcond.model.paper import Paper
 from symcond.model.tables import Carrier, Column, Row, Table, latex_of
 from symcond.model.verdict import Evidence, Expect, Outcome, Verdict
 
 __all__ += ["Asymptotic", "Claim", "ClaimKind", "DimensionClaim", "Equality", "EqualityIff", "Independence",
-            "Inequality", "Limit", "NumericValue", "Assumption", "Context", "Derivation", "Step", "Paper", "Carrier",
-            "Column", "Row", "Table", "latex_of", "Evidence", "Expect", "Outcome", "Verdict"]
+            "Inequality", "Limit", "NumericValue", "Assumption", "Context", "Derivation", "Step", "Dash", "RatioLine",
+            "SubbandFigure", "VelocityVariant", "Paper", "Carrier", "Column", "Row", "Table", "latex_of", "Evidence",
+            "Expect", "Outcome", "Verdict"]
 
 # Numbers from expressions.
 from symcond.numeric.lambdify import Backend, NumericFunction, lambdify

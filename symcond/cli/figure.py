@@ -22,14 +22,13 @@ __all__ = ["register"]
 
 _EPILOG = """\
 examples:
-  symcond figure                                        # list the figures
+  symcond figure                                        # list the figures the papers declare
   symcond figure dasgreen2003:fig1 --out fig1.png --data fig1.csv
   symcond figure dasgreen2003:fig1 --variant paper --out fig1.pdf --force   # replace fig1.pdf
-dasgreen2003:fig1: G/G0 against mu/k_B T in [-5, 30], thresholds 5 and 17 k_B T,
-tau_in/tau_el = 1 (solid), 0.75 (dot-dashed), 0.5 (dotted); closed form of Eq. (11)
-(lines), kinetic solver of Eq. (9) (markers), finite-T Landauer sum (dashed).
-Variants: literal (Eq. (10) as printed, vbar = <|v| f_eq>/n), paper (vbar = 2<|v| f_eq>/n,
-the paper's plateau 1 at tau_in = tau_el), both (two panels).
+A paper declares its figures in its derivation file (Paper.attach_figure); the list gives one
+line per figure.  A sub-band figure draws G/G0 against mu/k_B T: the paper's closed forms
+(lines), the kinetic solver (markers) and the finite-T Landauer sum (dashed), one panel per
+velocity convention (--variant NAME, or both/all).
 CSV columns: mu_kT,ratio,velocity,source,G_G0 (source: closed-form | solver | landauer).
 exit: 0 when every solver curve agrees with its closed form within the solver's error
 bound, 1 otherwise, 2 bad input
@@ -47,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--force", action="store_true", help="replace the --out and --data files if they exist")
     p.add_argument("--variant", default="both", metavar="NAME",
                    help="which variant to draw, one panel each (default both)")
-    p.add_argument("--points", type=int, default=None, metavar="N", help="number of abscissae (default 401)")
+    p.add_argument("--points", type=int, default=None, metavar="N",
+                   help="number of abscissae (default: the figure's own)")
     p.set_defaults(handler=_handler)
 
 

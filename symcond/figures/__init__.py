@@ -1,7 +1,8 @@
-"""Reproducible figures of the bundled papers: data from the derivations and the solvers.
+"""Reproducible figures the papers declare: data from the derivations and the solvers.
 
-A figure is registered under ``<paper key>:fig<N>`` (:mod:`symcond.figures.registry`),
-built as data (:mod:`symcond.figures.model`), drawn with Matplotlib's Agg backend
+A paper declares its figures in its derivation file (:mod:`symcond.model.figures`); a figure
+is looked up by ``<paper key>:fig<N>`` through the loaded papers (:mod:`symcond.figures.registry`),
+built as data (:mod:`symcond.figures.model`, :mod:`symcond.figures.sweep`), drawn with Matplotlib's Agg backend
 (:mod:`symcond.figures.render`), written as a long-form CSV (:func:`to_csv`), and its
 solver curves are checked against its closed forms (:mod:`symcond.figures.agreement`).
 
@@ -11,9 +12,10 @@ solver curves are checked against its closed forms (:mod:`symcond.figures.agreem
 """
 
 from symcond.figures.agreement import Agreement, check_figure, compare
-from symcond.figures.model import Curve, Dash, FigureData, Look, Panel, Source, to_csv
-from symcond.figures.registry import FigureSpec, available_figures, figure_spec, register_figure
+from symcond.figures.model import Curve, FigureData, FigureSpec, Look, Panel, Source, to_csv
+from symcond.figures.registry import available_figures, figure_spec, figure_specs
 from symcond.figures.render import FORMATS, render
+from symcond.model.figures import Dash
 
 __all__ = [
     "FORMATS",
@@ -29,7 +31,7 @@ __all__ = [
     "check_figure",
     "compare",
     "figure_spec",
-    "register_figure",
+    "figure_specs",
     "render",
     "to_csv",
 ]

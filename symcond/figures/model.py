@@ -1,8 +1,10 @@
-"""Values a figure is made of: curves, panels, the figure, and its long-form CSV.
+"""Values a figure is made of: curves, panels, the figure, its long-form CSV, and its entry.
 
 A figure is data first (:class:`FigureData`), drawn second (:mod:`symcond.figures.render`).
 Every curve carries its ``source`` (closed form, solver, reference) and the keys that
 identify it (e.g. ``ratio`` and ``velocity``), so the CSV needs no knowledge of the plot.
+A :class:`FigureSpec` is the buildable entry of a figure a paper declares
+(:mod:`symcond.figures.registry`).
 
 Examples
 --------
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -29,10 +33,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from symcond.errors import DefinitionError
+from symcond.model.figures import Dash
 
-__all__ = ["Curve", "Dash", "FigureData", "Look", "Panel", "Source", "to_csv"]
+__all__ = ["Curve", "FigureData", "FigureSpec", "Look", "Panel", "Source", "to_csv"]
 
 FloatArray = NDArray[np.float64]
+
+_KEY = re.compile(r"[a-z][a-z0-9_]*:fig\d+[a-z]?\Z")
 
 
 class Source(Enum):
@@ -41,15 +48,6 @@ class Source(Enum):
     CLOSED_FORM = "closed-form"
     SOLVER = "solver"
     LANDAUER = "landauer"
-
-
-class Dash(Enum):
-    """Line styles (Matplotlib names)."""
-
-    SOLID = "-"
-    DASHED = "--"
-    DASHDOT = "-."
-    DOTTED = ":"
 
 
 @dataclass(frozen=True)
@@ -150,3 +148,44 @@ def to_csv(data: FigureData) -> str:
         for x, y in zip(curve.x.tolist(), curve.y.tolist(), strict=True):
             writer.writerow([repr(x), *keys, curve.source.value, repr(y)])
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A buildable figure.
+
+    Attributes
+    ----------
+    key : str
+        ``<paper key>:fig<N>``.
+    summary : str
+        One line for listings.
+    variants : tuple of str
+        Names of the alternatives the figure can show, one panel each (at least one).
+    default_points : int
+        Default number of abscissae.
+    build : callable
+        ``build(variants, points) -> FigureData``: one panel per requested variant.
+    """
+
+    key: str
+    summary: str
+    variants: tuple[str, ...]
+    default_points: int
+    build: Callable[[tuple[str, ...], int], FigureData]
+
+    def __post_init__(self) -> None:
+        if not _KEY.match(self.key):
+            raise DefinitionError(f"figure key must look like '<paper>:fig<N>' (got {self.key!r})")
+        if not self.variants:
+            raise DefinitionError(f"figure {self.key!r} must have at least one variant (got none)")
+
+    def select(self, variant: str) -> tuple[str, ...]:
+        """Return the variants named by ``variant`` (``"both"``/``"all"``: every variant)."""
+        if variant in ("both", "all"):
+            return self.variants
+        if variant not in self.variants:
+            raise DefinitionError(
+                f"'variant' of {self.key} must be one of {', '.join(self.variants)} or both (got {variant!r})"
+            )
+        return (variant,)

@@ -1,8 +1,9 @@
-"""Registry of reproducible figures, by key ``<paper key>:fig<N>``.
+"""Figure look-up by key ``<paper key>:fig<N>``, through the figures the papers declare.
 
-A figure definition module registers a :class:`FigureSpec` when imported; the modules
-listed in :data:`DEFINITION_MODULES` are imported on first look-up, so importing the
-registry stays cheap.
+A paper declares its figures in its derivation file
+(:meth:`~symcond.model.paper.Paper.attach_figure`); nothing registers itself on import.  Without
+explicit ``papers`` the bundled derivations are loaded (:func:`symcond.ledger.run.load_papers`)
+on the first look-up and kept for the next ones.
 
 Examples
 --------
@@ -16,87 +17,55 @@ symcond.errors.DefinitionError: no figure 'dasgreen2003:fig9' (have dasgreen2003
 
 from __future__ import annotations
 
-import importlib
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 from symcond.errors import DefinitionError
-from symcond.figures.model import FigureData
+from symcond.figures.model import FigureSpec
+from symcond.figures.sweep import subband_spec
+from symcond.ledger.run import load_papers
+from symcond.model.paper import Paper
 
-__all__ = ["DEFINITION_MODULES", "FigureSpec", "available_figures", "figure_spec", "register_figure"]
-
-#: Modules that define figures; imported on the first look-up.
-DEFINITION_MODULES = ("symcond.figures.fig_dasgreen",)
-
-_KEY = re.compile(r"[a-z][a-z0-9_]*:fig\d+[a-z]?\Z")
-_FIGURES: dict[str, FigureSpec] = {}
+__all__ = ["available_figures", "figure_spec", "figure_specs"]
 
 
-@dataclass(frozen=True)
-class FigureSpec:
-    """A reproducible figure.
+def figure_specs(papers: Iterable[Paper]) -> dict[str, FigureSpec]:
+    """Return the buildable entry of every figure the ``papers`` declare, by key.
 
-    Attributes
-    ----------
-    key : str
-        ``<paper key>:fig<N>``.
-    summary : str
-        One line for listings.
-    variants : tuple of str
-        Names of the alternatives the figure can show, one panel each (at least one).
-    default_points : int
-        Default number of abscissae.
-    build : callable
-        ``build(variants, points) -> FigureData``: one panel per requested variant.
+    Raises
+    ------
+    DefinitionError
+        When two figures have the same key (two papers with the same key).
     """
-
-    key: str
-    summary: str
-    variants: tuple[str, ...]
-    default_points: int
-    build: Callable[[tuple[str, ...], int], FigureData]
-
-    def __post_init__(self) -> None:
-        if not _KEY.match(self.key):
-            raise DefinitionError(f"figure key must look like '<paper>:fig<N>' (got {self.key!r})")
-        if not self.variants:
-            raise DefinitionError(f"figure {self.key!r} must have at least one variant (got none)")
-
-    def select(self, variant: str) -> tuple[str, ...]:
-        """Return the variants named by ``variant`` (``"both"``/``"all"``: every variant)."""
-        if variant in ("both", "all"):
-            return self.variants
-        if variant not in self.variants:
-            raise DefinitionError(
-                f"'variant' of {self.key} must be one of {', '.join(self.variants)} or both (got {variant!r})"
-            )
-        return (variant,)
+    found: dict[str, FigureSpec] = {}
+    for paper in papers:
+        for figure in paper.figures:
+            key = figure.key(paper)
+            if key in found:
+                raise DefinitionError(f"figure key {key!r} is declared twice")
+            found[key] = subband_spec(key, figure)
+    return found
 
 
-def register_figure(spec: FigureSpec) -> FigureSpec:
-    """Add ``spec`` to the registry (a key may be registered once) and return it."""
-    if spec.key in _FIGURES and _FIGURES[spec.key] is not spec:
-        raise DefinitionError(f"figure key {spec.key!r} is registered twice")
-    _FIGURES[spec.key] = spec
-    return spec
+@lru_cache(maxsize=1)
+def _bundled() -> Mapping[str, FigureSpec]:
+    """The figures of the bundled derivations (loaded once)."""
+    return MappingProxyType(figure_specs(load_papers()))
 
 
-def _load_definitions() -> None:
-    """Import every definition module (each registers its figures once)."""
-    for name in DEFINITION_MODULES:
-        importlib.import_module(name)
+def _specs(papers: Iterable[Paper] | None) -> Mapping[str, FigureSpec]:
+    return _bundled() if papers is None else figure_specs(papers)
 
 
-def available_figures() -> tuple[str, ...]:
-    """Return the registered figure keys, sorted."""
-    _load_definitions()
-    return tuple(sorted(_FIGURES))
+def available_figures(papers: Iterable[Paper] | None = None) -> tuple[str, ...]:
+    """Return the keys of the figures ``papers`` declare (default: the bundled papers), sorted."""
+    return tuple(sorted(_specs(papers)))
 
 
-def figure_spec(key: str) -> FigureSpec:
-    """Return the figure registered as ``key``."""
-    _load_definitions()
-    if key not in _FIGURES:
-        raise DefinitionError(f"no figure {key!r} (have {', '.join(sorted(_FIGURES))})")
-    return _FIGURES[key]
+def figure_spec(key: str, papers: Iterable[Paper] | None = None) -> FigureSpec:
+    """Return the figure declared as ``key`` by one of ``papers`` (default: the bundled papers)."""
+    specs = _specs(papers)
+    if key not in specs:
+        raise DefinitionError(f"no figure {key!r} (have {', '.join(sorted(specs))})")
+    return specs[key]

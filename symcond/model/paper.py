@@ -40,6 +40,7 @@ from symcond.model.claims import (
 )
 from symcond.model.context import Assumption, Context
 from symcond.model.derivation import Derivation, Step
+from symcond.model.figures import SubbandFigure
 from symcond.model.tables import Table
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 from symcond.quantities.registry import Registry, dimension_from_name
@@ -71,6 +72,7 @@ class Paper:
         self._assumptions: dict[str, Assumption] = {}
         self._claims: dict[str, Claim] = {}
         self._tables: dict[int, Table] = {}
+        self._figures: dict[int, SubbandFigure] = {}
 
     def __repr__(self) -> str:
         return f"Paper({self.key!r}, {len(self._claims)} claims)"
@@ -153,6 +155,24 @@ class Paper:
     def tables(self) -> tuple[Table, ...]:
         """The attached tables, by number."""
         return tuple(self._tables[n] for n in sorted(self._tables))
+
+    def attach_figure(self, figure: SubbandFigure) -> SubbandFigure:
+        """Attach a figure declaration (:mod:`symcond.model.figures`); its key is ``<paper key>:fig<number>``.
+
+        Raises
+        ------
+        DefinitionError
+            When the figure number is used twice.
+        """
+        if figure.number in self._figures:
+            raise DefinitionError(f"figure {figure.number} is attached to {self.key} twice")
+        self._figures[figure.number] = figure
+        return figure
+
+    @property
+    def figures(self) -> tuple[SubbandFigure, ...]:
+        """The attached figures, by number."""
+        return tuple(self._figures[n] for n in sorted(self._figures))
 
     def context(self, claim: Claim) -> Context:
         """The context in which ``claim`` is decided."""

@@ -1,8 +1,8 @@
 """Closed forms of dasgreen2003, lambdified from its claims, in the kinetic solver's units.
 
 The claims come through the public API (``load_papers`` on the bundled file, then
-``paper.claim(id)``); the two velocity conventions of Eq. (10) come from the module's
-exported names (:func:`symcond.figures.exports.export`).  Solver units
+``paper.claim(id)``); the two velocity conventions of Eq. (10) come from the paper's
+declaration of Figure 1 (``paper.figures``).  Solver units
 (:mod:`symcond.kinetic.params`): ``n/k_T``, ``F = e E tau_el0/(hbar k_T)``, times in
 ``tau_el0``, current in ``e k_T v_th``.  Since ``hbar k_T = m v_th``, the Drude current
 ``I = sigma E`` with ``sigma = n e**2 tau_m/m`` reads ``I/(e k_T v_th) = (n/k_T) F tau_m``:
@@ -16,8 +16,8 @@ from functools import lru_cache
 import sympy
 from hypothesis import strategies as st
 
-from symcond.figures.exports import export, symbol
 from symcond.ledger.run import bundled_paths, load_papers
+from symcond.model.figures import SubbandFigure
 from symcond.model.paper import Paper
 from symcond.numeric.lambdify import NumericFunction, lambdify
 
@@ -39,6 +39,19 @@ def paper() -> Paper:
     """Return the bundled dasgreen2003 paper (loaded once)."""
     (path,) = [p for p in bundled_paths() if p.stem == KEY]
     (found,) = load_papers([path])
+    return found
+
+
+@lru_cache(maxsize=1)
+def figure1() -> SubbandFigure:
+    """Return the paper's declaration of Figure 1 (its closed forms and velocities)."""
+    (found,) = [f for f in paper().figures if f.number == 1]
+    return found
+
+
+def symbol(expr: sympy.Expr, name: str) -> sympy.Symbol:
+    """Return the free symbol of ``expr`` called ``name``."""
+    (found,) = [s for s in expr.free_symbols if isinstance(s, sympy.Symbol) and s.name == name]
     return found
 
 
@@ -74,10 +87,11 @@ def eq11_literal() -> NumericFunction:
 @lru_cache(maxsize=1)
 def eq11_paper() -> NumericFunction:
     """Return the paper-normalised ``G_i/G_0(eta, R)`` (``vbar = 2 <|v| f_eq>/n``)."""
-    return _compile(export(KEY, "G_OVER_G0_PAPER"), "eta", "R")
+    return _compile(figure1().variant("paper").closed_form, "eta", "R")
 
 
 @lru_cache(maxsize=1)
 def paper_velocity_factor() -> float:
     """Return ``vbar_literal / vbar_paper``: converts the solver's ``G`` to the paper's convention."""
-    return float(sympy.simplify(export(KEY, "VBAR_LITERAL") / export(KEY, "VBAR_PAPER")))
+    velocity = figure1().variant("literal").velocity / figure1().variant("paper").velocity
+    return float(sympy.simplify(velocity))

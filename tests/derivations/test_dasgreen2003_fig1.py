@@ -1,4 +1,4 @@
-"""dasgreen2003:fig1 against independent references and against its caption.
+"""dasgreen2003:fig1, declared in the derivation file, against independent references and its caption.
 
 References: Fermi integrals by mpmath quadrature (:mod:`tests.kinetic.reference`), so
 ``G_i/G_0 = (N**2/M) R/(1+R)`` (literal Eq. (10)) is computed without the derivation's closed
@@ -13,11 +13,25 @@ import mpmath
 import numpy as np
 import pytest
 
+from symcond import load_papers
 from symcond.figures import FigureData, Source, check_figure, figure_spec
 from tests.kinetic.reference import drude_G_G0
 
 THRESHOLDS = (5.0, 17.0)
 MU = (-5.0, 2.5, 7.5, 22.5, 30.0)  # on the 15-point grid: below, at, between and above the thresholds
+
+
+def test_figure_draws_the_checked_claims() -> None:
+    """The declaration uses the paper's own closed forms (those claims eq11 and eq11.paper_normalised derive)
+    and the thresholds of the claims about G = sum_i G_i (eq11.sum), not a copy."""
+    (paper,) = [p for p in load_papers() if p.key == "dasgreen2003"]
+    (figure,) = paper.figures
+    nu = paper.registry.symbols("nu")[0]
+    total = sum(figure.variant("literal").closed_form.subs(figure.eta, nu - level) for level in figure.thresholds)
+    assert figure.variant("literal").closed_form == paper.claim("eq11").result
+    assert figure.variant("paper").closed_form == paper.claim("eq11.paper_normalised").result
+    assert total == paper.claim("eq11.sum").expr
+    assert tuple(figure.thresholds) == THRESHOLDS  # the caption
 
 
 @pytest.fixture(scope="module")
