@@ -1,7 +1,11 @@
-"""Wall-clock budgets for symbolic work, so that no check can hang.
+"""CPU-time budgets for symbolic work, so that no check can hang.
 
-:func:`time_budget` arms ``SIGALRM`` (main thread only; elsewhere it cannot interrupt and
-runs unbounded, which it documents by returning False from :func:`budgets_enforced`).
+:func:`time_budget` arms ``SIGPROF`` on the process's CPU-time clock (main thread only;
+elsewhere it cannot interrupt and runs unbounded, which it documents by returning False from
+:func:`budgets_enforced`).  CPU time, not wall-clock time: a verdict must not depend on how
+busy the machine is (on a loaded machine a 5 s symbolic step used to take 10 s of wall time
+and turned a claim ``undecided``).  Wall-clock limits are the worker processes' job
+(:mod:`symcond.ledger.workers` kills a claim that overruns its hard budget).
 Nested budgets keep the tighter deadline.  Expiry raises
 :class:`~symcond.errors.BudgetExceeded`, which derives from BaseException so that SymPy's
 ``except Exception`` blocks cannot swallow it.
@@ -94,7 +98,7 @@ def budgets_enforced() -> bool:
 
 @contextmanager
 def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
-    """Interrupt the body with BudgetExceeded after ``seconds`` of wall-clock time.
+    """Interrupt the body with BudgetExceeded after ``seconds`` of CPU time of this process.
 
     Parameters
     ----------
@@ -114,10 +118,10 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
     if not budgets_enforced() or seconds >= _UNLIMITED:
         yield False
         return
-    outer_remaining = signal.getitimer(signal.ITIMER_REAL)[0]
-    outer_handler = signal.getsignal(signal.SIGALRM)
+    outer_remaining = signal.getitimer(signal.ITIMER_PROF)[0]
+    outer_handler = signal.getsignal(signal.SIGPROF)
     deadline = seconds if outer_remaining <= 0 else min(seconds, outer_remaining)
-    started = time.monotonic()
+    started = time.process_time()
 
     done = False
 
@@ -136,25 +140,25 @@ def time_budget(seconds: float, what: str = "computation") -> Iterator[bool]:
             outer_hook(unraisable)
 
     sys.unraisablehook = drop_our_interruptions
-    signal.signal(signal.SIGALRM, expire)
+    signal.signal(signal.SIGPROF, expire)
     # The timer repeats: an interruption swallowed where Python cannot propagate it (a gc callback,
     # a __del__ method) is raised again at the next tick.
-    signal.setitimer(signal.ITIMER_REAL, deadline, _REPEAT)
+    signal.setitimer(signal.ITIMER_PROF, deadline, _REPEAT)
     try:
         yield True
     finally:
         while True:  # a tick may interrupt the clean-up itself before ``done`` is set: retry
             try:
                 done = True
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, outer_handler)
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, outer_handler)
                 sys.unraisablehook = outer_hook
                 break
             except BudgetExceeded:
                 continue
         if outer_remaining > 0:
-            left = outer_remaining - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
+            left = outer_remaining - (time.process_time() - started)
+            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-3))
 
 
 def run_with_budget(func: Callable[[], T], seconds: float, what: str) -> T | None:

@@ -1,6 +1,6 @@
 """Hard time limits: work runs in forked worker processes that are killed when their budget runs out.
 
-``SIGALRM`` budgets (:mod:`symcond.budget`) interrupt Python code only: a long call inside
+``SIGPROF`` CPU-time budgets (:mod:`symcond.budget`) interrupt Python code only: a long call inside
 C (a big-integer power, GMP, a SciPy routine) or one that swallows the interruption runs
 on.  Here each task runs in a worker process; when its hard budget is spent the worker is
 killed with ``SIGKILL`` and replaced, and the task gets a :class:`TaskResult` with status

@@ -122,7 +122,7 @@ def _nodes(piece: Callable[[mpmath.mpf], Any], top: mpmath.mpf, first: int) -> l
 
 def quad_evaluate(expr: sympy.Expr, point: Point, dps: int, seconds: float = 10.0) -> mpmath.mpf | mpmath.mpc | None:
     """``expr`` at ``point`` with ``dps`` digits, integrals by mpmath quadrature (each within
-    ``seconds`` of wall-clock time); None if undefined or not reliable."""
+    ``seconds`` of CPU time); None if undefined or not reliable."""
     values = {}
     for integral in sympy.sympify(expr).atoms(sympy.Integral):
         value = run_with_budget(partial(_integral_value, integral, point, dps), seconds, "quadrature")
