@@ -1,14 +1,14 @@
 """Where an ensemble's event loop runs, and how many threads it may use.
 
-:class:`Backend` names the choice a user makes (``backend="auto" | "numba" | "numpy"``);
+:class:`EventLoopBackend` names the choice a user makes (``backend="auto" | "numba" | "numpy"``);
 :func:`default_threads` is the compiled kernel's default thread count.  Both are plain
 Python, below the ensemble (:mod:`symcond.montecarlo.ensemble`) and the kernel
 (:mod:`symcond.montecarlo.kernel`), which both use them.
 
 Examples
 --------
->>> Backend.parse("auto"), default_threads() >= 1
-(<Backend.AUTO: 'auto'>, True)
+>>> EventLoopBackend.parse("auto"), default_threads() >= 1
+(<EventLoopBackend.AUTO: 'auto'>, True)
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import os
 
 from symcond.errors import DefinitionError
 
-__all__ = ["Backend", "default_threads"]
+__all__ = ["EventLoopBackend", "default_threads"]
 
 
-class Backend(enum.Enum):
+class EventLoopBackend(enum.Enum):
     """Where an ensemble's event loop runs."""
 
     #: The compiled kernel if numba is importable, else NumPy.
@@ -32,13 +32,13 @@ class Backend(enum.Enum):
     NUMPY = "numpy"
 
     @classmethod
-    def parse(cls, value: Backend | str) -> Backend:
+    def parse(cls, value: EventLoopBackend | str) -> EventLoopBackend:
         """Return the backend named ``value``; raise :class:`DefinitionError` for another name.
 
-        >>> Backend.parse("numpy")
-        <Backend.NUMPY: 'numpy'>
+        >>> EventLoopBackend.parse("numpy")
+        <EventLoopBackend.NUMPY: 'numpy'>
         """
-        if isinstance(value, Backend):
+        if isinstance(value, EventLoopBackend):
             return value
         try:
             return cls(value)

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from symcond.montecarlo.backend import Backend
+from symcond.montecarlo.backend import EventLoopBackend
 from symcond.montecarlo.kernel import Kernel, Particles, Tally, kernel_for
 from symcond.montecarlo.process import Process
 
@@ -81,7 +81,7 @@ class Ensemble:
         Number of particles (``>= 1``).
     seed : int or numpy.random.Generator
         Seed of the random-number generator (``numpy.random.default_rng``).
-    backend : Backend or str, default "auto"
+    backend : EventLoopBackend or str, default "auto"
         ``"auto"`` (compiled kernel if numba is importable), ``"numba"`` or ``"numpy"``; the
         kernel hands over to NumPy if it cannot tabulate the rates accurately.
     threads : int, optional
@@ -99,8 +99,8 @@ class Ensemble:
     """
 
     def __init__(self, process: Process, n: int, seed: int | np.random.Generator,
-                 backend: Backend | str = Backend.AUTO, threads: int | None = None) -> None:
-        kernel = kernel_for(process, Backend.parse(backend), threads)
+                 backend: EventLoopBackend | str = EventLoopBackend.AUTO, threads: int | None = None) -> None:
+        kernel = kernel_for(process, EventLoopBackend.parse(backend), threads)
         self.process, self.field = process, process.params.field
         self.rng = np.random.default_rng(seed)
         self.x = process.equilibrium.draw(n, self.rng) if kernel is None else kernel.sample(n, self.rng, True)
@@ -117,9 +117,9 @@ class Ensemble:
         self._kernel = kernel
 
     @property
-    def backend(self) -> Backend:
+    def backend(self) -> EventLoopBackend:
         """Where the next :meth:`advance` runs: ``NUMBA`` (compiled kernel) or ``NUMPY``."""
-        return Backend.NUMBA if isinstance(self._kernel, Kernel) else Backend.NUMPY
+        return EventLoopBackend.NUMBA if isinstance(self._kernel, Kernel) else EventLoopBackend.NUMPY
 
     @property
     def size(self) -> int:

@@ -32,7 +32,7 @@ Examples
 >>> from symcond.kinetic.params import KineticParams
 >>> from symcond.montecarlo.process import Process
 >>> proc = Process(KineticParams(eta=0.0, ratio=1.0, field=1.0))
->>> isinstance(kernel_for(proc, Backend.AUTO), Kernel) == AVAILABLE, kernel_for(proc, Backend.NUMPY)
+>>> isinstance(kernel_for(proc, EventLoopBackend.AUTO), Kernel) == AVAILABLE, kernel_for(proc, EventLoopBackend.NUMPY)
 (True, None)
 >>> Kernel(proc).tables   # (1/t_in, 1/(2 t_el)), constant
 (array([1.]), array([0.5]))
@@ -50,7 +50,7 @@ from numpy.typing import NDArray
 
 from symcond.errors import DefinitionError
 from symcond.montecarlo._tables import alias_rows, draw, equal_mass_table
-from symcond.montecarlo.backend import Backend, default_threads
+from symcond.montecarlo.backend import EventLoopBackend, default_threads
 from symcond.montecarlo.constant_rates import LANES, advance_constant_particle, advance_lanes
 from symcond.montecarlo.flight import CANDIDATES, CHECKPOINTS, ENVELOPE, FLIPS, INELASTIC, VIOLATIONS
 from symcond.montecarlo.process import HORIZON, Process
@@ -238,7 +238,7 @@ def _equal_mass(eta: float) -> FloatArray:
     return table
 
 
-def kernel_for(process: Process, backend: Backend, threads: int | None = None) -> Kernel | None:
+def kernel_for(process: Process, backend: EventLoopBackend, threads: int | None = None) -> Kernel | None:
     """Return a :class:`Kernel` for ``process``, or ``None`` for the NumPy path.
 
     Raises
@@ -248,8 +248,8 @@ def kernel_for(process: Process, backend: Backend, threads: int | None = None) -
     """
     if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
         raise DefinitionError(f"'threads' must be an integer >= 1 (got {threads!r})")
-    if backend is Backend.NUMBA and not AVAILABLE:
+    if backend is EventLoopBackend.NUMBA and not AVAILABLE:
         raise DefinitionError("backend 'numba' needs numba, which is not installed (pip install numba)")
-    if backend is Backend.NUMPY or not AVAILABLE:
+    if backend is EventLoopBackend.NUMPY or not AVAILABLE:
         return None
     return Kernel(process, threads)

@@ -32,7 +32,7 @@ import numpy as np
 
 from symcond.errors import DefinitionError
 from symcond.kinetic.params import KineticParams
-from symcond.montecarlo.backend import Backend
+from symcond.montecarlo.backend import EventLoopBackend
 from symcond.montecarlo.ensemble import Ensemble
 from symcond.montecarlo.estimators import equilibrium_result
 from symcond.montecarlo.observables import Correlations, Spectra
@@ -64,7 +64,7 @@ def simulate(params: KineticParams, **options: object) -> DriftResult | Equilibr
 
 def drift(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, time: float | None = None,
           burn_in: float | None = None, seed: int = 0, progress: Progress | None = None,
-          backend: Backend | str = Backend.AUTO, threads: int | None = None) -> DriftResult:
+          backend: EventLoopBackend | str = EventLoopBackend.AUTO, threads: int | None = None) -> DriftResult:
     """Simulate the steady state under the field ``params.field`` and measure ``<x>`` and ``G``.
 
     Parameters
@@ -152,8 +152,9 @@ def _drift_result(proc: Process, ens: Ensemble, seed: int, halves: list[np.ndarr
 
 
 def equilibrium(params: KineticParams, *, particles: int = DEFAULT_PARTICLES, time: float | None = None,
-                seed: int = 0, progress: Progress | None = None, backend: Backend | str = Backend.AUTO,
-                threads: int | None = None) -> EquilibriumResult:
+                seed: int = 0, progress: Progress | None = None,
+                backend: EventLoopBackend | str = EventLoopBackend.AUTO, threads: int | None = None,
+                ) -> EquilibriumResult:
     """Simulate equilibrium (``F = 0``) and measure Green-Kubo, diffusion and noise.
 
     Parameters

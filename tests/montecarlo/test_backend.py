@@ -7,14 +7,14 @@ import pytest
 from symcond.errors import DefinitionError
 from symcond.kinetic.params import KineticParams
 from symcond.montecarlo import drift
-from symcond.montecarlo.backend import Backend, default_threads
+from symcond.montecarlo.backend import EventLoopBackend, default_threads
 
 
 @pytest.mark.parametrize("name", ["auto", "numba", "numpy"])
 def test_backend_parses_its_names_and_itself(name: str) -> None:
     """Each backend name parses to its member, and a member parses to itself."""
-    backend = Backend.parse(name)
-    assert backend.value == name and Backend.parse(backend) is backend
+    backend = EventLoopBackend.parse(name)
+    assert backend.value == name and EventLoopBackend.parse(backend) is backend
 
 
 def test_unknown_backend_is_rejected() -> None:

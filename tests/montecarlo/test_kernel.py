@@ -13,7 +13,7 @@ import pytest
 from symcond.errors import DefinitionError
 from symcond.kinetic.params import KineticParams
 from symcond.montecarlo import DriftResult, EquilibriumResult, Estimate, MCStatus, drift, equilibrium, kernel
-from symcond.montecarlo.backend import Backend
+from symcond.montecarlo.backend import EventLoopBackend
 from symcond.montecarlo.ensemble import Ensemble
 from symcond.montecarlo.process import Process
 from tests.montecarlo.conftest import lorentzian
@@ -71,7 +71,7 @@ def equilibrium_pair(request: pytest.FixtureRequest) -> tuple[EquilibriumResult,
 def test_numpy_backend_keeps_the_numpy_path() -> None:
     """backend="numpy" gives an ensemble without a kernel."""
     ens = Ensemble(Process(DRIFTS["constant"]), 10, seed=1, backend="numpy")
-    assert ens._kernel is None and ens.backend is Backend.NUMPY
+    assert ens._kernel is None and ens.backend is EventLoopBackend.NUMPY
 
 
 @needs_numba
@@ -79,7 +79,7 @@ def test_auto_backend_uses_the_kernel() -> None:
     """By default (numba installed) the ensemble advances on the kernel and keeps it."""
     ens = Ensemble(Process(DRIFTS["lorentzian"]), 10, seed=1)
     ens.advance(5.0)
-    assert isinstance(ens._kernel, kernel.Kernel) and ens.backend is Backend.NUMBA
+    assert isinstance(ens._kernel, kernel.Kernel) and ens.backend is EventLoopBackend.NUMBA
 
 
 
@@ -194,7 +194,7 @@ def test_inaccurate_table_falls_back_to_numpy() -> None:
     params = KineticParams(eta=0.0, ratio=1.0, field=1.0, tau_in_law=step_law)
     ens = Ensemble(Process(params), 50, seed=7)
     ens.advance(1.0)
-    assert ens._kernel is None and ens.events > 0 and ens.backend is Backend.NUMPY
+    assert ens._kernel is None and ens.events > 0 and ens.backend is EventLoopBackend.NUMPY
 
 
 @needs_numba
