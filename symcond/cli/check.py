@@ -23,7 +23,7 @@ from symcond.budget import time_budget
 from symcond.errors import BudgetExceeded, DefinitionError, ParseError
 from symcond.ledger.workers import decide_in_worker
 from symcond.model.context import Assumption, Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.parse.grammar import is_identifier, parse_assignment, parse_expression, parse_relation
 from symcond.prove import check_equality, check_inequality
 from symcond.quantities.dimensions import Dim
@@ -160,9 +160,10 @@ def _soft(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context,
         with time_budget(total_budget, "check"):
             return _decide(left, right, relation, ctx)
     except BudgetExceeded as exc:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=str(exc)))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=str(exc), finding=Finding.BUDGET_EXCEEDED))
     except RecursionError:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason="expression too deeply nested to analyse"))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason="expression too deeply nested to analyse",
+                                                   finding=Finding.UNSUPPORTED))
 
 
 def _decide(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context) -> Outcome:
@@ -175,10 +176,10 @@ def _decide(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Contex
 
 def outcome_json(outcome: Outcome) -> str:
     """The one JSON object printed by ``symcond check --json``."""
-    ev = outcome.evidence
+    ev, shown = outcome.evidence, outcome.evidence.shown()
     record: dict[str, Any] = {
-        "verdict": outcome.verdict.value, "conditions": list(ev.conditions), "ratio": ev.ratio,
-        "residual": ev.residual, "counterexample": None if ev.counterexample is None else dict(ev.counterexample),
-        "lhs_dimension": ev.lhs_dimension, "rhs_dimension": ev.rhs_dimension, "detail": ev.reason,
+        "verdict": outcome.verdict.value, "conditions": list(ev.conditions), "ratio": shown.ratio,
+        "residual": shown.residual, "counterexample": shown.counterexample,
+        "lhs_dimension": shown.lhs_dimension, "rhs_dimension": shown.rhs_dimension, "detail": ev.reason,
     }
     return json.dumps(record)

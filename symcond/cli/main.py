@@ -45,12 +45,12 @@ def _check_handler(args: argparse.Namespace) -> CommandResult:
             Verdict.UNDECIDED: EXIT_UNDECIDED}[outcome.verdict]
     if args.json:
         return CommandResult(outcome_json(outcome), code)
-    ev = outcome.evidence
+    ev, shown = outcome.evidence, outcome.evidence.shown()
     lines = [f"{outcome.verdict.value}: {ev.reason}"]
     lines += [f"  conditions: {', '.join(ev.conditions)}"] if ev.conditions else []
-    lines += [f"  ratio lhs/rhs: {ev.ratio}"] if ev.ratio and outcome.verdict is Verdict.FAILS else []
-    lines += [f"  counterexample: {dict(ev.counterexample)}"] if ev.counterexample else []
-    lines += [f"  dimensions: lhs {ev.lhs_dimension}, rhs {ev.rhs_dimension}"] if ev.lhs_dimension else []
+    lines += [f"  ratio lhs/rhs: {shown.ratio}"] if shown.ratio and outcome.verdict is Verdict.FAILS else []
+    lines += [f"  counterexample: {shown.counterexample}"] if shown.counterexample else []
+    lines += [f"  dimensions: lhs {shown.lhs_dimension}, rhs {shown.rhs_dimension}"] if shown.lhs_dimension else []
     return CommandResult("\n".join(lines), code)
 
 

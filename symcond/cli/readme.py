@@ -45,7 +45,7 @@ def _counts_table(ledger: Ledger) -> list[str]:
 
 
 def _refuted(entry: Entry) -> str:
-    ratio = entry.outcome.evidence.ratio
+    ratio = entry.outcome.evidence.shown().ratio
     factor = f" — lhs/rhs = `{ratio}`" if ratio else ""
     note = f": {_md(entry.claim.expect.note)}" if entry.claim.expect.note else " (no erratum recorded)"
     return f"- `{entry.claim.id}` ({_md(entry.claim.where)}){factor}{note}"

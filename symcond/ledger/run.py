@@ -22,7 +22,7 @@ from symcond.errors import BudgetExceeded, DefinitionError, SymcondError, UserCo
 from symcond.ledger import workers
 from symcond.model.claims import Claim
 from symcond.model.paper import Paper
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove import decide
 
 __all__ = ["CLAIM_BUDGET", "Entry", "Ledger", "bundled_paths", "find_claim", "load_derivation_module", "load_papers",
@@ -114,16 +114,17 @@ class Entry:
         return self.claim.expect.met_by(self.outcome.verdict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON record of this entry."""
+        """The JSON record of this entry (the evidence's values as :meth:`~symcond.model.verdict.Evidence.shown`)."""
         ev = self.outcome.evidence
+        shown = ev.shown()
         return {
             "id": self.claim.id, "paper": self.paper.key, "where": self.claim.where,
             "statement": self.claim.statement, "kind": self.claim.kind.value,
             "verdict": self.outcome.verdict.value, "conditions": list(ev.conditions), "detail": ev.reason,
             "expected": sorted(v.value for v in self.claim.expect.verdicts), "as_expected": self.as_expected,
-            "erratum": self.claim.expect.note or None, "ratio": ev.ratio, "residual": ev.residual,
-            "counterexample": None if ev.counterexample is None else dict(ev.counterexample),
-            "value": ev.value, "lhs_dimension": ev.lhs_dimension, "rhs_dimension": ev.rhs_dimension,
+            "erratum": self.claim.expect.note or None, "ratio": shown.ratio, "residual": shown.residual,
+            "counterexample": shown.counterexample,
+            "value": shown.value, "lhs_dimension": shown.lhs_dimension, "rhs_dimension": shown.rhs_dimension,
             "numeric_points": ev.numeric_points, "digits": ev.digits, "step": ev.step,
             "seconds": round(self.seconds, 3),
         }
@@ -203,7 +204,7 @@ def _in_process(selected: Sequence[tuple[Paper, Claim]], total_budget: float | N
     for paper, claim in selected:
         begin = time.monotonic()
         if total_budget is not None and begin - started > total_budget:
-            outcome = Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
+            outcome = Outcome(Verdict.UNDECIDED, _run_budget_spent(total_budget))
         else:
             outcome = decide(claim, paper)
         entries.append(Entry(paper, claim, outcome, time.monotonic() - begin))
@@ -221,13 +222,17 @@ def _in_workers(selected: Sequence[tuple[Paper, Claim]], jobs: int, claim_budget
 def _outcome(result: workers.TaskResult, claim: Claim, total_budget: float | None) -> Outcome:
     """The claim's verdict; a claim cut short by the run's total budget says so first."""
     if result.status is workers.Status.NOT_RUN:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"verify run budget of {total_budget:g} s spent"))
+        return Outcome(Verdict.UNDECIDED, _run_budget_spent(total_budget))
     outcome = workers.as_outcome(result, f"claim {claim.id}")
     if result.status is workers.Status.TIMEOUT and result.detail.startswith("the run's total budget"):
         during = f" during {result.stage}" if result.stage else ""
         reason = f"verify run budget of {total_budget:g} s spent: stopped after {result.seconds:.1f} s{during}"
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=reason))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=reason, finding=Finding.BUDGET_EXCEEDED))
     return outcome
+
+
+def _run_budget_spent(total_budget: float | None) -> Evidence:
+    return Evidence(reason=f"verify run budget of {total_budget:g} s spent", finding=Finding.BUDGET_EXCEEDED)
 
 
 def find_claim(papers: Iterable[Paper], claim_id: str) -> tuple[Paper, Claim]:

@@ -1,8 +1,15 @@
 """Verdicts: a closed set of outcomes plus the evidence that supports each.
 
->>> o = Outcome(Verdict.FAILS, Evidence(ratio="2", reason="sides differ by a constant factor"))
->>> o.verdict.value, o.evidence.ratio
-('fails', '2')
+:class:`Evidence` holds values, never text to parse again: SymPy expressions and numbers,
+SI dimensions as :class:`~symcond.quantities.dimensions.Dim`, and a :class:`Finding` that
+says what kind of fact it establishes (reports branch on it, never on the reason's wording).
+Strings are made only at the edges (the JSON ledger, ``explain``, the reports, ``symcond
+check``), all through :meth:`Evidence.shown`, so every edge prints the same text.
+
+>>> o = Outcome(Verdict.FAILS, Evidence(ratio=sympy.Integer(2), finding=Finding.CONSTANT_FACTOR,
+...                                     reason="the sides differ by the constant factor lhs/rhs = 2"))
+>>> o.verdict.value, o.evidence.ratio, o.evidence.shown().ratio
+('fails', 2, '2')
 """
 
 from __future__ import annotations
@@ -13,7 +20,23 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Verdict", "Evidence", "Outcome", "Expect"]
+import mpmath
+import sympy
+from mpmath.libmp import dps_to_prec, mpc_to_str, to_str
+
+from symcond.quantities.dimensions import Dim
+
+__all__ = ["Verdict", "Finding", "Evidence", "ShownEvidence", "Outcome", "Expect", "number", "show_expr",
+           "show_number", "POINT_DIGITS", "SIDE_DIGITS", "VALUE_DIGITS", "RATIO_DIGITS"]
+
+#: Significant digits of a counterexample coordinate as shown (the point is re-checked exactly as shown).
+POINT_DIGITS = 8
+#: Significant digits of a side's value at a counterexample as shown.
+SIDE_DIGITS = 12
+#: Significant digits of a numerically computed ``value`` (a CODATA value) as shown.
+VALUE_DIGITS = 7
+#: Significant digits of a numerically computed ``ratio`` (CODATA value / printed value) as shown.
+RATIO_DIGITS = 10
 
 
 class Verdict(Enum):
@@ -30,8 +53,132 @@ class Verdict(Enum):
         return {"holds": 0, "holds-under": 1, "undecided": 2, "fails": 3}[self.value]
 
 
-def _frozen(mapping: Mapping[str, str] | None) -> Mapping[str, str] | None:
-    return None if mapping is None else MappingProxyType(dict(mapping))
+class Finding(Enum):
+    """What a piece of evidence establishes: the kind of its reason, as a closed set.
+
+    The reason (one line for humans) may be reworded or prefixed (a derivation names the
+    step); the finding stays, and is what reports test.
+    """
+
+    #: Built without a finding: only the reason says.
+    UNSPECIFIED = "unspecified"
+    #: A symbolic proof (confirmed numerically where the prover does), or an exact dimensional analysis.
+    PROVED = "proved"
+    #: A numerically computed value agrees with the printed one to its last digit.
+    AGREES = "agrees"
+    #: It holds only under the listed conditions.
+    CONDITIONAL = "conditional"
+    #: The sides differ by a constant factor; the reason states ``lhs/rhs``.
+    CONSTANT_FACTOR = "constant-factor"
+    #: The sides (a limit, a computed value) differ, not by a stated constant factor: see ratio,
+    #: residual, value and counterexample.
+    DIFFERENT = "different"
+    #: The expression depends on the variable: the residual is its (nonzero) derivative.
+    DEPENDS = "depends"
+    #: A point satisfying the assumptions violates the inequality (the counterexample).
+    VIOLATED = "violated"
+    #: The solution set of lhs = rhs is not the stated "exactly when" condition.
+    CONDITION_MISMATCH = "condition-mismatch"
+    #: The two sides (or value and printed unit) have different SI dimensions.
+    DIMENSION_MISMATCH = "dimension-mismatch"
+    #: An expression is dimensionally inconsistent by itself (a sum of unlike terms, ...).
+    DIMENSION_INCONSISTENT = "dimension-inconsistent"
+    #: A symbol has no declared dimension.
+    DIMENSION_UNKNOWN = "dimension-unknown"
+    #: The stated assumptions contradict each other (or one can never hold).
+    CONTRADICTION = "contradiction"
+    #: A violating point was found only without (some of) the stated assumptions.
+    ONLY_WITHOUT_ASSUMPTIONS = "only-without-assumptions"
+    #: Neither a proof nor a counterexample (numeric agreement, if any, is in the reason).
+    NO_PROOF = "no-proof"
+    #: A symbolic result that the numeric check did not confirm.
+    UNCONFIRMED = "unconfirmed"
+    #: A time budget ran out (of a step, a claim, a check or a whole run).
+    BUDGET_EXCEEDED = "budget-exceeded"
+    #: SymPy cannot carry out the operation (or the expression is too deeply nested).
+    UNSUPPORTED = "unsupported"
+    #: The check stopped without a verdict of its own: a worker crashed, ran out of memory or was not started.
+    ABORTED = "aborted"
+
+
+def number(value: mpmath.mpf | mpmath.mpc | None, dps: int) -> sympy.Expr:
+    """An mpmath result as a SymPy number, every bit kept (``dps``: the digits it was computed with).
+
+    A complex value becomes ``re + im*I``; None (not a finite number) becomes ``nan``.
+
+    >>> number(mpmath.mpf(1) / 3, 15)
+    0.333333333333333
+    >>> number(None, 15)
+    nan
+    """
+    if value is None:
+        return sympy.nan
+    if isinstance(value, mpmath.mpc):
+        return number(value.real, dps) + sympy.I * number(value.imag, dps)
+    bits = max(dps_to_prec(dps), value._mpf_[3])  # never fewer bits than the value has: nothing is rounded
+    return sympy.Float(value, precision=bits)
+
+
+def show_expr(expr: sympy.Expr | None, digits: int | None = None) -> str | None:
+    """``expr`` as text: ``sympy.sstr``, or a Float with ``digits`` significant digits (when given).
+
+    >>> show_expr(sympy.Rational(1, 2)), show_expr(sympy.Float("1.0002627681234", 20), 10), show_expr(None)
+    ('1/2', '1.000262768', None)
+    """
+    if expr is None:
+        return None
+    if digits is not None and isinstance(expr, sympy.Float):
+        return str(to_str(expr._mpf_, digits))
+    return sympy.sstr(expr)
+
+
+def show_number(value: sympy.Expr) -> str:
+    """One counterexample entry as text: a coordinate (Rational) with :data:`POINT_DIGITS`
+    digits, a side's value (Float, or complex) with :data:`SIDE_DIGITS`, nan as ``undefined``.
+
+    >>> show_number(sympy.Rational("0.217262")), show_number(number(mpmath.mpf(2) / 3, 30))
+    ('0.21726200', '0.666666666667')
+    """
+    if isinstance(value, sympy.Rational):
+        return str(sympy.Float(value, POINT_DIGITS))
+    if value is sympy.nan:
+        return "undefined"
+    if isinstance(value, sympy.Float):
+        return str(to_str(value._mpf_, SIDE_DIGITS))
+    real, imag = value.as_real_imag()
+    if isinstance(real, sympy.Float) and isinstance(imag, sympy.Float):
+        return "(" + str(mpc_to_str((real._mpf_, imag._mpf_), SIDE_DIGITS)) + ")"
+    return sympy.sstr(value)
+
+
+def _entry(name: str, value: object) -> sympy.Expr:
+    """A counterexample entry as a number; text (the former format) is read back as it was written."""
+    if not isinstance(value, str):
+        return sympy.sympify(value)
+    if value == "undefined":
+        return sympy.nan
+    return sympy.Float(value) if name in ("lhs", "rhs") else sympy.Rational(value)
+
+
+def _counterexample(mapping: Mapping[str, object] | None) -> Mapping[str, sympy.Expr] | None:
+    return None if mapping is None else MappingProxyType({k: _entry(k, v) for k, v in mapping.items()})
+
+
+def _expr(value: object) -> sympy.Expr | None:
+    """An expression field; a string (the former format) is parsed once, here."""
+    return None if value is None else sympy.sympify(value)
+
+
+@dataclass(frozen=True)
+class ShownEvidence:
+    """The values of an :class:`Evidence` as the text every edge prints (None where absent)."""
+
+    ratio: str | None
+    residual: str | None
+    value: str | None
+    counterexample: dict[str, str] | None
+    lhs_dimension: str | None
+    rhs_dimension: str | None
 
 
 @dataclass(frozen=True)
@@ -40,44 +187,81 @@ class Evidence:
 
     Attributes
     ----------
-    ratio : str or None
-        Exact lhs/rhs (SymPy string) when the sides differ; for limits, value/stated.
-    residual : str or None
-        Exact lhs - rhs after simplification, when nonzero.
-    counterexample : mapping or None
-        A point (symbol -> value) with the numeric values of both sides there.
+    ratio : sympy.Expr or None
+        lhs/rhs when the sides differ, exact (simplified); for a limit, value/stated.  For a
+        numeric value (``numeric``) the computed value / the printed one, a ``sympy.Float``.
+    residual : sympy.Expr or None
+        lhs - rhs after simplification (for an inequality rhs - lhs, for independence the
+        derivative), exact.
+    counterexample : mapping of str to sympy number, or None
+        A point where the claim fails: symbol name -> the exact coordinate as reported (a
+        ``sympy.Rational`` with at most :data:`POINT_DIGITS` significant digits: the point the
+        re-checks used), and ``"lhs"``/``"rhs"`` -> each side's value there, a ``sympy.Float``
+        at the precision it was computed with (``re + im*I`` if complex, ``nan`` when
+        undefined).  Read-only.  Text in the former format (decimal strings) is accepted.
     conditions : tuple of str
         The stated assumptions the claim needs (``holds-under``).
     reason : str
         One line for humans.
-    lhs_dimension, rhs_dimension : str or None
-        SI dimensions of the two sides (base units), None when unknown.
+    lhs_dimension, rhs_dimension : Dim or None
+        SI dimensions of the two sides (of a value and its printed unit), None when unknown.
     numeric_points : int
         Number of high-precision points at which both sides were compared.
     digits : int
         Working precision (decimal digits) of the numeric comparison.
     step : int or None
         For derivations: index of the first broken step.
+    value : sympy.Expr or None
+        The value found: a limit (exact), or the CODATA value of a numeric claim (``numeric``:
+        a ``sympy.Float`` at the working precision).
+    finding : Finding
+        What the evidence establishes; reports test this, never the reason text.
+    numeric : bool
+        True when ``ratio`` and ``value`` are computed numbers (shown with :data:`RATIO_DIGITS`
+        and :data:`VALUE_DIGITS` significant digits) rather than exact expressions (shown
+        with ``sympy.sstr``).
     """
 
-    ratio: str | None = None
-    residual: str | None = None
-    counterexample: Mapping[str, str] | None = None
+    ratio: sympy.Expr | None = None
+    residual: sympy.Expr | None = None
+    counterexample: Mapping[str, sympy.Expr] | None = None
     conditions: tuple[str, ...] = ()
     reason: str = ""
-    lhs_dimension: str | None = None
-    rhs_dimension: str | None = None
+    lhs_dimension: Dim | None = None
+    rhs_dimension: Dim | None = None
     numeric_points: int = 0
     digits: int = 0
     step: int | None = None
-    value: str | None = None
+    value: sympy.Expr | None = None
+    finding: Finding = Finding.UNSPECIFIED
+    numeric: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "counterexample", _frozen(self.counterexample))
+        object.__setattr__(self, "counterexample", _counterexample(self.counterexample))
+        for name in ("ratio", "residual", "value"):
+            object.__setattr__(self, name, _expr(getattr(self, name)))
+        for name in ("lhs_dimension", "rhs_dimension"):
+            if not isinstance(getattr(self, name), Dim | None):
+                raise TypeError(f"Evidence.{name} must be a Dim or None (got {getattr(self, name)!r})")
 
     def with_(self, **changes: object) -> Evidence:
         """A copy with some fields replaced."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def shown(self) -> ShownEvidence:
+        """The values as text, the same at every edge.
+
+        >>> ev = Evidence(ratio=sympy.pi / 2, counterexample={"x": sympy.Rational(1, 4), "lhs": sympy.Float(2)})
+        >>> ev.shown().ratio, ev.shown().counterexample
+        ('pi/2', {'x': '0.25000000', 'lhs': '2.0'})
+        """
+        ratio_digits, value_digits = (RATIO_DIGITS, VALUE_DIGITS) if self.numeric else (None, None)
+        point = self.counterexample
+        return ShownEvidence(
+            show_expr(self.ratio, ratio_digits), show_expr(self.residual), show_expr(self.value, value_digits),
+            None if point is None else {k: show_number(v) for k, v in point.items()},
+            None if self.lhs_dimension is None else str(self.lhs_dimension),
+            None if self.rhs_dimension is None else str(self.rhs_dimension))
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle support (worker processes send evidence back): the counterexample as a dict."""

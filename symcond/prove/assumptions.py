@@ -17,7 +17,7 @@ from itertools import combinations, product
 
 from symcond.budget import run_with_budget
 from symcond.model.context import Assumption, Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove.admissible import check_substitutions, equality_signs, label
 from symcond.prove.consistency import contradiction
 
@@ -58,7 +58,8 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
     check_substitutions(ctx)
     groups, clash = _consistent_groups(ctx, implicit)
     if not groups:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=_contradiction_text(clash or ())))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=_contradiction_text(clash or ()),
+                                                   finding=Finding.CONTRADICTION))
 
     def run(active: Sequence[Assumption]) -> Outcome:
         return core((*active, *implicit, *equality_signs(active)))
@@ -76,7 +77,7 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
     reason = f"holds only under {', '.join(a.name for a in conditions)}; without: {base.evidence.reason}"
     return Outcome(Verdict.HOLDS_UNDER, last.evidence.with_(
         conditions=tuple(str(a) for a in conditions), reason=reason, ratio=base.evidence.ratio,
-        counterexample=base.evidence.counterexample))
+        counterexample=base.evidence.counterexample, finding=Finding.CONDITIONAL))
 
 
 def _maximal(assumptions: Sequence[Assumption]) -> list[tuple[Assumption, ...]]:
@@ -153,9 +154,10 @@ def _without_sufficient_set(base: Outcome, tried: list[Outcome], ctx: Context) -
         return base
     names = ", ".join(label(a) for a in ctx.assumptions)
     other = next(o for o in tried if o.verdict is not Verdict.FAILS)
-    return Outcome(Verdict.UNDECIDED, other.evidence.with_(counterexample=None, reason=(
-        f"a violating point was found only without (some of) the stated assumptions ({names}); "
-        f"under them: {other.evidence.reason}")))
+    reason = (f"a violating point was found only without (some of) the stated assumptions ({names}); "
+              f"under them: {other.evidence.reason}")
+    return Outcome(Verdict.UNDECIDED, other.evidence.with_(counterexample=None, reason=reason,
+                                                           finding=Finding.ONLY_WITHOUT_ASSUMPTIONS))
 
 
 def _with_implicit(outcome: Outcome, implicit: Sequence[Assumption]) -> Outcome:
@@ -164,4 +166,5 @@ def _with_implicit(outcome: Outcome, implicit: Sequence[Assumption]) -> Outcome:
         return outcome
     names = tuple(str(a) for a in implicit)
     return Outcome(Verdict.HOLDS_UNDER, outcome.evidence.with_(
-        conditions=names, reason=f"holds only under {', '.join(names)}: {outcome.evidence.reason}"))
+        conditions=names, reason=f"holds only under {', '.join(names)}: {outcome.evidence.reason}",
+        finding=Finding.CONDITIONAL))

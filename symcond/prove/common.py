@@ -11,12 +11,11 @@ import sympy
 from symcond.budget import run_with_budget
 from symcond.errors import DimensionError
 from symcond.model.context import Context
-from symcond.model.verdict import Evidence
+from symcond.model.verdict import Evidence, Finding, number
 from symcond.numeric.sampling import (
     differ,
     evaluate,
     exact_difference,
-    format_number,
     format_point,
     relative_difference,
     threshold,
@@ -25,7 +24,7 @@ from symcond.prove.admissible import admissible, as_reported, check_substitution
 from symcond.prove.assumptions import decide
 
 __all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "witness", "no_points",
-           "decide", "check_substitutions"]
+           "decide", "check_substitutions", "WITNESS_DPS"]
 
 
 def simplified(expr: sympy.Expr, ctx: Context) -> sympy.Expr | None:
@@ -42,14 +41,19 @@ def simplified(expr: sympy.Expr, ctx: Context) -> sympy.Expr | None:
 
 
 def dimension_evidence(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr) -> tuple[Evidence, str | None]:
-    """Evidence carrying both dimensions, and a mismatch message (or None)."""
+    """Evidence carrying both dimensions, and a mismatch message (or None).
+
+    On a mismatch the evidence already carries its finding (``DIMENSION_MISMATCH`` or
+    ``DIMENSION_INCONSISTENT``), so ``evidence.with_(reason=message)`` is complete.
+    """
     try:
         dl, dr = ctx.dimension(lhs), ctx.dimension(rhs)
     except DimensionError as exc:
-        return Evidence(), f"dimensionally inconsistent: {exc}"
-    ev = Evidence(lhs_dimension=None if dl is None else str(dl), rhs_dimension=None if dr is None else str(dr))
+        return Evidence(finding=Finding.DIMENSION_INCONSISTENT), f"dimensionally inconsistent: {exc}"
+    ev = Evidence(lhs_dimension=dl, rhs_dimension=dr)
     if dl is not None and dr is not None and dl != dr:
-        return ev, f"dimension mismatch: lhs is {dl.unit_name()} but rhs is {dr.unit_name()}"
+        return ev.with_(finding=Finding.DIMENSION_MISMATCH), \
+            f"dimension mismatch: lhs is {dl.unit_name()} but rhs is {dr.unit_name()}"
     return ev, None
 
 
@@ -82,7 +86,7 @@ def no_points(ctx: Context) -> str:
 
 
 def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constraints: Sequence[sympy.Basic] = (),
-                        domain: Sequence[sympy.Expr] = ()) -> dict[str, str] | None:
+                        domain: Sequence[sympy.Expr] = ()) -> dict[str, sympy.Expr] | None:
     """A point where the sides provably differ (:func:`~symcond.numeric.sampling.differ`), with both values.
 
     The point is re-checked as it is reported (rounded to the digits shown): every
@@ -99,9 +103,15 @@ def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constrai
     return None
 
 
-def witness(point: dict[sympy.Symbol, sympy.Rational], lhs: sympy.Expr, rhs: sympy.Expr) -> dict[str, str]:
-    """A point plus the numeric values of both sides there (12 digits)."""
-    found = format_point(point)
-    found["lhs"] = format_number(evaluate(lhs, point, 30))
-    found["rhs"] = format_number(evaluate(rhs, point, 30))
+#: Digits with which a counterexample's sides are evaluated.
+WITNESS_DPS = 30
+
+
+def witness(point: dict[sympy.Symbol, sympy.Rational], lhs: sympy.Expr, rhs: sympy.Expr) -> dict[str, sympy.Expr]:
+    """The point as reported (name -> exact Rational) plus both sides' values there (Floats, :data:`WITNESS_DPS`
+    digits; ``nan`` where undefined), for :attr:`~symcond.model.verdict.Evidence.counterexample`."""
+    ordered = sorted(point.items(), key=lambda kv: kv[0].name)
+    found: dict[str, sympy.Expr] = {s.name: sympy.Rational(v) for s, v in ordered}
+    found["lhs"] = number(evaluate(lhs, point, WITNESS_DPS), WITNESS_DPS)
+    found["rhs"] = number(evaluate(rhs, point, WITNESS_DPS), WITNESS_DPS)
     return found

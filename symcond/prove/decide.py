@@ -4,7 +4,7 @@
 >>> from symcond.model.claims import Equality
 >>> y = sympy.Symbol("y", positive=True)
 >>> decide(Equality(2 * y, y, id="demo:eq1")).evidence.ratio
-'2'
+2
 """
 
 from __future__ import annotations

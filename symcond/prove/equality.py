@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy
 
 from symcond.model.context import Assumption, Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove.admissible import declared_signs, substituted
 from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
 
@@ -27,7 +27,7 @@ def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
     >>> check_equality((x + 1)**2, x**2 + 2*x + 1, Context()).verdict
     <Verdict.HOLDS: 'holds'>
     >>> check_equality(2 * x, x, Context()).evidence.ratio
-    '2'
+    2
     """
     return decide(lambda active: equality_core(lhs, rhs, ctx, active), ctx, declared_signs(ctx, (lhs, rhs)))
 
@@ -44,36 +44,35 @@ def equality_core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[
     ratio = simplified(left / right, ctx) if right != 0 else None
     if ratio == 1 and mismatch is None:
         return _confirm(ctx, left, right, constraints, domain, evidence, "the ratio simplifies to 1")
-    evidence = evidence.with_(ratio=_text(ratio), residual=_text(residual))
+    evidence = evidence.with_(ratio=ratio, residual=residual)
     if mismatch is not None:
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
     counterexample = find_counterexample(ctx, left, right, constraints, domain)
     if counterexample is not None:
-        reason = _failure_reason(ratio)
-        return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, reason=reason, digits=ctx.dps))
+        finding, reason = _failure(ratio)
+        return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, reason=reason, digits=ctx.dps,
+                                                    finding=finding))
     timed_out = residual is None or ratio is None
     why = "simplification exceeded its budget" if timed_out else "no symbolic proof found"
     count, problem = agree_everywhere(ctx, left, right, constraints, domain)
     agreement = f"the sides agree numerically at {count} points" if count else problem
     return Outcome(Verdict.UNDECIDED, evidence.with_(
-        reason=f"{why}; {agreement}", numeric_points=count, digits=ctx.dps))
+        reason=f"{why}; {agreement}", numeric_points=count, digits=ctx.dps,
+        finding=Finding.BUDGET_EXCEEDED if timed_out else Finding.NO_PROOF))
 
 
 def _confirm(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],
              domain: list[sympy.Expr], evidence: Evidence, proof: str) -> Outcome:
     count, problem = agree_everywhere(ctx, left, right, constraints, domain)
     if problem is not None:
-        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{proof} but {problem}", digits=ctx.dps))
+        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{proof} but {problem}", digits=ctx.dps,
+                                                         finding=Finding.UNCONFIRMED))
     return Outcome(Verdict.HOLDS, evidence.with_(
         reason=f"{proof}; confirmed at {count} points with {ctx.dps} digits", numeric_points=count,
-        digits=ctx.dps))
+        digits=ctx.dps, finding=Finding.PROVED))
 
 
-def _failure_reason(ratio: sympy.Expr | None) -> str:
+def _failure(ratio: sympy.Expr | None) -> tuple[Finding, str]:
     if ratio is not None and ratio.is_number:
-        return f"the sides differ by the constant factor lhs/rhs = {sympy.sstr(ratio)}"
-    return "the sides differ (see ratio and counterexample)"
-
-
-def _text(expr: sympy.Expr | None) -> str | None:
-    return None if expr is None else sympy.sstr(expr)
+        return Finding.CONSTANT_FACTOR, f"the sides differ by the constant factor lhs/rhs = {sympy.sstr(ratio)}"
+    return Finding.DIFFERENT, "the sides differ (see ratio and counterexample)"

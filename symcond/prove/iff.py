@@ -7,7 +7,7 @@ import sympy
 from symcond.budget import run_with_budget
 from symcond.errors import DefinitionError
 from symcond.model.context import Assumption, Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove.common import decide, find_counterexample
 from symcond.prove.equality import equality_core
 
@@ -43,27 +43,29 @@ def _core(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, ctx: Cont
                               f"that can hold for positive symbols (got {condition})")
     unknown = condition.lhs
     if sympy.simplify(sympy.numer(sympy.together(left - right))) == 0:
-        return Outcome(Verdict.FAILS, Evidence(reason=(
+        return Outcome(Verdict.FAILS, Evidence(finding=Finding.CONDITION_MISMATCH, reason=(
             f"lhs = rhs for every value of {unknown}, not only when {condition.lhs} = {condition.rhs}")))
     wanted = set(_solve(condition.lhs - condition.rhs, unknown, ctx) or [])
     found = _solve(left - right, unknown, ctx)
     if found is None:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"solving for {unknown} exceeded its budget"))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"solving for {unknown} exceeded its budget",
+                                                   finding=Finding.BUDGET_EXCEEDED))
     solutions = {sympy.simplify(s) for s in found}
     if solutions != wanted:
         on_condition = {unknown: condition.rhs}
         witness = find_counterexample(ctx, left.xreplace(on_condition), right.xreplace(on_condition))
-        return Outcome(Verdict.FAILS, Evidence(counterexample=witness, reason=(
+        return Outcome(Verdict.FAILS, Evidence(counterexample=witness, finding=Finding.CONDITION_MISMATCH, reason=(
             f"lhs = rhs exactly when {unknown} is in {sorted(map(str, solutions))}, not when {condition}")))
     if not wanted:  # the solver found no solution of either; that is not a proof that none exists
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=(
+        return Outcome(Verdict.UNDECIDED, Evidence(finding=Finding.NO_PROOF, reason=(
             f"neither lhs = rhs nor {condition.lhs} = {condition.rhs} has a positive solution SymPy can find")))
     confirmed = equality_core(left.xreplace({unknown: condition.rhs}), right.xreplace({unknown: condition.rhs}),
                               ctx, active)
     if confirmed.verdict is not Verdict.HOLDS:
         return Outcome(Verdict.UNDECIDED, confirmed.evidence)
     return Outcome(Verdict.HOLDS, confirmed.evidence.with_(
-        reason=f"the only positive solution of lhs = rhs is {unknown} = {condition.rhs}; confirmed"))
+        reason=f"the only positive solution of lhs = rhs is {unknown} = {condition.rhs}; confirmed",
+        finding=Finding.PROVED))
 
 
 def _solve(expr: sympy.Expr, unknown: sympy.Symbol, ctx: Context) -> list[sympy.Expr] | None:

@@ -16,7 +16,7 @@ import sympy
 
 from symcond.budget import run_with_budget
 from symcond.model.context import Assumption, Context
-from symcond.model.verdict import Outcome, Verdict
+from symcond.model.verdict import Finding, Outcome, Verdict
 from symcond.numeric.sampling import compare, evaluate, threshold
 from symcond.prove.admissible import admissible, as_reported, declared_signs, substituted
 from symcond.prove.common import decide, dimension_evidence, no_points, simplified, witness
@@ -49,18 +49,20 @@ def _core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumpti
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
     gap = _with_slacks(right - left, constraints, ctx.budget)
     reduced = simplified(gap, ctx) if gap is not None else None
-    evidence = evidence.with_(residual=None if reduced is None else sympy.sstr(sympy.factor(reduced)))
+    evidence = evidence.with_(residual=None if reduced is None else sympy.factor(reduced))
     counterexample, checked = _violation(ctx, left, right, constraints, domain, strict)
     if counterexample is not None:
         return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, digits=ctx.dps,
-                                                    reason="a point satisfying the assumptions violates it"))
+                                                    reason="a point satisfying the assumptions violates it",
+                                                    finding=Finding.VIOLATED))
     if reduced is not None and checked > 0 and _proved_sign(reduced, strict, ctx):
         sign = "positive" if strict else "nonnegative"
         return Outcome(Verdict.HOLDS, evidence.with_(
-            reason=f"rhs - lhs = {evidence.residual} is {sign} for all admissible values;"
-                   f" confirmed at {checked} points", numeric_points=checked, digits=ctx.dps))
+            reason=f"rhs - lhs = {evidence.shown().residual} is {sign} for all admissible values;"
+                   f" confirmed at {checked} points", numeric_points=checked, digits=ctx.dps, finding=Finding.PROVED))
     numeric = f"no violating point among {checked} admissible points" if checked else no_points(ctx)
-    return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"no sign proof found; {numeric}", digits=ctx.dps))
+    return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"no sign proof found; {numeric}", digits=ctx.dps,
+                                                     finding=Finding.NO_PROOF))
 
 
 def _with_slacks(gap: sympy.Expr, constraints: list[sympy.Basic], budget: float) -> sympy.Expr | None:
@@ -106,7 +108,7 @@ def _proved_sign(expr: sympy.Expr, strict: bool, ctx: Context) -> bool:
 
 
 def _violation(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],
-               domain: list[sympy.Expr], strict: bool) -> tuple[dict[str, str] | None, int]:
+               domain: list[sympy.Expr], strict: bool) -> tuple[dict[str, sympy.Expr] | None, int]:
     """A reported-and-re-checked violating point, and the number of admissible points with real sides."""
     symbols = set().union(left.free_symbols, right.free_symbols, *(c.free_symbols for c in constraints))
     checked = 0

@@ -12,7 +12,7 @@ import sympy
 
 from symcond.budget import run_with_budget
 from symcond.model.context import Assumption, Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.numeric.sampling import evaluate
 from symcond.prove import asymptotics
 from symcond.prove.common import decide, find_counterexample, simplified
@@ -33,7 +33,7 @@ def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
     >>> check_limit(sympy.sin(x) / x, x, 0, sympy.Integer(1), Context()).verdict
     <Verdict.HOLDS: 'holds'>
     >>> check_limit(sympy.sin(2*x) / x, x, 0, sympy.Integer(1), Context()).evidence.value
-    '2'
+    2
     """
     return decide(lambda active: _limit_core(expr, var, point, value, ctx, active, direction), ctx)
 
@@ -55,18 +55,22 @@ def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
                                 f"limit {var} -> {point}")
     except (NotImplementedError, ValueError, TypeError) as exc:
         return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy cannot compute the limit {var} -> {point}: "
-                                                          f"{type(exc).__name__}"))
+                                                          f"{type(exc).__name__}", finding=Finding.UNSUPPORTED))
     if found is None:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"the limit {var} -> {point} exceeded its budget"))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"the limit {var} -> {point} exceeded its budget",
+                                                   finding=Finding.BUDGET_EXCEEDED))
     found = simplified(found, ctx) or found
     if found.has(sympy.Limit, sympy.AccumBounds, sympy.nan):
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy could not evaluate the limit (got {found})"))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy could not evaluate the limit (got {found})",
+                                                   finding=Finding.UNSUPPORTED))
     compared = _compare(found, stated, ctx, active)
-    evidence = compared.evidence.with_(value=sympy.sstr(found))
+    evidence = compared.evidence.with_(value=found)
     if compared.verdict is Verdict.HOLDS and not _approaches(prepared, var, point, found, ctx):
-        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"SymPy gives {found} but numeric approach disagrees"))
+        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"SymPy gives {found} but numeric approach disagrees",
+                                                         finding=Finding.UNCONFIRMED))
     if compared.verdict is Verdict.FAILS:
-        evidence = evidence.with_(reason=f"the limit is {sympy.sstr(found)}, not {sympy.sstr(stated)}")
+        evidence = evidence.with_(reason=f"the limit is {sympy.sstr(found)}, not {sympy.sstr(stated)}",
+                                  finding=Finding.DIFFERENT)
     return Outcome(compared.verdict, evidence)
 
 
@@ -78,7 +82,8 @@ def _sympy_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, directi
 def _compare(found: sympy.Expr, stated: sympy.Expr, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
     if found.is_infinite or stated.is_infinite:
         same = sympy.simplify(found - stated) == 0 if found.is_infinite and stated.is_infinite else False
-        return Outcome(Verdict.HOLDS if same else Verdict.FAILS, Evidence(ratio=None))
+        return Outcome(Verdict.HOLDS if same else Verdict.FAILS,
+                       Evidence(finding=Finding.PROVED if same else Finding.DIFFERENT))
     return equality_core(found, stated, ctx, active)
 
 
@@ -118,7 +123,7 @@ def check_independence(expr: sympy.Expr, var: sympy.Symbol, ctx: Context) -> Out
     >>> check_independence((1/h) * (h/m), h, Context()).verdict
     <Verdict.HOLDS: 'holds'>
     >>> check_independence(h / m, h, Context()).evidence.residual
-    '1/m'
+    1/m
     """
     return decide(lambda active: _independence_core(expr, var, ctx, active), ctx)
 
@@ -130,11 +135,14 @@ def _independence_core(expr: sympy.Expr, var: sympy.Symbol, ctx: Context, active
     if derivative == 0:
         outcome = equality_core(prepared, moved, ctx, active)
         if outcome.verdict is Verdict.HOLDS:
-            return Outcome(Verdict.HOLDS, outcome.evidence.with_(reason=f"d/d{var} simplifies to 0; confirmed"))
-        return Outcome(Verdict.UNDECIDED, outcome.evidence.with_(reason="d/dx is 0 but the numeric check disagrees"))
+            return Outcome(Verdict.HOLDS, outcome.evidence.with_(reason=f"d/d{var} simplifies to 0; confirmed",
+                                                                 finding=Finding.PROVED))
+        return Outcome(Verdict.UNDECIDED, outcome.evidence.with_(reason="d/dx is 0 but the numeric check disagrees",
+                                                                 finding=Finding.UNCONFIRMED))
     counterexample = find_counterexample(ctx, prepared, moved)
-    residual = None if derivative is None else sympy.sstr(derivative)
     if counterexample is not None:
-        return Outcome(Verdict.FAILS, Evidence(residual=residual, counterexample=counterexample, digits=ctx.dps,
-                                               reason=f"depends on {var}: d/d{var} = {residual}"))
-    return Outcome(Verdict.UNDECIDED, Evidence(residual=residual, reason="derivative not proved 0 and no witness"))
+        shown = None if derivative is None else sympy.sstr(derivative)
+        return Outcome(Verdict.FAILS, Evidence(residual=derivative, counterexample=counterexample, digits=ctx.dps,
+                                               reason=f"depends on {var}: d/d{var} = {shown}", finding=Finding.DEPENDS))
+    return Outcome(Verdict.UNDECIDED, Evidence(residual=derivative, reason="derivative not proved 0 and no witness",
+                                               finding=Finding.NO_PROOF))

@@ -9,7 +9,7 @@ import sympy
 
 from symcond.errors import DefinitionError, DimensionError
 from symcond.model.context import Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict, number
 from symcond.numeric.sampling import evaluate
 from symcond.quantities.dimensions import Dim
 
@@ -52,7 +52,7 @@ def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: 
     >>> m_e, h = ctx.registry.symbols("m_e h")
     >>> check_numeric_value(m_e**2 / h, "1.25e-27", ctx).verdict
     <Verdict.HOLDS: 'holds'>
-    >>> check_numeric_value(m_e**2 / h, "1.30e-27", ctx).evidence.value
+    >>> check_numeric_value(m_e**2 / h, "1.30e-27", ctx).evidence.shown().value
     '1.252339e-27'
     """
     prepared = ctx.prepare(expr)
@@ -60,31 +60,32 @@ def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: 
     missing = sorted(s.name for s in prepared.free_symbols if s not in values)
     if missing:
         raise DefinitionError(f"no SI value for {', '.join(missing)} in the numeric claim {expr}")
-    number, half_unit = printed_tolerance(stated)
+    printed, half_unit = printed_tolerance(stated)
     computed = evaluate(prepared, values, ctx.dps)
     if not isinstance(computed, mpmath.mpf):
         raise DefinitionError(f"the numeric claim {expr} does not evaluate to a real number")
-    evidence = _value_evidence(computed, number, ctx, prepared, dimension)
-    if evidence.reason.startswith("dimension"):
+    evidence = _value_evidence(computed, printed, ctx, prepared, dimension)
+    if evidence.finding is Finding.DIMENSION_MISMATCH:
         return Outcome(Verdict.FAILS, evidence)
-    within = abs(Decimal(mpmath.nstr(computed, 30)) - number) <= half_unit
+    within = abs(Decimal(mpmath.nstr(computed, 30)) - printed) <= half_unit
     verdict = Verdict.HOLDS if within else Verdict.FAILS
     relation = "rounds to" if within else "does not round to"
-    return Outcome(verdict, evidence.with_(reason=f"CODATA value {evidence.value} {relation} the printed {stated}"))
+    return Outcome(verdict, evidence.with_(reason=f"CODATA value {evidence.shown().value} {relation} the printed "
+                                                  f"{stated}", finding=Finding.AGREES if within else Finding.DIFFERENT))
 
 
-def _value_evidence(computed: mpmath.mpf, number: Decimal, ctx: Context, expr: sympy.Expr,
+def _value_evidence(computed: mpmath.mpf, printed: Decimal, ctx: Context, expr: sympy.Expr,
                     dimension: Dim | None) -> Evidence:
     with mpmath.workdps(ctx.dps):
-        ratio = mpmath.nstr(computed / mpmath.mpf(str(number)), 10) if number != 0 else None
-    ev = Evidence(value=mpmath.nstr(computed, 7), ratio=ratio, digits=ctx.dps, numeric_points=1)
+        ratio = number(computed / mpmath.mpf(str(printed)), ctx.dps) if printed != 0 else None
+    ev = Evidence(value=number(computed, ctx.dps), ratio=ratio, digits=ctx.dps, numeric_points=1, numeric=True)
     if dimension is None:
         return ev
     found = ctx.dimension(expr)
-    ev = ev.with_(lhs_dimension=None if found is None else str(found), rhs_dimension=str(dimension))
+    ev = ev.with_(lhs_dimension=found, rhs_dimension=dimension)
     if found is not None and found != dimension:
         return ev.with_(reason=f"dimension mismatch: value is {found.unit_name()} but printed unit is "
-                               f"{dimension.unit_name()}")
+                               f"{dimension.unit_name()}", finding=Finding.DIMENSION_MISMATCH)
     return ev
 
 
@@ -104,11 +105,14 @@ def check_dimension(expr: sympy.Expr, dimension: Dim, ctx: Context) -> Outcome:
     try:
         found = ctx.dimension(prepared)
     except DimensionError as exc:
-        return Outcome(Verdict.FAILS, Evidence(reason=f"dimensionally inconsistent: {exc}"))
-    ev = Evidence(lhs_dimension=None if found is None else str(found), rhs_dimension=str(dimension))
+        return Outcome(Verdict.FAILS, Evidence(reason=f"dimensionally inconsistent: {exc}",
+                                               finding=Finding.DIMENSION_INCONSISTENT))
+    ev = Evidence(lhs_dimension=found, rhs_dimension=dimension)
     if found is None:
-        return Outcome(Verdict.UNDECIDED, ev.with_(reason="a symbol has no declared dimension"))
+        return Outcome(Verdict.UNDECIDED, ev.with_(reason="a symbol has no declared dimension",
+                                                   finding=Finding.DIMENSION_UNKNOWN))
     if found != dimension:
         return Outcome(Verdict.FAILS, ev.with_(
-            reason=f"dimension of {expr} is {found.unit_name()}, but it should be {dimension.unit_name()}"))
-    return Outcome(Verdict.HOLDS, ev.with_(reason=f"dimension is {found.unit_name()}"))
+            reason=f"dimension of {expr} is {found.unit_name()}, but it should be {dimension.unit_name()}",
+            finding=Finding.DIMENSION_MISMATCH))
+    return Outcome(Verdict.HOLDS, ev.with_(reason=f"dimension is {found.unit_name()}", finding=Finding.PROVED))

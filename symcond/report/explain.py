@@ -223,32 +223,32 @@ def step_status(outcome: Outcome) -> str:
     """One line for a step's own check: ``passed``, ``passed under ...``, ``FAILS ...`` or ``undecided ...``.
 
     >>> from symcond.model.verdict import Evidence
-    >>> step_status(Outcome(Verdict.FAILS, Evidence(ratio="2", reason="sides differ")))
+    >>> step_status(Outcome(Verdict.FAILS, Evidence(ratio=sympy.Integer(2), reason="sides differ")))
     'FAILS: sides differ; ratio stated/expected = 2'
     """
-    ev = outcome.evidence
+    ev, shown = outcome.evidence, outcome.evidence.shown()
     if outcome.verdict is Verdict.HOLDS:
         return "passed"
     if outcome.verdict is Verdict.HOLDS_UNDER:
         return f"passed under {', '.join(ev.conditions)}"
-    extra = "".join(f"; {name} = {value}" for name, value in (("ratio stated/expected", ev.ratio),
-                                                             ("residual", ev.residual)) if value)
+    extra = "".join(f"; {name} = {value}" for name, value in (("ratio stated/expected", shown.ratio),
+                                                             ("residual", shown.residual)) if value)
     head = "FAILS" if outcome.verdict is Verdict.FAILS else "undecided"
     return f"{head}: {' '.join(ev.reason.split())}{extra}"
 
 
 # --- rendering -----------------------------------------------------------------------------------
 def _verdict_lines(ex: Explanation) -> list[str]:
-    ev, verdict = ex.outcome.evidence, ex.outcome.verdict
+    ev, verdict, shown = ex.outcome.evidence, ex.outcome.verdict, ex.outcome.evidence.shown()
     lines = [f"verdict: {verdict.value} -- {' '.join(ev.reason.split())}"]
     if verdict is Verdict.FAILS:
-        lines += [f"  exact factor lhs/rhs: {ev.ratio}"] if ev.ratio else []
-        lines += [f"  residual lhs - rhs: {ev.residual}"] if ev.residual else []
+        lines += [f"  exact factor lhs/rhs: {shown.ratio}"] if shown.ratio else []
+        lines += [f"  residual lhs - rhs: {shown.residual}"] if shown.residual else []
     lines += [f"  conditions used: {', '.join(ev.conditions)}"] if ev.conditions else []
-    if ev.counterexample:
+    if shown.counterexample:
         label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "numeric counterexample"
-        lines.append(f"  {label}: " + ", ".join(f"{k} = {v}" for k, v in ev.counterexample.items()))
-    lines += [f"  evaluated value: {ev.value}"] if ev.value else []
+        lines.append(f"  {label}: " + ", ".join(f"{k} = {v}" for k, v in shown.counterexample.items()))
+    lines += [f"  evaluated value: {shown.value}"] if shown.value else []
     lines += [f"  first broken step: {ev.step}"] if ev.step else []
     expect = ex.claim.expect
     lines += [f"erratum recorded: {expect.note}"] if expect.note else []

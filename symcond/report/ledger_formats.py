@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from symcond.errors import DefinitionError
 from symcond.ledger.run import Entry, Ledger
+from symcond.model.verdict import Finding, Verdict
 
 __all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines", "LedgerView"]
 
@@ -21,11 +22,11 @@ _COLOURS = {"holds": "32", "holds-under": "36", "fails": "31", "undecided": "33"
 
 
 def detail_line(entry: Entry) -> str:
-    """One line: the reason plus ratio/conditions where they matter."""
+    """One line: the reason plus the ratio of a refutation (unless the reason states it) and the erratum."""
     ev = entry.outcome.evidence
     parts = [" ".join(ev.reason.split())]
-    if entry.outcome.verdict.value == "fails" and ev.ratio and "lhs/rhs =" not in ev.reason:
-        parts.append(f"ratio lhs/rhs = {ev.ratio}")
+    if entry.outcome.verdict is Verdict.FAILS and ev.ratio is not None and ev.finding is not Finding.CONSTANT_FACTOR:
+        parts.append(f"ratio lhs/rhs = {ev.shown().ratio}")
     if entry.claim.expect.note:
         parts.append(f"[erratum: {entry.claim.expect.note}]")
     if not entry.as_expected:

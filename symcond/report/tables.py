@@ -32,7 +32,7 @@ from symcond.ledger.run import Entry, Ledger, verify
 from symcond.model.context import Context
 from symcond.model.paper import Paper
 from symcond.model.tables import Carrier, Row, Table, latex_of
-from symcond.model.verdict import Verdict
+from symcond.model.verdict import Evidence, Verdict
 
 __all__ = ["Cell", "Note", "BuiltTable", "tables_of", "table_prefixes", "build_tables", "si_value", "unit_latex",
            "split_math"]
@@ -214,18 +214,18 @@ def _note(entry: Entry, notes: list[Note]) -> str:
     ev, claim = entry.outcome.evidence, entry.claim
     statement = split_math(claim.statement) if "$" in claim.statement else ((True, claim.statement),)
     lhs, rhs = ev.lhs_dimension, ev.rhs_dimension
-    dims = (lhs, rhs) if lhs is not None and rhs is not None and lhs != rhs else None
-    ratio = _ratio_latex(entry.paper, ev.ratio)
+    dims = (str(lhs), str(rhs)) if lhs is not None and rhs is not None and lhs != rhs else None
+    ratio = _ratio_latex(entry.paper, ev)
     notes.append(Note(mark, claim.id, claim.where, statement, entry.outcome.verdict.value, ratio, dims,
                       ev.reason, claim.expect.note))
     return mark
 
 
-def _ratio_latex(paper: Paper, ratio: str | None) -> str | None:
-    if ratio is None:
+def _ratio_latex(paper: Paper, ev: Evidence) -> str | None:
+    """The ratio in LaTeX with the paper's symbol names; a computed ratio with the digits it is shown with."""
+    if ev.ratio is None:
         return None
+    ratio = sympy.Float(ev.shown().ratio) if ev.numeric else ev.ratio
     names = {q.name: q.symbol for q in paper.registry}
-    try:
-        return latex_of(paper, sympy.sympify(ratio, locals=names))
-    except (sympy.SympifyError, TypeError, SyntaxError):
-        return None
+    ours = {s: names[s.name] for s in ratio.free_symbols if isinstance(s, sympy.Symbol) and s.name in names}
+    return latex_of(paper, ratio.xreplace(ours))

@@ -79,7 +79,7 @@ def test_refutations_are_the_recorded_errata(ledger):
 ])
 def test_refutation_reports_the_true_limit(ledger, claim, value):
     """A refuted limit reports what the expression really tends to."""
-    assert _entry(ledger, claim).outcome.evidence.value == value
+    assert _entry(ledger, claim).outcome.evidence.shown().value == value
 
 
 # --- independent numerics: direct quadrature over k in units hbar = 1 ---------------------------------

@@ -176,7 +176,7 @@ def test_reported_ratio_matches_independent_ratio(paper, ledger, point, claim):
     lhs, rhs = REFUTED[claim]
     with mpmath.workdps(DPS):
         expected = lhs(point) / rhs(point)
-        reported = _engine_ratio(paper, ledger[f"{KEY}:{claim}"].outcome.evidence.ratio, point)
+        reported = _engine_ratio(paper, ledger[f"{KEY}:{claim}"].outcome.evidence.shown().ratio, point)
         assert _relative(reported, expected) < mpmath.mpf("1e-30")
 
 

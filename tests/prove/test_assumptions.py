@@ -99,5 +99,5 @@ def test_failure_under_all_assumptions_reports_that_run():
     """A claim refuted with and without l <= L carries a point of the run with l <= L active."""
     big, small = sympy.symbols("L l", positive=True)
     out = check_equality(2 * x, x, Context(assumptions=stated(sympy.Le(small, big))))
-    assert out.verdict is Verdict.FAILS and out.evidence.ratio == "2"
+    assert out.verdict is Verdict.FAILS and out.evidence.ratio == 2
     assert satisfies(sympy.Le(small, big), point_of(out.evidence.counterexample, small, big), 60)

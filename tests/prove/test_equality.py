@@ -5,7 +5,7 @@ import pytest
 import sympy
 
 from symcond.model.context import Assumption, Context
-from symcond.model.verdict import Verdict
+from symcond.model.verdict import Finding, Verdict
 from symcond.numeric.sampling import evaluate
 from symcond.prove import check_equality
 
@@ -23,17 +23,20 @@ def test_constant_factor_is_reported_exactly(ctx, xy, factor):
     """A wrong constant factor fails with the exact ratio."""
     x, y = xy
     out = check_equality(factor * x / y, x / y, ctx)
-    assert out.verdict is Verdict.FAILS
-    assert sympy.sympify(out.evidence.ratio) == factor
+    assert out.verdict is Verdict.FAILS and out.evidence.finding is Finding.CONSTANT_FACTOR
+    assert out.evidence.ratio == factor and out.evidence.shown().ratio == sympy.sstr(factor)
 
 
 def test_counterexample_really_violates(ctx, xy):
     """The reported counterexample makes the two sides differ when evaluated independently."""
     x, y = xy
     out = check_equality(x**2 / y, x / y, ctx)
-    point = {x: sympy.Rational(out.evidence.counterexample["xx"]), y: sympy.Rational(out.evidence.counterexample["yy"])}
+    found = out.evidence.counterexample
+    assert out.evidence.finding is Finding.DIFFERENT and isinstance(found["xx"], sympy.Rational)
+    point = {x: found["xx"], y: found["yy"]}
     lhs, rhs = evaluate(x**2 / y, point, 30), evaluate(x / y, point, 30)
     assert abs(lhs - rhs) > mpmath.mpf("1e-10") * abs(rhs)
+    assert (found["lhs"], found["rhs"]) == (sympy.Float(lhs, 30), sympy.Float(rhs, 30))
 
 
 def test_dimension_mismatch_is_reported(ctx):
@@ -42,7 +45,9 @@ def test_dimension_mismatch_is_reported(ctx):
     out = check_equality(h / m, L, ctx)
     assert out.verdict is Verdict.FAILS
     assert out.evidence.reason == "dimension mismatch: lhs is m^2/s but rhs is m"
-    assert (out.evidence.lhs_dimension, out.evidence.rhs_dimension) == ("m^2 s^-1", "m")
+    assert out.evidence.finding is Finding.DIMENSION_MISMATCH
+    assert (out.evidence.lhs_dimension, out.evidence.rhs_dimension) == (ctx.dimension(h / m), ctx.dimension(L))
+    assert (out.evidence.shown().lhs_dimension, out.evidence.shown().rhs_dimension) == ("m^2 s^-1", "m")
 
 
 def test_holds_under_names_the_needed_assumption(xy):
@@ -59,7 +64,7 @@ def test_hbar_is_h_over_two_pi(ctx):
     """Registry definitions are applied: h <-> hbar confusions are caught exactly."""
     e, h, hbar = ctx.registry.symbols("e h hbar")
     assert check_equality(e**2 / (2 * sympy.pi * hbar), e**2 / h, ctx).verdict is Verdict.HOLDS
-    assert sympy.sympify(check_equality(e**2 / hbar, e**2 / h, ctx).evidence.ratio) == 2 * sympy.pi
+    assert check_equality(e**2 / hbar, e**2 / h, ctx).evidence.ratio == 2 * sympy.pi
 
 
 def test_expensive_simplification_is_undecided_not_hung(xy):

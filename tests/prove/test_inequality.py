@@ -22,7 +22,7 @@ def test_false_inequality_has_violating_point(ctx):
     out = check_inequality(2 * tau_in / (tau_in + tau_el), sympy.Integer(1), ctx)
     assert out.verdict is Verdict.FAILS
     point = out.evidence.counterexample
-    assert float(point["tau_in"]) > float(point["tau_el"])
+    assert point["tau_in"] > point["tau_el"] and point["lhs"] > point["rhs"]
 
 
 def test_reversed_direction_fails():

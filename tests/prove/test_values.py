@@ -2,12 +2,16 @@
 
 from decimal import Decimal
 
+import mpmath
 import pytest
 import scipy.constants as sc
+import sympy
+from sympy.physics.units import conductance
 
-from symcond.model.verdict import Verdict
+from symcond.model.verdict import Finding, Verdict
 from symcond.prove import check_numeric_value
 from symcond.prove.values import printed_tolerance
+from symcond.quantities.dimensions import Dim
 
 
 def test_electron_mass_conductance(ctx):
@@ -24,6 +28,24 @@ def test_last_digit_matters(ctx):
     out = check_numeric_value(m_e**2 / h, "1.26e-27", ctx)
     assert out.verdict is Verdict.FAILS
     assert float(out.evidence.ratio) == pytest.approx(sc.m_e**2 / sc.h / 1.26e-27, rel=1e-9)
+
+
+def test_value_is_kept_whole_and_shown_with_its_printed_digits(ctx):
+    """The CODATA value and the ratio are Floats at the working precision; text has 7 and 10 digits."""
+    m_e, h = ctx.registry.symbols("m_e h")
+    ev = check_numeric_value(m_e**2 / h, "1.30e-27", ctx).evidence
+    assert ev.numeric and ev.finding is Finding.DIFFERENT
+    assert isinstance(ev.value, sympy.Float) and ev.value._prec >= mpmath.libmp.dps_to_prec(ctx.dps)
+    assert ev.shown().value == "1.252339e-27" and ev.shown().ratio == mpmath.nstr(ev.ratio, 10)
+    assert ev.reason == "CODATA value 1.252339e-27 does not round to the printed 1.30e-27"
+
+
+def test_printed_unit_of_another_dimension_fails(ctx):
+    """A value whose printed unit has another dimension fails with both dimensions."""
+    m_e, h = ctx.registry.symbols("m_e h")
+    out = check_numeric_value(m_e**2 / h, "1.25e-27", ctx, Dim.of(conductance))
+    assert out.verdict is Verdict.FAILS and out.evidence.finding is Finding.DIMENSION_MISMATCH
+    assert (out.evidence.lhs_dimension, out.evidence.rhs_dimension) == (ctx.dimension(m_e**2 / h), Dim.of(conductance))
 
 
 @pytest.mark.parametrize(("text", "half"), [("7.3e-4", "5e-6"), ("137", "0.5"), ("0.61", "0.005")])

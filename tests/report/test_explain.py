@@ -58,7 +58,7 @@ def test_refuted_claim_shows_exact_factor(eq11):
 
 def test_counterexample_is_a_real_counterexample(eq11):
     """At the printed counterexample both sides, re-evaluated with mpmath, differ by the stated factor."""
-    point = dict(eq11.outcome.evidence.counterexample)
+    point = eq11.outcome.evidence.shown().counterexample
     lhs, rhs = (e.prepared if e.prepared is not None else e.expr for e in eq11.expressions)
     subs = {s: sympy.Float(point[s.name], 30) for s in lhs.free_symbols | rhs.free_symbols}
     with mpmath.workdps(30):
