@@ -13,7 +13,8 @@ an :class:`~symcond.model.verdict.Expect`, which is compared with the computed v
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -26,6 +27,24 @@ __all__ = [
     "Claim", "ClaimKind", "Equality", "Inequality", "EqualityIff", "Limit", "Asymptotic",
     "Independence", "NumericValue", "DimensionClaim",
 ]
+
+
+SymbolNames = Mapping[sympy.Symbol, str]
+
+
+def latex_printer(names: SymbolNames | None = None) -> Callable[[sympy.Basic], str]:
+    r"""``sympy.latex`` with the given symbol names; a compound name (``\tau_{in}/\tau_{el}``) is
+    parenthesised so that powers and products of it read right.
+
+    >>> r = sympy.Symbol("R")
+    >>> print(latex_printer({r: r"\tau_{in}/\tau_{el}"})(r**2))
+    \left(\tau_{in}/\tau_{el}\right)^{2}
+    """
+    wrapped = {s: (f"\\left({tex}\\right)" if _COMPOUND.search(tex) else tex) for s, tex in (names or {}).items()}
+    return lambda expr: sympy.latex(expr, symbol_names=wrapped)
+
+
+_COMPOUND = re.compile(r"[/+-]")
 
 
 class ClaimKind(Enum):
@@ -79,10 +98,11 @@ class Claim:
         """The two expressions compared (for dimensions and explanations)."""
         raise NotImplementedError
 
-    def latex(self) -> str:
-        """The claim in LaTeX."""
+    def latex(self, names: SymbolNames | None = None) -> str:
+        """The claim in LaTeX (``names``: LaTeX of each symbol, e.g. the paper's registry)."""
+        tex = latex_printer(names)
         lhs, rhs = self.sides()
-        return f"{sympy.latex(lhs)} = {sympy.latex(rhs)}"
+        return f"{tex(lhs)} = {tex(rhs)}"
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
@@ -122,9 +142,10 @@ class Inequality(Claim):
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
 
-    def latex(self) -> str:
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
         op = "<" if self.strict else r"\leq"
-        return f"{sympy.latex(self.lhs)} {op} {sympy.latex(self.rhs)}"
+        return f"{tex(self.lhs)} {op} {tex(self.rhs)}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,9 +164,10 @@ class EqualityIff(Claim):
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
 
-    def latex(self) -> str:
-        return (f"{sympy.latex(self.lhs)} = {sympy.latex(self.rhs)} \\iff "
-                f"{sympy.latex(self.condition.lhs)} = {sympy.latex(self.condition.rhs)}")
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
+        return (f"{tex(self.lhs)} = {tex(self.rhs)} \\iff "
+                f"{tex(self.condition.lhs)} = {tex(self.condition.rhs)}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,9 +190,10 @@ class Limit(Claim):
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.value
 
-    def latex(self) -> str:
-        return (f"\\lim_{{{sympy.latex(self.var)} \\to {sympy.latex(self.point)}}} {sympy.latex(self.expr)}"
-                f" = {sympy.latex(self.value)}")
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
+        return (f"\\lim_{{{tex(self.var)} \\to {tex(self.point)}}} {tex(self.expr)}"
+                f" = {tex(self.value)}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -181,9 +204,10 @@ class Asymptotic(Limit):
     __init__ = Limit.__init__
 
 
-    def latex(self) -> str:
-        return (f"{sympy.latex(self.expr)} \\sim {sympy.latex(self.value)} \\quad "
-                f"({sympy.latex(self.var)} \\to {sympy.latex(self.point)})")
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
+        return (f"{tex(self.expr)} \\sim {tex(self.value)} \\quad "
+                f"({tex(self.var)} \\to {tex(self.point)})")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -201,8 +225,9 @@ class Independence(Claim):
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.expr
 
-    def latex(self) -> str:
-        return f"\\frac{{\\partial}}{{\\partial {sympy.latex(self.var)}}} \\left({sympy.latex(self.expr)}\\right) = 0"
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
+        return f"\\frac{{\\partial}}{{\\partial {tex(self.var)}}} \\left({tex(self.expr)}\\right) = 0"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -221,9 +246,10 @@ class NumericValue(Claim):
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, sympy.Float(self.stated)
 
-    def latex(self) -> str:
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
         unit = "" if self.unit is None else f"\\ \\mathrm{{{self.unit.unit_name()}}}"
-        return f"{sympy.latex(self.expr)} \\approx {self.stated}{unit}"
+        return f"{tex(self.expr)} \\approx {self.stated}{unit}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -241,8 +267,9 @@ class DimensionClaim(Claim):
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.expr
 
-    def latex(self) -> str:
-        return f"[{sympy.latex(self.expr)}] = \\mathrm{{{self.dimension.unit_name()}}}"
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
+        return f"[{tex(self.expr)}] = \\mathrm{{{self.dimension.unit_name()}}}"
 
 
 def build(claim: Claim, common: Mapping[str, object], **own: object) -> None:

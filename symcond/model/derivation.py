@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import sympy
 
 from symcond.errors import DefinitionError
-from symcond.model.claims import Claim, ClaimKind, build
+from symcond.model.claims import Claim, ClaimKind, SymbolNames, build, latex_printer
 from symcond.model.context import Context
 from symcond.numeric.lambdify import NumericFunction, lambdify
 from symcond.quantities.dimensions import Dim
@@ -66,10 +66,11 @@ class Derivation(Claim):
         """Names of the stated assumptions the steps apply (:class:`~symcond.rules.base.Assume`)."""
         return tuple(s.rule.name for s in self.steps if isinstance(s.rule, Assume))
 
-    def latex(self) -> str:
-        lines = [sympy.latex(self.start)]
+    def latex(self, names: SymbolNames | None = None) -> str:
+        tex = latex_printer(names)
+        lines = [tex(self.start)]
         for step in self.steps:
-            lines.append(f"&= {sympy.latex(step.expr)} && \\text{{{_latex_text(step.rule.describe())}}}")
+            lines.append(f"&= {tex(step.expr)} && \\text{{{_latex_text(step.rule.describe())}}}")
         return "\\begin{aligned}\n& " + " \\\\\n".join(lines) + "\n\\end{aligned}"
 
     def _repr_latex_(self) -> str:

@@ -113,8 +113,16 @@ class Paper:
         except KeyError:
             raise DefinitionError(f"no claim {claim_id!r} in {self.key}") from None
 
+    def latex_names(self) -> dict[sympy.Symbol, str]:
+        """The LaTeX of every symbol the paper knows (registry and declarations)."""
+        return {q.symbol: q.latex for q in self.registry}
+
     def add(self, claim: Claim) -> Claim:
-        """Register a claim; a local id gets the paper key as prefix (in a new claim, never by mutation)."""
+        """Register a claim; a local id gets the paper key as prefix (in a new claim, never by mutation).
+
+        A claim without a statement of its own gets one generated from its expressions, with the
+        paper's LaTeX symbol names (``\\varepsilon_0``, not ``eps0``).
+        """
         local = claim.id.removeprefix(self.key + ":")
         if not _LOCAL_ID.match(local):
             raise DefinitionError(f"claim id {claim.id!r} must look like eq<N>[.tag], table<N>:<row> or fig<N>")
@@ -124,8 +132,11 @@ class Paper:
         for name in claim.assumptions or ():
             if name not in self._assumptions:
                 raise DefinitionError(f"claim {full!r} refers to the unknown assumption {name!r}")
-        if claim.id != full:
-            claim = dataclasses.replace(claim, id=full)
+        changes: dict[str, Any] = {"id": full} if claim.id != full else {}
+        if claim.statement == claim.latex():  # generated: print it with the paper's symbol names
+            changes["statement"] = claim.latex(self.latex_names())
+        if changes:
+            claim = dataclasses.replace(claim, **changes)
         self._claims[full] = claim
         return claim
 
