@@ -15,7 +15,7 @@ from __future__ import annotations
 from symcond.budget import stage
 from symcond.model.context import Context
 from symcond.model.derivation import Derivation
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove.steps import check_step
 
 __all__ = ["check_steps", "decide_derivation"]
@@ -43,5 +43,6 @@ def decide_derivation(claim: Derivation, ctx: Context | None = None) -> Outcome:
                 step=index, reason=f"step {index} ({rule}): {outcome.evidence.reason}"))
     conditions = claim.conditions
     evidence = Evidence(conditions=conditions, numeric_points=sum(o.evidence.numeric_points for o in outcomes),
-                        digits=ctx.dps, reason=f"all {len(outcomes)} steps check")
+                        digits=ctx.dps, reason=f"all {len(outcomes)} steps check",
+                        finding=Finding.CONDITIONAL if conditions else Finding.PROVED)
     return Outcome(Verdict.HOLDS_UNDER if conditions else Verdict.HOLDS, evidence)

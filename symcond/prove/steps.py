@@ -24,7 +24,7 @@ import sympy
 
 from symcond.budget import run_with_budget
 from symcond.model.context import Context
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.numeric.quadrature import quad_disagreement
 from symcond.prove.common import dimension_evidence, simplified
 from symcond.prove.equality import check_equality
@@ -67,9 +67,10 @@ def _result(rule: Rule, previous: sympy.Expr, ctx: Context) -> sympy.Expr | Outc
         expected = run_with_budget(lambda: rule.apply(previous), ctx.budget, rule.describe())
     except (NotImplementedError, ValueError, TypeError) as exc:
         return Outcome(Verdict.UNDECIDED, Evidence(
-            reason=f"SymPy cannot carry out {rule.describe()}: {type(exc).__name__}"))
+            reason=f"SymPy cannot carry out {rule.describe()}: {type(exc).__name__}", finding=Finding.UNSUPPORTED))
     if expected is None:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{rule.describe()} exceeded its budget"))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{rule.describe()} exceeded its budget",
+                                                   finding=Finding.BUDGET_EXCEEDED))
     return expected
 
 
@@ -77,7 +78,8 @@ def _check_recognize(rule: Recognize, previous: sympy.Expr, stated: sympy.Expr, 
     evaluate = not previous.has(sympy.Integral)
     defined = run_with_budget(lambda: defined_by_integrals(stated, evaluate), ctx.budget, rule.describe())
     if defined is None:
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{rule.describe()} exceeded its budget"))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{rule.describe()} exceeded its budget",
+                                                   finding=Finding.BUDGET_EXCEEDED))
     return _compare_integrals(stated, previous, defined, previous, ctx)
 
 
@@ -93,14 +95,16 @@ def _compare_integrals(stated: sympy.Expr, previous: sympy.Expr, left: sympy.Exp
     evidence = evidence.with_(numeric_points=agreed, digits=ctx.dps)
     if witness is not None:
         return Outcome(Verdict.FAILS, evidence.with_(
-            counterexample=witness, reason="the step and the previous expression differ numerically"))
+            counterexample=witness, reason="the step and the previous expression differ numerically",
+            finding=Finding.DIFFERENT))
     proof = run_with_budget(lambda: _proof(normal_form(prepared[1]), normal_form(prepared[2]), ctx), ctx.budget,
                             "comparing normal forms")
     if proof is None or agreed == 0:
         why = "no symbolic proof found" if proof is None else "no point could be evaluated by quadrature"
-        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{why}; the sides agree at {agreed} points"))
+        return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"{why}; the sides agree at {agreed} points",
+                                                         finding=Finding.NO_PROOF))
     return Outcome(Verdict.HOLDS, evidence.with_(
-        reason=f"{proof}; confirmed by quadrature at {agreed} points with {ctx.dps} digits"))
+        reason=f"{proof}; confirmed by quadrature at {agreed} points with {ctx.dps} digits", finding=Finding.PROVED))
 
 
 def _proof(left: sympy.Expr, right: sympy.Expr, ctx: Context) -> str | None:
