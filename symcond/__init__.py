@@ -58,7 +58,7 @@ from symcond.model.derivation import Derivation, Step
 from symcond.model.figures import Dash, RatioLine, SubbandFigure, VelocityVariant
 from symcond.model.paper import Paper
 from symcond.model.tables import Carrier, Column, Row, Table, latex_of
-from symcond.model.verdict import Evidence, Expect, Outcome, Verdict
+from symcond.model.verdict import Evidence, Expect, Finding, Outcome, Verdict
 
 __all__ += ["Asymptotic", "Claim", "ClaimKind", "DimensionClaim", "Equality", "EqualityIff", "Independence",
             "Inequality", "Limit", "NumericValue", "Assumption", "Context", "Derivation", "Step", "Dash", "RatioLine",

@@ -38,7 +38,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from symcond import budget
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 
 __all__ = ["Status", "TaskResult", "as_outcome", "available", "decide_in_worker", "default_jobs", "memory_limit",
            "run_one", "run_tasks"]
@@ -316,15 +316,18 @@ def as_outcome(result: TaskResult, what: str) -> Outcome:
         assert result.error is not None
         if isinstance(result.error, (MemoryError, RecursionError)):
             what_ran_out = "memory" if isinstance(result.error, MemoryError) else "recursion depth"
-            return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{what} ran out of {what_ran_out}{during}"))
+            return Outcome(Verdict.UNDECIDED, Evidence(reason=f"{what} ran out of {what_ran_out}{during}",
+                                                       finding=Finding.ABORTED))
         raise result.error
+    finding = Finding.ABORTED
     if result.status is Status.TIMEOUT:
         reason = f"{what} was stopped after {result.seconds:.1f} s{during}: {result.detail} (hard limit)"
+        finding = Finding.BUDGET_EXCEEDED
     elif result.status is Status.CRASHED:
         reason = f"{what} could not finish: {result.detail}{during}"
     else:
         reason = f"{what} was not started: {result.detail}"
-    return Outcome(Verdict.UNDECIDED, Evidence(reason=reason))
+    return Outcome(Verdict.UNDECIDED, Evidence(reason=reason, finding=finding))
 
 
 def run_one(task: Callable[[], Any], seconds: float) -> TaskResult:

@@ -10,7 +10,7 @@ from symcond.cli.check import check_texts
 from symcond.errors import DefinitionError
 from symcond.ledger.run import load_papers, verify
 from symcond.ledger.workers import Status, as_outcome, run_tasks
-from symcond.model.verdict import Verdict
+from symcond.model.verdict import Finding, Verdict
 
 #: Seconds a killed worker may take beyond its budget (fork, SIGKILL, reaping on a loaded machine).
 MARGIN = 3.0
@@ -76,6 +76,7 @@ def test_timeout_outcome_names_stage_and_budget():
     assert "claim demo:eq1 was stopped after" in outcome.evidence.reason
     assert "during step 2 (a big power): the power: its budget of 0.5 s was spent (hard limit)" in \
         outcome.evidence.reason
+    assert outcome.evidence.finding is Finding.BUDGET_EXCEEDED
 
 
 DEMO = '''
