@@ -37,6 +37,7 @@ from symcond.derivation import Derivation, Step
 from symcond.dimensions import DIMENSIONLESS, Dim
 from symcond.errors import DefinitionError
 from symcond.symbols import Registry, dimension_from_name
+from symcond.usercode import reported
 from symcond.verdict import Outcome
 
 __all__ = ["Paper"]
@@ -126,8 +127,16 @@ class Paper:
         return Context(self.registry, claim.givens, tuple(self._assumptions[n] for n in names), self.budget)
 
     def check(self, claim: Claim) -> Outcome:
-        """Decide one claim of this paper."""
-        return claim.decide(self.context(claim))
+        """Decide one claim of this paper.
+
+        Raises
+        ------
+        UserCodeError
+            When code of the derivation file raises (an ``eval`` or ``_sympystr`` of its own
+            SymPy function): one line naming the file and the claim, see :mod:`symcond.usercode`.
+        """
+        with reported(f"while deciding {claim.id}"):
+            return claim.decide(self.context(claim))
 
     # Declarative helpers, one per claim kind.
     def equality(self, id: str, lhs: Any, rhs: Any, **kw: Any) -> Claim:

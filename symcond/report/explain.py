@@ -39,6 +39,7 @@ from symcond.derivation import Derivation
 from symcond.errors import DefinitionError, DimensionError
 from symcond.ledger import CLAIM_BUDGET
 from symcond.paper import Paper
+from symcond.usercode import reported
 from symcond.verdict import Outcome, Verdict
 
 __all__ = ["Expression", "StepCheck", "Explanation", "explain", "resolve_claim", "dimension_text", "step_status",
@@ -138,7 +139,8 @@ def _decided(paper: Paper, claim: Claim, ctx: Context) -> tuple[Outcome, list[Ou
     """The claim's outcome and, for a derivation, each step's; in a worker with a hard limit."""
 
     def work() -> tuple[Outcome, list[Outcome]]:
-        steps = claim.check_steps(ctx) if isinstance(claim, Derivation) else []
+        with reported(f"while checking the steps of {claim.id}"):
+            steps = claim.check_steps(ctx) if isinstance(claim, Derivation) else []
         return paper.check(claim), steps
 
     result = workers.run_one(work, CLAIM_BUDGET)
