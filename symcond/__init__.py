@@ -63,7 +63,7 @@ from symcond.model.verdict import Evidence, Expect, Finding, Outcome, Verdict
 __all__ += ["Asymptotic", "Claim", "ClaimKind", "DimensionClaim", "Equality", "EqualityIff", "Independence",
             "Inequality", "Limit", "NumericValue", "Assumption", "Context", "Derivation", "Step", "Dash", "RatioLine",
             "SubbandFigure", "VelocityVariant", "Paper", "Carrier", "Column", "Row", "Table", "latex_of", "Evidence",
-            "Expect", "Outcome", "Verdict"]
+            "Expect", "Finding", "Outcome", "Verdict"]
 
 # Numbers from expressions.
 from symcond.numeric.lambdify import Backend, NumericFunction, lambdify

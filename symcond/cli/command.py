@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CommandResult", "EXIT_OK", "EXIT_FAILS", "EXIT_BAD_INPUT", "EXIT_UNDECIDED"]
+__all__ = ["CommandResult", "EXIT_OK", "EXIT_FAILS", "EXIT_BAD_INPUT", "EXIT_UNDECIDED", "EXIT_INTERRUPTED"]
 
 EXIT_OK = 0
 EXIT_FAILS = 1
 EXIT_BAD_INPUT = 2
 EXIT_UNDECIDED = 3
+#: Interrupted (Ctrl-C, or a derivation file raising KeyboardInterrupt): 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True)

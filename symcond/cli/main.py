@@ -1,7 +1,7 @@
 """The ``symcond`` command line.  The only module that prints or exits.
 
 Exit codes: 0 holds / everything as expected, 1 fails / unexpected verdicts, 2 bad input,
-3 undecided.
+3 undecided, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -13,10 +13,18 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from symcond import __version__
-from symcond.cli.command import EXIT_BAD_INPUT, EXIT_FAILS, EXIT_OK, EXIT_UNDECIDED, CommandResult
+from symcond.cli.command import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_UNDECIDED,
+    CommandResult,
+)
 from symcond.errors import SymcondError
 from symcond.ledger.run import CLAIM_BUDGET
 from symcond.model.verdict import Verdict
+from symcond.usercode import raised_in, user_error
 
 __all__ = ["main"]
 
@@ -164,9 +172,29 @@ def _internal(args: argparse.Namespace, exc: Exception) -> int:
     return 70
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    words = list(sys.argv[1:] if argv is None else argv)
+def _bad_input(message: str) -> int:
+    print(f"symcond: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _failed(args: argparse.Namespace, exc: Exception | SystemExit) -> int:
+    """The exit code (and one line on stderr) of a handler that raised ``exc``."""
+    if isinstance(exc, SymcondError):
+        return _bad_input(str(exc))
+    user = user_error(exc)  # raised by a derivation file's code (an object's __str__ while printing, ...)
+    if user is not None:
+        return _bad_input(str(user))
+    if isinstance(exc, SystemExit):  # not from user code: argparse has said why already
+        raise exc
+    if isinstance(exc, (RecursionError, MemoryError, OverflowError)):
+        return _bad_input(f"input too large or too deeply nested ({type(exc).__name__})")
+    if isinstance(exc, ValueError) and ("integer string conversion" in str(exc) or "int_max_str_digits" in str(exc)):
+        return _bad_input("input too large: a number in the result has more digits than Python prints"
+                          f" ({sys.get_int_max_str_digits()})")
+    return _internal(args, exc)
+
+
+def _run(words: list[str]) -> int:
     command = next((w for w in words if not w.startswith("-")), None)
     parser = build_parser(command if command in {**_CORE, **_PLUGINS} else None)
     args = parser.parse_args(words)
@@ -175,23 +203,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         result = args.handler(args)
-    except SymcondError as exc:
-        print(f"symcond: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (RecursionError, MemoryError, OverflowError) as exc:
-        print(f"symcond: error: input too large or too deeply nested ({type(exc).__name__})", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except ValueError as exc:
-        if "integer string conversion" not in str(exc) and "int_max_str_digits" not in str(exc):
-            return _internal(args, exc)
-        print("symcond: error: input too large: a number in the result has more digits than Python prints"
-              f" ({sys.get_int_max_str_digits()})", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except Exception as exc:  # pragma: no cover - a bug in symcond, reported in one line
-        return _internal(args, exc)
+    except (Exception, SystemExit) as exc:
+        return _failed(args, exc)
     try:
         print(result.text)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. `symcond verify | head`: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return result.code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (130 when interrupted, as a shell reports Ctrl-C)."""
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt as exc:  # Ctrl-C, or a derivation file raising it: no traceback
+        where = raised_in(exc)
+        print("symcond: interrupted" + (f" (in {where})" if where else ""), file=sys.stderr)
+        return EXIT_INTERRUPTED

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from symcond import usercode
 from symcond.budget import INFINITE, time_budget
 from symcond.errors import BudgetExceeded, DefinitionError, SymcondError, UserCodeError
 from symcond.ledger import workers
@@ -82,12 +83,13 @@ def load_derivation_module(path: Path, name: str | None = None) -> ModuleType:
     if spec is None or spec.loader is None:
         raise DefinitionError(f"cannot load derivation file {str(path)!r}")
     module = importlib.util.module_from_spec(spec)
+    setattr(module, usercode.MARK, str(path))  # its code is recognised on tracebacks (symcond.usercode)
     try:
         spec.loader.exec_module(module)
     except SymcondError as exc:
         raise UserCodeError(f"{path.name}: {exc}") from exc
     except (Exception, SystemExit) as exc:  # user code: report, do not crash or exit
-        raise UserCodeError(f"{path.name}: {type(exc).__name__}: {exc}") from exc
+        raise UserCodeError(f"{path.name}: {usercode.describe(exc)}") from exc
     return module
 
 

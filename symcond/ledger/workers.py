@@ -31,7 +31,8 @@ import signal
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from multiprocessing.connection import Connection, wait
@@ -122,9 +123,23 @@ def _limit_memory(limit: int | None) -> None:
         pass
 
 
+def _send_printable(conn: Connection, message: tuple[str, Any], error: Exception) -> None:
+    """Send an outcome whose evidence cannot be pickled (objects of a derivation file's own classes)
+    with its expressions as printed text; anything else unpicklable is reported as an error."""
+    kind, value = message
+    if kind == "done" and isinstance(value, Outcome):
+        try:
+            conn.send(("done", Outcome(value.verdict, value.evidence.portable())))
+            return
+        except Exception as exc:
+            error = exc
+    conn.send(("raised", RuntimeError(f"result cannot be sent back: {type(error).__name__}: {error}")))
+
+
 def _serve(tasks: Sequence[Callable[[], Any]], conn: Connection, limit: int | None = None) -> None:
     """The worker loop: receive a task index, announce stages, send the outcome."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by the parent across the fork
     _limit_memory(limit)
     budget.set_stage_listener(lambda stage: conn.send(("stage", stage)))
     while True:
@@ -137,8 +152,8 @@ def _serve(tasks: Sequence[Callable[[], Any]], conn: Connection, limit: int | No
             message = ("raised", _portable(exc))
         try:
             conn.send(message)
-        except Exception as exc:  # an unpicklable value: report it, keep serving
-            conn.send(("raised", RuntimeError(f"result cannot be sent back: {type(exc).__name__}: {exc}")))
+        except Exception as exc:  # an unpicklable value: its printable form, else report it; keep serving
+            _send_printable(conn, message, exc)
 
 
 def _portable(exc: BaseException) -> BaseException:
@@ -154,6 +169,35 @@ def _portable(exc: BaseException) -> BaseException:
 
 
 # ----------------------------------------------------------------------------- parent side
+@contextmanager
+def _sigint_held() -> Iterator[bool]:
+    """Hold Ctrl-C back until the block ends (then it is delivered); yields whether it was let through before.
+
+    The pool runs under this hold and lets Ctrl-C through only while it waits for its workers
+    (:func:`_sigint_let_through`), so a KeyboardInterrupt never lands between a fork, or a kill,
+    and the bookkeeping that records it: every worker is known to the clean-up, which runs held
+    too (a second Ctrl-C does not cut it short).  Forked workers inherit the hold and ignore
+    SIGINT before they let it through (no traceback from a child).
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield signal.SIGINT not in previous
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def _sigint_let_through(interruptible: bool) -> Iterator[None]:
+    """Deliver Ctrl-C inside the block (when the caller had it let through), hold it again after."""
+    try:  # a KeyboardInterrupt raised as the hold is lifted still restores it
+        if interruptible:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        yield
+    finally:
+        if interruptible:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
 class _Worker:
     """One forked process and the parent's end of its pipe."""
 
@@ -215,22 +259,30 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], jobs: int, task_budget: float,
     pending = deque(range(len(tasks)))
     idle: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
-    try:
-        while pending or busy:
-            _start(tasks, pending, idle, busy, jobs)
-            _collect(busy, idle, results, task_budget, deadline)
-            if deadline is not None and time.monotonic() >= deadline:
-                for worker in list(busy.values()):
-                    _expire(worker, busy, results, "the run's total budget of "
-                            f"{total_budget:g} s was spent")
-                for index in pending:
-                    results[index] = TaskResult(Status.NOT_RUN, detail=f"the run's total budget of "
-                                                                       f"{total_budget:g} s was spent")
-                pending.clear()
-    finally:
-        for worker in [*idle, *busy.values()]:
-            worker.stop() if worker.index is None else worker.kill()
+    with _sigint_held() as interruptible:  # Ctrl-C: KeyboardInterrupt while waiting, every worker stopped
+        try:
+            while pending or busy:
+                _start(tasks, pending, idle, busy, jobs)
+                with _sigint_let_through(interruptible):
+                    ready = _ready(busy, task_budget, deadline)
+                _collect(ready, busy, idle, results, task_budget)
+                if deadline is not None and time.monotonic() >= deadline:
+                    _stop_everything(busy, pending, results, f"the run's total budget of {total_budget:g} s was spent")
+        finally:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # held, whatever cut the loop short
+            for worker in [*idle, *busy.values()]:
+                worker.stop() if worker.index is None else worker.kill()
     return [r if r is not None else TaskResult(Status.NOT_RUN) for r in results]
+
+
+def _stop_everything(busy: dict[Connection, _Worker], pending: deque[int], results: list[TaskResult | None],
+                     why: str) -> None:
+    """Kill the running tasks and mark the pending ones not run."""
+    for worker in list(busy.values()):
+        _expire(worker, busy, results, why)
+    for index in pending:
+        results[index] = TaskResult(Status.NOT_RUN, detail=why)
+    pending.clear()
 
 
 def _start(tasks: Sequence[Callable[[], Any]], pending: deque[int], idle: list[_Worker],
@@ -242,16 +294,20 @@ def _start(tasks: Sequence[Callable[[], Any]], pending: deque[int], idle: list[_
         busy[worker.conn] = worker
 
 
-def _collect(busy: dict[Connection, _Worker], idle: list[_Worker], results: list[TaskResult | None],
-             task_budget: float, deadline: float | None) -> None:
-    """Wait for messages until the earliest budget expires; kill workers whose budget is spent."""
-    now = time.monotonic()
+def _ready(busy: dict[Connection, _Worker], task_budget: float, deadline: float | None) -> list[Any]:
+    """The pipes with messages, waiting no longer than the earliest budget."""
     wake = min(w.started + task_budget for w in busy.values())
     if deadline is not None:
         wake = min(wake, deadline)
-    timeout = None if wake == float("inf") else max(0.0, wake - now)
-    for conn in wait(list(busy), timeout=timeout):
-        worker = busy[conn]  # type: ignore[index]
+    timeout = None if wake == float("inf") else max(0.0, wake - time.monotonic())
+    return wait(list(busy), timeout=timeout)
+
+
+def _collect(ready: list[Any], busy: dict[Connection, _Worker], idle: list[_Worker],
+             results: list[TaskResult | None], task_budget: float) -> None:
+    """Read the messages of the ``ready`` pipes; kill workers whose budget is spent."""
+    for conn in ready:
+        worker = busy[conn]
         _receive(worker, busy, idle, results)
     now = time.monotonic()
     for worker in list(busy.values()):

@@ -24,6 +24,7 @@ import mpmath
 import sympy
 from mpmath.libmp import dps_to_prec, mpc_to_str, to_str
 
+from symcond.parse import parse_expression
 from symcond.quantities.dimensions import Dim
 
 __all__ = ["Verdict", "Finding", "Evidence", "ShownEvidence", "Outcome", "Expect", "number", "show_expr",
@@ -165,8 +166,12 @@ def _counterexample(mapping: Mapping[str, object] | None) -> Mapping[str, sympy.
 
 
 def _expr(value: object) -> sympy.Expr | None:
-    """An expression field; a string (the former format) is parsed once, here."""
-    return None if value is None else sympy.sympify(value)
+    """An expression field; a string (the former format) is read once, here, by the safe parser."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return parse_expression(value)
+    return sympy.sympify(value, strict=True)
 
 
 @dataclass(frozen=True)
@@ -262,6 +267,21 @@ class Evidence:
             None if point is None else {k: show_number(v) for k, v in point.items()},
             None if self.lhs_dimension is None else str(self.lhs_dimension),
             None if self.rhs_dimension is None else str(self.rhs_dimension))
+
+    def portable(self) -> Evidence:
+        """A copy whose expressions are symbols named by their printed text.
+
+        For a worker process whose evidence holds objects of a derivation file's own classes
+        (which cannot be pickled): the copy prints exactly the same at every edge.
+
+        >>> F = sympy.Function("F")
+        >>> Evidence(ratio=F(1) / 2).portable().shown().ratio
+        'F(1)/2'
+        """
+        shown = self.shown()
+        return self.with_(**{name: None if text is None else sympy.Symbol(text) for name, text in
+                             (("ratio", shown.ratio), ("residual", shown.residual), ("value", shown.value))},
+                          numeric=False)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle support (worker processes send evidence back): the counterexample as a dict."""

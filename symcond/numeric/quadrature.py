@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, Protocol
 
 import mpmath
@@ -120,12 +120,22 @@ def _nodes(piece: Callable[[mpmath.mpf], Any], top: mpmath.mpf, first: int) -> l
     return [mpmath.mpf(0), *(mpmath.mpf(2) ** k for k in inner), top]
 
 
+@lru_cache(maxsize=256)
+def _remembered_value(integral: sympy.Integral, point: tuple[tuple[sympy.Symbol, sympy.Rational], ...],
+                      dps: int) -> sympy.Float | None:
+    """:func:`_integral_value`, remembered: the steps of a derivation compare each expression twice,
+    as the result of one step and the start of the next, at the same sampled points.  A computation
+    stopped by its budget raises, so it is not remembered."""
+    return _integral_value(integral, dict(point), dps)
+
+
 def quad_evaluate(expr: sympy.Expr, point: Point, dps: int, seconds: float = 10.0) -> mpmath.mpf | mpmath.mpc | None:
     """``expr`` at ``point`` with ``dps`` digits, integrals by mpmath quadrature (each within
     ``seconds`` of CPU time); None if undefined or not reliable."""
     values = {}
+    key = tuple(sorted(point.items(), key=lambda item: item[0].sort_key()))
     for integral in sympy.sympify(expr).atoms(sympy.Integral):
-        value = run_with_budget(partial(_integral_value, integral, point, dps), seconds, "quadrature")
+        value = run_with_budget(partial(_remembered_value, integral, key, dps), seconds, "quadrature")
         if value is None:
             return None
         values[integral] = value

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import mpmath
 import sympy
 
+from symcond.usercode import raised_in
+
 __all__ = ["Point", "Sampler", "evaluate", "relative_difference", "compare", "differ", "satisfies", "threshold",
            "exact_difference", "format_point", "MIN_DIGITS"]
 
@@ -40,7 +42,9 @@ def evaluate(expr: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | mpmath.mp
     """
     try:
         value = sympy.sympify(expr).xreplace(dict(point)).evalf(dps, maxn=4 * dps)
-    except (ValueError, TypeError, ZeroDivisionError, ArithmeticError):
+    except (ValueError, TypeError, ZeroDivisionError, ArithmeticError) as exc:
+        if raised_in(exc) is not None:  # a derivation file's own code: Paper.check reports it as such
+            raise
         return None
     if value.free_symbols or not value.is_number or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         return None
@@ -92,7 +96,9 @@ def exact_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point) -> sympy.Ra
         return None
     try:
         value = difference.xreplace(dict(point))
-    except (ValueError, TypeError, ZeroDivisionError, ArithmeticError):
+    except (ValueError, TypeError, ZeroDivisionError, ArithmeticError) as exc:
+        if raised_in(exc) is not None:
+            raise
         return None
     return value if value.is_Rational else None
 

@@ -33,6 +33,7 @@ from symcond.prove.iff import check_equality_iff
 from symcond.prove.inequality import check_inequality
 from symcond.prove.limits import check_asymptotic, check_independence, check_limit
 from symcond.prove.values import check_dimension, check_numeric_value
+from symcond.usercode import reported
 
 __all__ = ["decide"]
 
@@ -77,11 +78,19 @@ DECIDERS: dict[type, Callable[..., Outcome]] = {
 
 
 def decide(claim: Claim, context: Context | Paper | None = None) -> Outcome:
-    """The verdict of ``claim``: in ``context``, in its paper's context, or with the claim's givens only."""
+    """The verdict of ``claim``: in ``context``, in its paper's context, or with the claim's givens only.
+
+    Raises
+    ------
+    UserCodeError
+        When code of a derivation file raises while the claim is decided (an ``eval`` or
+        ``_sympystr`` of its own SymPy function): one line naming the file and the claim.
+    """
     if isinstance(context, Paper):
         context = context.context(claim)
     ctx = context if context is not None else Context(givens=claim.givens)
     decider = next((DECIDERS[k] for k in type(claim).__mro__ if k in DECIDERS), None)
     if decider is None:
         raise DefinitionError(f"no decision procedure for claims of type {type(claim).__name__}")
-    return decider(claim, ctx)
+    with reported(f"while deciding {claim.id}"):
+        return decider(claim, ctx)

@@ -42,6 +42,7 @@ from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome, Verdict
 from symcond.prove import decide
 from symcond.prove.derivation import check_steps
+from symcond.usercode import reported
 
 __all__ = ["Expression", "StepCheck", "Explanation", "explain", "resolve_claim", "dimension_text", "step_status",
            "latex_of"]
@@ -140,7 +141,8 @@ def _decided(paper: Paper, claim: Claim, ctx: Context) -> tuple[Outcome, list[Ou
     """The claim's outcome and, for a derivation, each step's; in a worker with a hard limit."""
 
     def work() -> tuple[Outcome, list[Outcome]]:
-        steps = check_steps(claim, ctx) if isinstance(claim, Derivation) else []
+        with reported(f"while checking the steps of {claim.id}"):
+            steps = check_steps(claim, ctx) if isinstance(claim, Derivation) else []
         return decide(claim, paper), steps
 
     result = workers.run_one(work, CLAIM_BUDGET)

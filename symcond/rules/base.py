@@ -93,7 +93,31 @@ class Integrate(Rule):
         return f"integrate over {self.var} from {self.lower} to {self.upper}"
 
     def apply(self, previous: sympy.Expr) -> sympy.Expr:
-        return sympy.integrate(previous, (self.var, self.lower, self.upper))
+        folded = _folded_even(previous, self.var, self.lower, self.upper)
+        return folded if folded is not None else sympy.integrate(previous, (self.var, self.lower, self.upper))
+
+
+def _folded_even(expr: sympy.Expr, var: sympy.Symbol, lower: sympy.Expr, upper: sympy.Expr) -> sympy.Expr | None:
+    """Twice the integral over ``(0, upper)`` when ``expr`` is even in ``var`` on ``(-upper, upper)``, else None.
+
+    SymPy integrates an even integrand with ``|k|`` over the real line by splitting its
+    Piecewise at the sign changes; on the half range ``var`` is positive and the integral is
+    direct (dasgreen2003:eq10.flux: about 4x faster).  Even means ``expr`` is unchanged, as a
+    SymPy object, by ``var -> -var``; an integral SymPy leaves unevaluated gives None (the
+    caller integrates over the whole range, as before).
+
+    >>> k = sympy.Symbol("k", real=True)
+    >>> _folded_even(sympy.Abs(k) * sympy.exp(-k**2), k, -sympy.oo, sympy.oo)
+    1
+    >>> _folded_even(k * sympy.exp(-k**2), k, -sympy.oo, sympy.oo) is None
+    True
+    """
+    expr, lower, upper = sympy.sympify(expr), sympy.sympify(lower), sympy.sympify(upper)
+    if lower != -upper or not (upper == _INFINITY or upper.is_positive) or expr.xreplace({var: -var}) != expr:
+        return None
+    half = sympy.Dummy(var.name, positive=True)
+    folded = sympy.integrate(expr.xreplace({var: half}), (half, _ZERO, upper))
+    return None if folded.has(sympy.Integral) else 2 * folded
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from symcond.cli.main import main
+from tests.test_usercode import RAISING_EVAL, UNPRINTABLE
 
 DRUDE = ["check", "e**2*N*tau/(m*L**2)", "e**2*N*Gamma/h_s", "--given", "Gamma=l/L", "--given", "l=v*tau",
          "--given", "h_s=m*v*L"]
@@ -124,3 +125,67 @@ def test_a_result_with_more_digits_than_python_prints_is_bad_input(capsys):
     assert main(["check", "(x+y)**5", "x**5", "--given", "y=10**-999"]) == 2
     assert capsys.readouterr().err == ("symcond: error: input too large: a number in the result has more digits"
                                        " than Python prints (4300)\n")
+
+
+PRINTED_IN_PARENT = '''\
+import os
+import sympy
+from symcond import Paper
+LOADED_IN, PRINTABLE = os.getpid(), True
+class Boom(sympy.Function):
+    def _text(self):
+        if not PRINTABLE and os.getpid() == LOADED_IN:
+            raise RuntimeError("not printable here")
+        return "B"
+    def _sympystr(self, printer):
+        return self._text()
+    def _pretty(self, printer):
+        return printer._print(sympy.Symbol(self._text()))
+    def _latex(self, printer):
+        return self._text()
+paper = Paper("parentprint")
+x = paper.declare("x", 1, "dimensionless")
+paper.equality("eq1", Boom(x), Boom(x))
+PRINTABLE = False
+'''
+
+
+def test_a_print_method_that_raises_while_deciding_exits_2(capsys, tmp_path):
+    """verify of a file whose function cannot be printed: one error line naming file and claim, exit 2 (was 70)."""
+    path = tmp_path / "bad_str.py"
+    path.write_text(UNPRINTABLE)
+    assert run(capsys, "verify", str(path)) == (
+        2, "", "symcond: error: bad_str.py: RuntimeError: no printing for you (while deciding badstr:eq1)\n")
+
+
+def test_a_print_method_that_raises_while_the_output_is_written_exits_2(capsys, tmp_path):
+    """explain printing an object of the file that raises only then (in this process): one error line, exit 2."""
+    path = tmp_path / "parent_print.py"
+    path.write_text(PRINTED_IN_PARENT)
+    assert run(capsys, "explain", "parentprint:eq1", "--derivation", str(path)) == (
+        2, "", "symcond: error: parent_print.py: RuntimeError: not printable here\n")
+
+
+@pytest.mark.parametrize("jobs, err", [("0", "symcond: interrupted (in hostilefn.py)\n"),
+                                       ("1", "symcond: interrupted\n")])
+def test_keyboard_interrupt_raised_while_deciding_is_an_interruption(capsys, tmp_path, jobs, err):
+    """A file raising KeyboardInterrupt while its claim is decided ends as Ctrl-C would: exit 130, one line."""
+    path = tmp_path / "hostilefn.py"
+    path.write_text(RAISING_EVAL.format(action="raise KeyboardInterrupt"))
+    assert run(capsys, "verify", "--jobs", jobs, str(path)) == (130, "", err)
+
+
+def test_keyboard_interrupt_raised_while_loading_is_an_interruption(capsys, tmp_path):
+    """A file raising KeyboardInterrupt at module level: exit 130 and one line naming it, no traceback."""
+    path = tmp_path / "kbi.py"
+    path.write_text("raise KeyboardInterrupt\n")
+    assert run(capsys, "verify", str(path)) == (130, "", "symcond: interrupted (in kbi.py)\n")
+
+
+@pytest.mark.parametrize("code", ["raise SystemExit(3)", "import sys\nsys.exit(0)"])
+def test_system_exit_raised_while_loading_exits_2(capsys, tmp_path, code):
+    """A file calling sys.exit at module level is bad input (exit 2, one line), not its own exit code."""
+    path = tmp_path / "sysexit.py"
+    path.write_text(code + "\n")
+    status = code.rstrip(")").rsplit("(", 1)[1]
+    assert run(capsys, "verify", str(path)) == (2, "", f"symcond: error: sysexit.py: SystemExit: {status}\n")

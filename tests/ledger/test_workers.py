@@ -1,7 +1,12 @@
 """Worker processes with hard time limits: C-level work is stopped, crashes and errors are reported."""
 
+import multiprocessing
 import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +164,69 @@ def test_a_claim_out_of_memory_is_undecided():
     outcome = as_outcome(result, "claim demo:eq1")
     assert outcome.verdict is Verdict.UNDECIDED
     assert outcome.evidence.reason == "claim demo:eq1 ran out of memory during step 1 (a huge list)"
+
+
+def _interrupt_parent_then_wait() -> None:
+    os.kill(os.getppid(), signal.SIGINT)
+    time.sleep(60)
+
+
+def test_a_second_ctrl_c_does_not_cut_the_clean_up_short(monkeypatch):
+    """Ctrl-C pressed again while the workers are being stopped is delivered after every one of them is gone."""
+    from symcond.ledger import workers
+
+    original, stopped = workers._Worker.kill, []
+
+    def kill(self):
+        os.kill(os.getpid(), signal.SIGINT)  # pressed again just as this worker is to be killed
+        stopped.append(self.process)
+        original(self)
+
+    monkeypatch.setattr(workers._Worker, "kill", kill)
+    with pytest.raises(KeyboardInterrupt):
+        run_tasks([_interrupt_parent_then_wait, lambda: time.sleep(60)], jobs=2, task_budget=120.0)
+    alive = [p.pid for p in multiprocessing.active_children()]
+    for pid in alive:  # never leave them running, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert len(stopped) == 2 and alive == []
+
+
+def _group(pgid: int) -> list[int]:
+    """Live (not zombie) processes of the process group ``pgid``, read from /proc."""
+    pids = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            state, _, group = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[:3]
+        except (OSError, ValueError):
+            continue
+        if int(group) == pgid and state != "Z":
+            pids.append(int(entry))
+    return pids
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process groups from /proc")
+def test_ctrl_c_during_verify_ends_cleanly_and_leaves_no_worker():
+    """SIGINT to the process group while 2 workers decide claims: exit 130, one line, no traceback, no orphan."""
+    proc = subprocess.Popen([sys.executable, "-m", "symcond", "verify", "--jobs", "2"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert _wait_for(lambda: len(_group(proc.pid)) >= 3, 120.0), "the workers never started"
+        time.sleep(0.5)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        gone = _wait_for(lambda: not _group(proc.pid), 3.0)
+        left = _group(proc.pid)
+        for pid in left:  # never leave them running, even when the test fails
+            os.kill(pid, signal.SIGKILL)
+    assert (proc.returncode, err) == (130, "symcond: interrupted\n")
+    assert gone, f"left behind: {left}"

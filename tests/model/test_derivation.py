@@ -105,3 +105,31 @@ def test_markdown_display_is_a_block(drude):
     """In notebooks a derivation displays as a display-math block, not inline."""
     _, claim = drude
     assert "$$\\begin{aligned}" in claim._repr_markdown_()
+
+
+def test_an_even_integrand_over_the_real_line_is_integrated_on_the_half_line():
+    """|k| f(k^2) over (-oo, oo) is twice the half-line integral: SymPy's direct result, not its Piecewise split."""
+    from derivations.dasgreen2003 import paper
+
+    claim = paper.claim("eq10.flux")
+    applied = claim.steps[0].rule.apply(claim.start)
+    names = {s.name: s for s in applied.free_symbols}
+    T, k_B, hbar, eta = (names[n] for n in ("T", "k_B", "hbar", "eta"))
+    half = 2 * T * k_B / (sympy.pi * hbar)
+    assert applied == half * eta + half * sympy.log(1 + sympy.exp(-eta))
+
+
+@pytest.mark.parametrize("integrand, lower, upper", [
+    ("k*exp(-k**2)", "-oo", "oo"),  # odd
+    ("exp(-k**2)", "-1", "2"),  # not symmetric
+    ("exp(-k**2)", "1", "-1"),  # symmetric, backwards
+])
+def test_integrals_that_are_not_even_and_symmetric_are_not_folded(integrand, lower, upper):
+    """The half-line shortcut applies only to an even integrand on (-a, a) with a > 0; the rest integrate as before."""
+    from symcond.rules.base import _folded_even
+
+    k = sympy.Symbol("k", real=True)
+    expr = sympy.sympify(integrand, locals={"k": k})
+    assert _folded_even(expr, k, sympy.sympify(lower), sympy.sympify(upper)) is None
+    rule = Integrate(k, sympy.sympify(lower), sympy.sympify(upper))
+    assert rule.apply(expr) == sympy.integrate(expr, (k, sympy.sympify(lower), sympy.sympify(upper)))

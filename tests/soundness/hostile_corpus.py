@@ -2,11 +2,12 @@
 
 Categories follow the issue's "What was seen" (each bullet is at least one case, marked ``note="issue 13"``),
 then variants of our own, then a seeded random part generated from a token grammar.  A case states what
-must not happen (``forbid``: verdicts that would be wrong; ``expect_exit``: the allowed exit codes;
+must not happen (``forbid``: verdicts that would be wrong; ``expect_exit``: the allowed exit codes, which
+may include one beyond 0-3 such as 130, interrupted, for a file raising KeyboardInterrupt;
 ``keep``/``absent``/``written``: the state of files afterwards; ``mention``: text the answer must contain).
-What every run must satisfy (exit 0-3, no internal error, no traceback, one error line on exit 2, within
-its budget) is checked by ``tests/soundness/test_hostile_cli.py``, which also re-checks every ``fails``
-counterexample independently.
+What every run must satisfy (exit 0-3 or one of its ``expect_exit``, no internal error, no traceback, one
+error line on exit 2, within its budget) is checked by ``tests/soundness/test_hostile_cli.py``, which also
+re-checks every ``fails`` counterexample independently.
 
 ``{tmp}`` in an argument is the case's own empty folder (also the working directory of the run); files,
 links, FIFOs and devices are prepared there by ``files`` and ``setup`` before the run.
@@ -592,8 +593,10 @@ def _eval_body(action: str) -> str:
 
 
 def _verify(name: str, text: str | bytes, forbid: frozenset[str] = frozenset(), note: str = "") -> Case:
+    interrupted = b"KeyboardInterrupt" in (text.encode() if isinstance(text, str) else text)
     return Case("derivation-files", ("verify", f"{TMP}/{name}", "--total-budget", "20", "--format", "json"),
-                forbid=forbid, files=((name, text),), note=note)
+                forbid=forbid, files=((name, text),), note=note,
+                expect_exit=frozenset({130}) if interrupted else None)  # as if Ctrl-C was pressed
 
 
 def _gist(code: str, after: str = "") -> str:

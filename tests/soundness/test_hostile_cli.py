@@ -173,7 +173,7 @@ def _judge_process(f: Finding) -> None:
     run, text = f.run, f.run.stdout + f.run.stderr
     if run.code is None:
         f.add("timeout", f"still running after {run.seconds:.0f} s (budget {run.case.budget_s:g} s): killed")
-    elif run.code not in (0, 1, 2, 3):
+    elif run.code not in (0, 1, 2, 3) and run.code not in (run.case.expect_exit or ()):
         f.add("exit-code", f"exit {run.code}")
     if "internal error" in text:
         f.add("internal-error", _first_line(text, "internal error"))
