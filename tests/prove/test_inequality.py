@@ -1,5 +1,6 @@
 """The inequality prover."""
 
+import pytest
 import sympy
 
 from symcond.context import Assumption, Context
@@ -38,3 +39,24 @@ def test_am_gm_holds_unconditionally():
     out = check_inequality(sympy.sqrt(a * b), (a + b) / 2, Context())
     assert out.verdict in (Verdict.HOLDS, Verdict.UNDECIDED)
     assert out.verdict is not Verdict.FAILS
+
+
+@pytest.mark.parametrize("expr, symbol", [("x + 1", "x"), ("x - y - s", "x"), ("y - x - s", "x"), ("2*x - y", "x"),
+                                          ("x**2 - y", "x"), ("y/3 - x/2", "x")])
+def test_linear_equations_are_solved_as_sympy_solves_them(expr, symbol):
+    """The direct solution of a linear equation is sympy.solve's (a negative one for a positive x is dropped)."""
+    from symcond.prove.inequality import _solve
+
+    names = {n: sympy.Symbol(n, positive=True) for n in ("x", "y")} | {"s": sympy.Symbol("s", nonnegative=True)}
+    equation = sympy.sympify(expr, locals=names)
+    assert _solve(equation, names[symbol]) == sympy.solve(equation, names[symbol])
+
+
+@pytest.mark.parametrize("expr", ["-a + b", "2*a + 2*b", "-2*a - 2*b", "a/2 + b/3", "3*a - 3", "a - b + c + 1",
+                                  "a", "a*b + 1", "a**2 - b**2"])
+def test_factor_is_sympy_factor(expr):
+    """The shortcut for linear polynomials returns exactly what sympy.factor does."""
+    from symcond.prove.inequality import _factor
+
+    value = sympy.sympify(expr, locals={n: sympy.Symbol(n, positive=True) for n in "abc"})
+    assert sympy.srepr(_factor(value)) == sympy.srepr(sympy.factor(value))
