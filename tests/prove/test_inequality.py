@@ -41,6 +41,36 @@ def test_am_gm_holds_unconditionally():
     assert out.verdict is not Verdict.FAILS
 
 
+def _chain(n, op=sympy.Lt):
+    xs = sympy.symbols(f"x0:{n + 1}", positive=True)
+    return xs, Context(assumptions=tuple(Assumption(f"x{i}<x{i + 1}", op(xs[i], xs[i + 1])) for i in range(n)))
+
+
+def test_a_chain_of_300_assumptions_decides_within_seconds():
+    """x0 < x300 under x0 < x1, ..., x299 < x300 holds under all 300 (was undecided after the full 60 s budget)."""
+    from symcond.budget import time_budget
+
+    xs, ctx = _chain(300)
+    with time_budget(30.0, "the chain"):
+        out = check_inequality(xs[0], xs[300], ctx, strict=True)
+    assert out.verdict is Verdict.HOLDS_UNDER and len(out.evidence.conditions) == 300
+    assert out.evidence.reason.startswith("holds only under x0<x1, x1<x2, ")
+    assert "x298<x299, x299<x300 (a set of 300, not minimised); without: " in out.evidence.reason
+
+
+def test_the_reversed_chain_claim_fails_within_seconds():
+    """x300 < x0 under the same chain fails, with a point that satisfies every link."""
+    from symcond.budget import time_budget
+    from symcond.numeric import satisfies
+
+    xs, ctx = _chain(300)
+    with time_budget(30.0, "the chain"):
+        out = check_inequality(xs[300], xs[0], ctx, strict=True)
+    assert out.verdict is Verdict.FAILS
+    point = {s: sympy.Rational(out.evidence.counterexample[s.name]) for s in xs}
+    assert all(satisfies(a.relation, point) for a in ctx.assumptions)
+
+
 @pytest.mark.parametrize("expr, symbol", [("x + 1", "x"), ("x - y - s", "x"), ("y - x - s", "x"), ("2*x - y", "x"),
                                           ("x**2 - y", "x"), ("y/3 - x/2", "x")])
 def test_linear_equations_are_solved_as_sympy_solves_them(expr, symbol):
