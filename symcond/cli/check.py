@@ -29,7 +29,7 @@ from symcond.prove import check_equality, check_inequality
 from symcond.quantities.dimensions import Dim
 from symcond.quantities.registry import Registry, dimension_from_name
 
-__all__ = ["Relation", "check_texts", "outcome_json", "parse_dimension"]
+__all__ = ["MAX_ASSUMPTIONS", "Relation", "check_texts", "outcome_json", "parse_dimension"]
 
 
 class Relation(Enum):
@@ -40,6 +40,11 @@ class Relation(Enum):
     LT = "lt"
     GE = "ge"
     GT = "gt"
+
+
+#: Most ``--assume`` conditions one check accepts: a chain ``x0 < x1 < ... < x1000`` decides in about
+#: 10 s on one core, and the work grows with the square of the number.
+MAX_ASSUMPTIONS = 1000
 
 
 def parse_dimension(text: str) -> Dim:
@@ -76,6 +81,8 @@ def build_context(given: Sequence[str], assume: Sequence[str], dims: Sequence[st
     >>> [(s, s.is_positive, s.is_real) for s in ctx.givens]
     [(a, None, True)]
     """
+    if len(assume) > MAX_ASSUMPTIONS:
+        raise DefinitionError(f"at most {MAX_ASSUMPTIONS} --assume conditions are accepted (got {len(assume)})")
     registry = Registry.default()
     _declare_dims(registry, dims)
     givens = _parse_givens(given, registry)

@@ -63,6 +63,8 @@ def _check_handler(args: argparse.Namespace) -> CommandResult:
 
 
 def _add_check(sub: argparse._SubParsersAction) -> None:
+    from symcond.quickcheck import MAX_ASSUMPTIONS
+
     p = sub.add_parser("check", help="decide one relation between two expressions",
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(
                            "example:\n  symcond check \"e**2*N*tau/(m*L**2)\" \"e**2*N*Gamma/h_s\" "
@@ -73,7 +75,8 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     p.add_argument("rhs", help="right-hand side")
     p.add_argument("--relation", choices=[r.lower() for r in ("EQ", "LE", "LT", "GE", "GT")], default="eq")
     p.add_argument("--given", action="append", default=[], metavar="NAME=EXPR", help="a definition to substitute")
-    p.add_argument("--assume", action="append", default=[], metavar="COND", help="a condition that may be used")
+    p.add_argument("--assume", action="append", default=[], metavar="COND",
+                   help=f"a condition that may be used (at most {MAX_ASSUMPTIONS})")
     p.add_argument("--dim", action="append", default=[], metavar="NAME=DIMENSION",
                    help="declare a symbol's dimension, e.g. v_p=length/time")
     p.add_argument("--budget", type=float, default=5.0, help="seconds per symbolic operation (default 5)")

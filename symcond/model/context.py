@@ -124,14 +124,7 @@ class Context:
         build a number, exponent or expression beyond the parser's limits raises
         :class:`~symcond.errors.DefinitionError` instead of computing it.
         """
-        subs = self.substitutions(active)
-        current = sympy.sympify(expr)
-        for _ in range(_MAX_SUBSTITUTION_ROUNDS):
-            following = bounded_xreplace(current, subs)
-            if following == current:
-                return following
-            current = following
-        raise DefinitionError(f"substitutions do not terminate on {expr}")
+        return _expanded(sympy.sympify(expr), self.substitutions(active))
 
     def dimension(self, expr: sympy.Expr) -> Dim | None:
         """SI dimension of an expression (None if some symbol has no declared dimension)."""
@@ -157,12 +150,22 @@ def _reaches(value: sympy.Expr, target: sympy.Symbol, definitions: Mapping[sympy
 
 
 def _expanded(value: sympy.Expr, definitions: Mapping[sympy.Symbol, sympy.Expr]) -> sympy.Expr:
+    """``value`` with ``definitions`` substituted until nothing changes, each round bounded.
+
+    Raises
+    ------
+    DefinitionError
+        When a round would build something beyond the parser's limits
+        (:func:`~symcond._limits.bounded_xreplace`), or after
+        :data:`_MAX_SUBSTITUTION_ROUNDS` rounds that still change it.
+    """
+    current = value
     for _ in range(_MAX_SUBSTITUTION_ROUNDS):
-        following = value.xreplace(definitions)
-        if following == value:
-            break
-        value = following
-    return value
+        following = bounded_xreplace(current, definitions)
+        if following == current:
+            return following
+        current = following
+    raise DefinitionError(f"substitutions do not terminate on {value}")
 
 
 def _without_restatements(givens: dict[sympy.Symbol, sympy.Expr], definitions: Mapping[sympy.Symbol, sympy.Expr],

@@ -56,7 +56,8 @@ def _integral_value(integral: sympy.Integral, point: Point, dps: int) -> sympy.F
         if any(end is None for end in ends):
             return None
         func = sympy.lambdify(var, integrand, modules="mpmath")
-        value = _substituted_quad(func, ends[0], ends[1], -10)
+        even = integrand.xreplace({var: -var}) == integrand
+        value = _substituted_quad(func, ends[0], ends[1], -10, even)
         return None if value is None else sympy.Float(value, dps + _GUARD)
 
 
@@ -70,17 +71,23 @@ def _end(end: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | None:
 
 
 def _substituted_quad(func: Callable[[mpmath.mpf], Any], lower: mpmath.mpf, upper: mpmath.mpf,
-                      first: int) -> mpmath.mpf | None:
-    """Integral of func over [lower, upper] with t = shift +- s**2, split at powers of 2, then adaptively."""
+                      first: int, even: bool = False) -> mpmath.mpf | None:
+    """Integral of func over [lower, upper] with t = shift +- s**2, split at powers of 2, then adaptively.
+
+    Over the whole real line the two halves are integrated apart; for an ``even`` function
+    (unchanged, as a SymPy object, by t -> -t) the negative half is the positive one.
+    """
     if mpmath.isfinite(lower):
         maps, top = [(lower, 1)], mpmath.sqrt(upper - lower) if mpmath.isfinite(upper) else mpmath.inf
     elif mpmath.isfinite(upper):
         maps, top = [(upper, -1)], mpmath.inf
     else:
-        maps, top = [(mpmath.mpf(0), 1), (mpmath.mpf(0), -1)], mpmath.inf
+        maps, top = [(mpmath.mpf(0), 1)] if even else [(mpmath.mpf(0), 1), (mpmath.mpf(0), -1)], mpmath.inf
     try:
         pieces = [lambda s, a=a, b=b: 2 * s * func(a + b * s * s) for a, b in maps]
         total = mpmath.fsum(_adaptive(piece, _nodes(piece, top, first)) for piece in pieces)
+        if even and not (mpmath.isfinite(lower) or mpmath.isfinite(upper)):
+            total *= 2
     except (ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
         return None
     return None if isinstance(total, mpmath.mpc) or not mpmath.isfinite(total) else total

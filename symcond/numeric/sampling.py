@@ -134,10 +134,26 @@ def compare(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int, twice: boo
     >>> compare(sympy.sin(x)**2 + sympy.cos(x)**2, sympy.Integer(1), {x: sympy.Rational(12, 5)}, 40) is None
     True
     """
-    exact = exact_difference(lhs, rhs, point)
+    exact = _plain_difference(lhs, rhs, point)
+    if exact is None:
+        exact = exact_difference(lhs, rhs, point)
     if exact is not None:
-        return int(sympy.sign(exact))
+        return int(bool(exact > 0)) - int(bool(exact < 0))  # the sign, without building sympy.sign
     return _stable(lhs, rhs, point, dps, real=True, twice=twice)
+
+
+def _plain_difference(lhs: sympy.Expr, rhs: sympy.Expr, point: Point) -> sympy.Rational | None:
+    """``lhs - rhs`` when each side is a rational number or a symbol of ``point`` (None otherwise).
+
+    The same number :func:`exact_difference` computes, without building the difference: an
+    assumption ``x3 < x4`` is screened at every sampled point.
+    """
+    sides = (sympy.sympify(lhs), sympy.sympify(rhs))
+    values = [side if side.is_Rational else point.get(side) if side.is_Symbol else None for side in sides]
+    if values[0] is None or values[1] is None:
+        return None
+    a, b = sympy.sympify(values[0]), sympy.sympify(values[1])
+    return a - b if a.is_Rational and b.is_Rational else None
 
 
 def differ(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> bool:
@@ -196,11 +212,22 @@ class Sampler:
         """Up to ``count`` points satisfying every constraint (fewer if rejection fails)."""
         ordered = sorted(set(symbols), key=lambda s: s.name)
         rng = random.Random(f"{self.seed}:{salt}:{','.join(s.name for s in ordered)}")
+        found = self._search(ordered, count, constraints, rng, None)
+        chain = _order_of(ordered, constraints)
+        if len(found) < count and chain:
+            found += self._search(ordered, count - len(found), constraints, rng, chain)
+        return found
+
+    def _search(self, ordered: Sequence[sympy.Symbol], count: int, constraints: Sequence[sympy.Basic],
+                rng: random.Random, chain: Sequence[sympy.Symbol] | None) -> list[dict[sympy.Symbol, sympy.Rational]]:
+        """Draws kept when every constraint holds; with ``chain``, its symbols' values are sorted along it first."""
         found: list[dict[sympy.Symbol, sympy.Rational]] = []
         for attempt in range(self.tries):
             if len(found) >= count or (not found and attempt >= self.patience):
                 break
             point = {s: self._draw(s, rng) for s in ordered}
+            if chain:
+                point.update(zip(chain, sorted(point[s] for s in chain), strict=True))
             if all(satisfies(c, point, MIN_DIGITS, twice=False) for c in constraints):
                 found.append(point)
         return found
@@ -216,6 +243,42 @@ class Sampler:
         else:
             value = rng.uniform(-self.span, self.span)
         return sympy.Rational(round(value * 10**6), 10**6)
+
+
+def _order_of(symbols: Sequence[sympy.Symbol], constraints: Sequence[sympy.Basic]) -> list[sympy.Symbol] | None:
+    """The symbols that constraints such as ``x < y`` order among themselves, smaller first (None: none or a cycle).
+
+    A chain ``x0 < x1 < ... < x30`` is almost never met by independent draws (1 in 31!), but
+    always by draws sorted along this order.  Only symbols drawn alike (all positive, or
+    all real) are sorted, so a value keeps its sign.
+    """
+    known, edges = set(symbols), dict[sympy.Symbol, set[sympy.Symbol]]()
+    for rel in constraints:
+        if isinstance(rel, (sympy.Lt, sympy.Le, sympy.Gt, sympy.Ge)) and rel.lhs in known and rel.rhs in known:
+            small, large = (rel.lhs, rel.rhs) if isinstance(rel, (sympy.Lt, sympy.Le)) else (rel.rhs, rel.lhs)
+            edges.setdefault(small, set()).add(large)
+            edges.setdefault(large, set())
+    if len({bool(s.is_positive or s.is_nonnegative) for s in edges}) != 1:
+        return None
+    return _topological(edges)
+
+
+def _topological(edges: Mapping[sympy.Symbol, set[sympy.Symbol]]) -> list[sympy.Symbol] | None:
+    """Kahn's order of the graph (names break ties, so it is reproducible); None when it has a cycle."""
+    waiting = {node: 0 for node in edges}
+    for targets in edges.values():
+        for target in targets:
+            waiting[target] += 1
+    ready = sorted((n for n, k in waiting.items() if k == 0), key=lambda s: s.name, reverse=True)
+    order: list[sympy.Symbol] = []
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for target in sorted(edges[node], key=lambda s: s.name, reverse=True):
+            waiting[target] -= 1
+            if waiting[target] == 0:
+                ready.append(target)
+    return order if len(order) == len(edges) else None
 
 
 def format_point(point: Point, digits: int = 8) -> dict[str, str]:

@@ -21,12 +21,18 @@ from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove.admissible import check_substitutions, equality_signs, label
 from symcond.prove.consistency import contradiction
 
-__all__ = ["decide", "MAX_SUBSET", "Core"]
+__all__ = ["decide", "MAX_MINIMISED", "MAX_SUBSET", "MAX_SUBSET_SEARCH", "Core"]
 
 Core = Callable[[tuple[Assumption, ...]], Outcome]
 
 #: Largest subset size tried when no maximal set of stated assumptions makes a claim hold.
 MAX_SUBSET = 2
+#: Most stated assumptions for which those subsets are tried (about n**2 / 2 runs of the prover).
+MAX_SUBSET_SEARCH = 24
+#: Largest sufficient set that is minimised, one run of the prover per assumption; a larger
+#: one is reported as found, and the verdict says it was not minimised (a chain
+#: ``x0 < x1 < ... < x300`` needs all of them anyway).
+MAX_MINIMISED = 12
 
 
 def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Outcome:
@@ -47,9 +53,10 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
       signs of its atoms, :func:`~symcond.prove.consistency.contradiction`) is dropped;
       when every maximal set is, the claim is undecided, naming the contradicting ones.
     * ``holds``: the run without stated assumptions holds (``holds-under`` the implicit
-      conditions when there are any).  ``holds-under``: a maximal set, else a subset of up
-      to :data:`MAX_SUBSET` stated assumptions, makes it hold; the set is minimised and
-      named with its implicit conditions.
+      conditions when there are any).  ``holds-under``: a maximal set, else (with at most
+      :data:`MAX_SUBSET_SEARCH` stated assumptions) a subset of up to :data:`MAX_SUBSET`
+      of them, makes it hold; the set is minimised (when it has at most
+      :data:`MAX_MINIMISED` assumptions) and named with its implicit conditions.
     * ``fails``: the claim fails in the run of every consistent maximal set, so its
       counterexample satisfies every assumption the claim may use (of one alternative).
       A failure seen only without (some of) the stated assumptions is ``undecided``, and
@@ -70,11 +77,13 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
     found, tried = _sufficient(run, ctx, groups)
     if found is None:
         return _without_sufficient_set(base, tried, ctx)
-    needed, last = _minimised(run, *found)
+    needed, last = _minimised(run, *found) if len(found[0]) <= MAX_MINIMISED else found
     if not needed:
         return _with_implicit(last, implicit)
     conditions = (*needed, *equality_signs(needed), *implicit)
-    reason = f"holds only under {', '.join(a.name for a in conditions)}; without: {base.evidence.reason}"
+    unminimised = f" (a set of {len(needed)}, not minimised)" if len(found[0]) > MAX_MINIMISED else ""
+    reason = (f"holds only under {', '.join(a.name for a in conditions)}{unminimised};"
+              f" without: {base.evidence.reason}")
     return Outcome(Verdict.HOLDS_UNDER, last.evidence.with_(
         conditions=tuple(str(a) for a in conditions), reason=reason, ratio=base.evidence.ratio,
         counterexample=base.evidence.counterexample, finding=Finding.CONDITIONAL))
@@ -126,6 +135,8 @@ def _sufficient(run: Core, ctx: Context, groups: list[tuple[Assumption, ...]]
             return (list(group), outcome), tried
         tried.append(outcome)
     stated = ctx.assumptions
+    if len(stated) > MAX_SUBSET_SEARCH:
+        return None, tried
     for size in range(1, min(MAX_SUBSET, len(stated) - 1) + 1):
         for subset in combinations(stated, size):
             if subset in groups or not _coherent(subset):

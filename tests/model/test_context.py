@@ -49,3 +49,10 @@ def test_a_given_contradicting_a_registry_definition_is_refused(capsys, given, m
     name, _, value = given.partition("=")
     assert main(["check", name, value, "--given", given]) == 2
     assert capsys.readouterr().err == f"symcond: error: {message}\n"
+
+
+def test_expanding_a_given_through_the_registry_is_bounded(capsys):
+    """alpha = mu0**999 expands (mu0 = 1/(c**2 eps0)) to an exponent beyond the parser's limit: refused as such."""
+    assert main(["check", "alpha", "1", "--given", "alpha=mu0**999"]) == 2
+    assert capsys.readouterr().err == ("symcond: error: substituting mu0 = 1/(c**2*eps0): exponent -1998 in mu0**999"
+                                       " exceeds the limit of 1000 in magnitude\n")

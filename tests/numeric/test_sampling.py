@@ -1,5 +1,7 @@
 """High-precision evaluation: complex intermediates keep every digit, exact comparisons at points."""
 
+import itertools
+
 import mpmath
 import pytest
 import sympy
@@ -98,3 +100,35 @@ def test_compare_has_no_sign_for_complex_values():
 def test_satisfies_needs_an_established_sign(relation, expected):
     """A relation holds at a point only when its sign is established (exactly or stably at two precisions)."""
     assert satisfies(relation, THIRD, 40) is expected
+
+
+def test_a_chain_of_order_constraints_gets_admissible_points():
+    """x0 < x1 < ... < x30 is met by 1 in 31! independent draws: draws sorted along the chain are kept instead."""
+    from symcond.numeric import Sampler
+
+    xs = sympy.symbols("x0:31", positive=True)
+    chain = [sympy.Lt(a, b) for a, b in itertools.pairwise(xs)]
+    points = Sampler().points(xs, 6, chain, "test")
+    assert len(points) == 6 and all(satisfies(c, p) for p in points for c in chain)
+
+
+def test_order_constraints_between_symbols_of_different_signs_are_not_sorted():
+    """A real and a positive symbol are drawn differently; sorting their values could change a sign: not done."""
+    from symcond.numeric import _order_of
+
+    r, p = sympy.Symbol("r", real=True), sympy.Symbol("p", positive=True)
+    assert _order_of([r, p], [sympy.Lt(r, p)]) is None
+    assert _order_of([x, y], [sympy.Gt(x, y)]) == [y, x]
+
+
+@pytest.mark.parametrize("lhs, rhs, point, sign", [
+    (x, y, {x: 1, y: 2}, -1), (x, sympy.Rational(1, 3), THIRD, 0), (y, x, THIRD, 1), (x, 2.5, THIRD, None),
+])
+def test_comparing_plain_symbols_is_exact(lhs, rhs, point, sign):
+    """Symbols and rationals compare exactly at a point (a float side is left to the numeric comparison)."""
+    from symcond.numeric import _plain_difference
+
+    difference = _plain_difference(sympy.sympify(lhs), sympy.sympify(rhs), point)
+    assert (None if difference is None else int(sympy.sign(difference))) == sign
+    if sign is not None:
+        assert compare(lhs, rhs, point, 30) == sign

@@ -101,3 +101,39 @@ def test_failure_under_all_assumptions_reports_that_run():
     out = check_equality(2 * x, x, Context(assumptions=stated(sympy.Le(small, big))))
     assert out.verdict is Verdict.FAILS and out.evidence.ratio == 2
     assert satisfies(sympy.Le(small, big), point_of(out.evidence.counterexample, small, big), 60)
+
+
+def _counting_core(calls, needed=None):
+    """A prover core that records each run and holds exactly when ``needed`` assumptions are active."""
+    from symcond.verdict import Evidence, Outcome
+
+    def core(active):
+        calls.append(len(active))
+        return Outcome(Verdict.HOLDS if len(active) == needed else Verdict.UNDECIDED, Evidence(reason="counted"))
+
+    return core
+
+
+@pytest.mark.parametrize("n, runs", [(24, 2 + 24 + 276), (25, 2)])
+def test_subsets_are_searched_only_for_a_few_assumptions(n, runs):
+    """With no sufficient maximal set, subsets of 1 and 2 are tried up to 24 assumptions; beyond, none (n**2 runs)."""
+    from symcond.prove.assumptions import decide
+
+    xs = sympy.symbols(f"x0:{n + 1}", positive=True)
+    ctx = Context(assumptions=stated(*(sympy.Lt(xs[i], xs[i + 1]) for i in range(n))))
+    calls = []
+    assert decide(_counting_core(calls), ctx).verdict is Verdict.UNDECIDED and len(calls) == runs
+
+
+@pytest.mark.parametrize("n, runs, note", [(12, 2 + 12, ""), (13, 2, " (a set of 13, not minimised)")])
+def test_a_large_sufficient_set_is_reported_without_minimising(n, runs, note):
+    """Up to 12 needed assumptions are minimised (a run each); a larger set is named as found, and says so."""
+    from symcond.prove.assumptions import decide
+
+    xs = sympy.symbols(f"x0:{n + 1}", positive=True)
+    ctx = Context(assumptions=stated(*(sympy.Lt(xs[i], xs[i + 1]) for i in range(n))))
+    calls = []
+    out = decide(_counting_core(calls, needed=n), ctx)
+    assert out.verdict is Verdict.HOLDS_UNDER and len(calls) == runs
+    names = ", ".join(a.name for a in ctx.assumptions)
+    assert out.evidence.reason == f"holds only under {names}{note}; without: counted"

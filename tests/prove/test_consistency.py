@@ -82,3 +82,21 @@ def feasible_sets(draw):
 def test_feasible_linear_sets_are_never_called_contradictory(relations):
     """Soundness: relations that all hold at a known positive point are never reported as contradicting."""
     assert contradiction(relations) is None
+
+
+def test_the_atom_eliminated_first_creates_the_fewest_rows():
+    """Fourier–Motzkin eliminates the atom with the fewest (above x below) rows, ties broken by SymPy's order."""
+    from symcond.prove.consistency import _cheapest, _rows
+
+    rows = [r for i, rel in enumerate([sympy.Lt(x, y), sympy.Lt(y, z), sympy.Lt(x, z), sympy.Gt(x, 1)])
+            for r in _rows(rel, i)]
+    assert _cheapest(rows) == z  # x: 2 above x 1 below = 2 new rows, y: 1 x 1 = 1, z: 0 x 2 = 0
+    assert _cheapest([r for r in rows if z not in dict(r.coeffs)]) == y
+    assert _cheapest([]) is None
+
+
+def test_a_long_cycle_is_a_contradiction():
+    """x0 < x1 < ... < x39 < x0 is found contradictory and named link by link."""
+    xs = sympy.symbols("x0:40", positive=True)
+    found = contradiction(labelled(*(sympy.Lt(xs[i], xs[(i + 1) % 40]) for i in range(40))))
+    assert found is not None and len(found) == 40

@@ -1,5 +1,6 @@
 """The inequality prover."""
 
+import pytest
 import sympy
 
 from symcond.model.context import Assumption, Context
@@ -38,3 +39,54 @@ def test_am_gm_holds_unconditionally():
     out = check_inequality(sympy.sqrt(a * b), (a + b) / 2, Context())
     assert out.verdict in (Verdict.HOLDS, Verdict.UNDECIDED)
     assert out.verdict is not Verdict.FAILS
+
+
+def _chain(n, op=sympy.Lt):
+    xs = sympy.symbols(f"x0:{n + 1}", positive=True)
+    return xs, Context(assumptions=tuple(Assumption(f"x{i}<x{i + 1}", op(xs[i], xs[i + 1])) for i in range(n)))
+
+
+def test_a_chain_of_300_assumptions_decides_within_seconds():
+    """x0 < x300 under x0 < x1, ..., x299 < x300 holds under all 300 (was undecided after the full 60 s budget)."""
+    from symcond.budget import time_budget
+
+    xs, ctx = _chain(300)
+    with time_budget(30.0, "the chain"):
+        out = check_inequality(xs[0], xs[300], ctx, strict=True)
+    assert out.verdict is Verdict.HOLDS_UNDER and len(out.evidence.conditions) == 300
+    assert out.evidence.reason.startswith("holds only under x0<x1, x1<x2, ")
+    assert "x298<x299, x299<x300 (a set of 300, not minimised); without: " in out.evidence.reason
+
+
+def test_the_reversed_chain_claim_fails_within_seconds():
+    """x300 < x0 under the same chain fails, with a point that satisfies every link."""
+    from symcond.budget import time_budget
+    from symcond.numeric import satisfies
+
+    xs, ctx = _chain(300)
+    with time_budget(30.0, "the chain"):
+        out = check_inequality(xs[300], xs[0], ctx, strict=True)
+    assert out.verdict is Verdict.FAILS
+    point = {s: sympy.Rational(out.evidence.counterexample[s.name]) for s in xs}
+    assert all(satisfies(a.relation, point) for a in ctx.assumptions)
+
+
+@pytest.mark.parametrize("expr, symbol", [("x + 1", "x"), ("x - y - s", "x"), ("y - x - s", "x"), ("2*x - y", "x"),
+                                          ("x**2 - y", "x"), ("y/3 - x/2", "x")])
+def test_linear_equations_are_solved_as_sympy_solves_them(expr, symbol):
+    """The direct solution of a linear equation is sympy.solve's (a negative one for a positive x is dropped)."""
+    from symcond.prove.inequality import _solve
+
+    names = {n: sympy.Symbol(n, positive=True) for n in ("x", "y")} | {"s": sympy.Symbol("s", nonnegative=True)}
+    equation = sympy.sympify(expr, locals=names)
+    assert _solve(equation, names[symbol]) == sympy.solve(equation, names[symbol])
+
+
+@pytest.mark.parametrize("expr", ["-a + b", "2*a + 2*b", "-2*a - 2*b", "a/2 + b/3", "3*a - 3", "a - b + c + 1",
+                                  "a", "a*b + 1", "a**2 - b**2"])
+def test_factor_is_sympy_factor(expr):
+    """The shortcut for linear polynomials returns exactly what sympy.factor does."""
+    from symcond.prove.inequality import _factor
+
+    value = sympy.sympify(expr, locals={n: sympy.Symbol(n, positive=True) for n in "abc"})
+    assert sympy.srepr(_factor(value)) == sympy.srepr(sympy.factor(value))

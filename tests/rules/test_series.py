@@ -50,3 +50,18 @@ def test_rule_refutes_a_wrong_prefactor():
 def test_rule_uses_sympy_first():
     """An integral SymPy can do is done directly."""
     assert IntegrateBose(x, 0, sympy.oo).apply(sympy.exp(-a * x)) == 1 / a
+
+
+def test_a_bose_integrand_goes_to_the_series_without_a_direct_attempt(monkeypatch):
+    """sympy.integrate, which cannot do x**2/(exp(x) - 1) on (0, oo), is not tried on it first (seconds lost)."""
+    from symcond import series_integrals
+
+    attempted, original = [], sympy.integrate
+
+    def integrate(expr, *args, **kw):
+        attempted.append(expr)
+        return original(expr, *args, **kw)
+
+    monkeypatch.setattr(series_integrals.sympy, "integrate", integrate)
+    assert IntegrateBose(x, 0, sympy.oo).apply(x**2 / (sympy.exp(x) - 1)) == 2 * sympy.zeta(3)
+    assert attempted and all(bose_factor(expr, x) is None for expr in attempted)
