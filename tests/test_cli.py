@@ -124,3 +124,9 @@ def test_a_result_with_more_digits_than_python_prints_is_bad_input(capsys):
     assert main(["check", "(x+y)**5", "x**5", "--given", "y=10**-999"]) == 2
     assert capsys.readouterr().err == ("symcond: error: input too large: a number in the result has more digits"
                                        " than Python prints (4300)\n")
+
+
+def test_check_with_contradicting_stated_equalities_is_undecided(capsys):
+    """--assume x==1 --assume x==2 is a contradiction (exit 3), not a fails at a point breaking x == 2."""
+    code, out, _ = run(capsys, "check", "x", "y", "--relation", "le", "--assume", "x==1", "--assume", "x==2")
+    assert (code, out) == (3, "undecided: the assumptions contradict each other: x = 1, x = 2\n")
