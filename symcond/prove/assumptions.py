@@ -18,6 +18,7 @@ from itertools import combinations
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
 from symcond.prove.admissible import check_substitutions, equality_signs, label
+from symcond.prove.boundary import guarded
 from symcond.prove.consistency import contradiction
 from symcond.verdict import Evidence, Outcome, Verdict
 
@@ -54,6 +55,8 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
     * ``fails``: the claim fails in the run of all stated assumptions, so its counterexample
       satisfies every one of them.  A failure seen only without (some of) them is
       ``undecided``, and the message names them.
+    * A run in which SymPy fails is ``undecided`` naming the error
+      (:func:`~symcond.prove.boundary.guarded`); the other runs still count.
     """
     check_substitutions(ctx)
     clash = _contradiction(ctx, implicit)
@@ -62,7 +65,7 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
 
     def run(active: Sequence[Assumption]) -> Outcome:
         together = joint(ctx, active)
-        return core((*together, *implicit, *equality_signs(together)))
+        return guarded(lambda: core((*together, *implicit, *equality_signs(together))))
 
     base = run(())
     if base.verdict is Verdict.HOLDS or not ctx.assumptions:

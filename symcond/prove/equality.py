@@ -6,12 +6,14 @@ import sympy
 
 from symcond.context import Assumption, Context
 from symcond.prove.admissible import declared_signs, substituted
+from symcond.prove.boundary import prover
 from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
 from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["check_equality", "equality_core"]
 
 
+@prover
 def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
     """Decide ``lhs == rhs`` in ``ctx``.
 

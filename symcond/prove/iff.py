@@ -7,6 +7,7 @@ import sympy
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
 from symcond.errors import DefinitionError
+from symcond.prove.boundary import prover
 from symcond.prove.common import decide, find_counterexample
 from symcond.prove.equality import equality_core
 from symcond.verdict import Evidence, Outcome, Verdict
@@ -14,6 +15,7 @@ from symcond.verdict import Evidence, Outcome, Verdict
 __all__ = ["check_equality_iff"]
 
 
+@prover
 def check_equality_iff(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, ctx: Context) -> Outcome:
     """Decide that ``lhs == rhs`` exactly when ``condition`` (an equation in one unknown) holds.
 

@@ -18,12 +18,14 @@ from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
 from symcond.numeric import compare, evaluate, threshold
 from symcond.prove.admissible import admissible, as_reported, declared_signs, substituted
+from symcond.prove.boundary import prover
 from symcond.prove.common import decide, dimension_evidence, no_points, simplified, witness
 from symcond.verdict import Outcome, Verdict
 
 __all__ = ["check_inequality"]
 
 
+@prover
 def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: bool = False) -> Outcome:
     """Decide ``lhs <= rhs`` (``lhs < rhs`` when strict) in ``ctx``.
 

@@ -14,6 +14,7 @@ from symcond import asymptotics
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
 from symcond.numeric import evaluate
+from symcond.prove.boundary import prover
 from symcond.prove.common import decide, find_counterexample, simplified
 from symcond.prove.equality import equality_core
 from symcond.verdict import Evidence, Outcome, Verdict
@@ -21,6 +22,7 @@ from symcond.verdict import Evidence, Outcome, Verdict
 __all__ = ["check_limit", "check_asymptotic", "check_independence"]
 
 
+@prover
 def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
                 direction: str = "+-") -> Outcome:
     """Decide ``lim_{var -> point} expr == value``.
@@ -38,6 +40,7 @@ def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
     return decide(lambda active: _limit_core(expr, var, point, value, ctx, active, direction), ctx)
 
 
+@prover
 def check_asymptotic(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
                      direction: str = "+-") -> Outcome:
     """Decide ``expr ~ value`` as ``var -> point``, i.e. ``lim expr/value == 1``.
@@ -107,6 +110,7 @@ def _approaches(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, limit: s
     return not errors or (errors[-1] <= errors[0] and errors[-1] < mpmath.mpf("1e-2"))
 
 
+@prover
 def check_independence(expr: sympy.Expr, var: sympy.Symbol, ctx: Context) -> Outcome:
     """Decide that ``expr`` does not depend on ``var`` (d expr / d var == 0).
 

@@ -11,6 +11,7 @@ from symcond.context import Context
 from symcond.dimensions import Dim
 from symcond.errors import DefinitionError, DimensionError
 from symcond.numeric import evaluate
+from symcond.prove.boundary import prover
 from symcond.verdict import Evidence, Outcome, Verdict
 
 __all__ = ["check_numeric_value", "check_dimension", "printed_tolerance"]
@@ -33,6 +34,7 @@ def printed_tolerance(stated: str) -> tuple[Decimal, Decimal]:
     return number, Decimal(5).scaleb(number.as_tuple().exponent - 1)  # type: ignore[operator]
 
 
+@prover
 def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: Dim | None = None) -> Outcome:
     """Decide that ``expr``, evaluated with CODATA values, rounds to the printed ``stated``.
 
@@ -88,6 +90,7 @@ def _value_evidence(computed: mpmath.mpf, number: Decimal, ctx: Context, expr: s
     return ev
 
 
+@prover
 def check_dimension(expr: sympy.Expr, dimension: Dim, ctx: Context) -> Outcome:
     """Decide that ``expr`` has the SI ``dimension``.
 
