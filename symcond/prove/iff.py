@@ -7,6 +7,7 @@ import sympy
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
 from symcond.errors import DefinitionError
+from symcond.prove.admissible import declared_signs
 from symcond.prove.boundary import prover
 from symcond.prove.common import decide, find_counterexample
 from symcond.prove.equality import equality_core
@@ -33,7 +34,8 @@ def check_equality_iff(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equali
     >>> check_equality_iff(a/(a + b), sympy.Integer(1), sympy.Eq(a, b), Context()).verdict
     <Verdict.FAILS: 'fails'>
     """
-    return decide(lambda active: _core(lhs, rhs, condition, ctx, active), ctx)
+    implicit = declared_signs(ctx, (lhs, rhs, condition))
+    return decide(lambda active: _core(lhs, rhs, condition, ctx, active), ctx, implicit)
 
 
 def _core(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, ctx: Context,
