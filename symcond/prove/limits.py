@@ -184,16 +184,31 @@ def check_independence(expr: sympy.Expr, var: sympy.Symbol, ctx: Context) -> Out
 
 def _independence_core(expr: sympy.Expr, var: sympy.Symbol, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
     prepared = ctx.prepare(expr, active)
-    moved = prepared.xreplace({var: 3 * var + sympy.Rational(1, 7)})
+    moved = prepared.xreplace(_moved(var))
     derivative = simplified(sympy.diff(prepared, var), ctx)
     if derivative == 0:
         outcome = equality_core(prepared, moved, ctx, active)
         if outcome.verdict is Verdict.HOLDS:
             return Outcome(Verdict.HOLDS, outcome.evidence.with_(reason=f"d/d{var} simplifies to 0; confirmed"))
         return Outcome(Verdict.UNDECIDED, outcome.evidence.with_(reason="d/dx is 0 but the numeric check disagrees"))
-    counterexample = find_counterexample(ctx, prepared, moved)
+    counterexample = find_counterexample(ctx, prepared, moved, *_at_both(ctx, expr, var, active))
     residual = None if derivative is None else sympy.sstr(derivative)
     if counterexample is not None:
         return Outcome(Verdict.FAILS, Evidence(residual=residual, counterexample=counterexample, digits=ctx.dps,
                                                reason=f"depends on {var}: d/d{var} = {residual}"))
     return Outcome(Verdict.UNDECIDED, Evidence(residual=residual, reason="derivative not proved 0 and no witness"))
+
+
+def _moved(var: sympy.Symbol) -> dict[sympy.Symbol, sympy.Expr]:
+    """The second point of an independence check: ``var`` moved to ``3 var + 1/7``."""
+    return {var: 3 * var + sympy.Rational(1, 7)}
+
+
+def _at_both(ctx: Context, expr: sympy.Expr, var: sympy.Symbol, active: tuple[Assumption, ...]
+             ) -> tuple[list[sympy.Basic], list[sympy.Expr]]:
+    """The active constraints and substituted values at a point and at its moved twin: a witness of
+    dependence needs both points admissible."""
+    constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
+    domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (expr,), active)]
+    move = _moved(var)
+    return [*constraints, *(c.xreplace(move) for c in constraints)], [*domain, *(d.xreplace(move) for d in domain)]

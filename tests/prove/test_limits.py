@@ -2,7 +2,7 @@
 
 import sympy
 
-from symcond.context import Context
+from symcond.context import Assumption, Context
 from symcond.prove import check_asymptotic, check_independence, check_limit
 from symcond.verdict import Verdict
 
@@ -66,3 +66,9 @@ def test_independence_names_the_declared_sign_of_a_given():
     """sqrt(a**2) - w with a = w - z is independent of w only where a > 0 (was holds outright)."""
     out = check_independence(sympy.sqrt(a**2) - w, w, Context(givens={a: w - z}))
     assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("a = w - z > 0 (declared positive)",))
+
+
+def test_dependence_is_shown_at_points_satisfying_the_assumptions():
+    """Max(z, 1) under z < 1 is not refuted at a point with z > 1 (was fails at z = 4.6)."""
+    out = check_independence(sympy.Max(z, 1), z, Context(assumptions=(Assumption("z<1", sympy.Lt(z, 1)),)))
+    assert out.verdict is not Verdict.FAILS and out.evidence.counterexample is None
