@@ -20,9 +20,10 @@ from symcond.context import Assumption, Context
 from symcond.prove.admissible import check_substitutions, equality_signs, label
 from symcond.prove.boundary import guarded
 from symcond.prove.consistency import contradiction
+from symcond.prove.joint import joint
 from symcond.verdict import Evidence, Outcome, Verdict
 
-__all__ = ["decide", "joint", "MAX_SUBSET", "Core"]
+__all__ = ["decide", "MAX_SUBSET", "Core"]
 
 Core = Callable[[tuple[Assumption, ...]], Outcome]
 
@@ -43,8 +44,8 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
       active assumption and the domain of every given, re-checked at ``2 * dps`` digits.
     * The stated assumptions hold together.  A stated equality is a substitution unless a
       given, a registry definition or an earlier active equality already replaces its
-      symbol; then it is a condition on the points (``x = 1`` with ``x = 2`` makes
-      ``1 = 2``), see :func:`joint`.
+      symbol; then it is solved for another symbol or is a condition on the points
+      (``x = 1`` with ``x = 2`` makes ``1 = 2``), see :func:`~symcond.prove.joint.joint`.
     * Stated assumptions proved contradictory (with the implicit conditions and the declared
       signs of their atoms, :func:`~symcond.prove.consistency.contradiction`) make the claim
       undecided, naming the contradicting ones.
@@ -84,40 +85,10 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
         counterexample=base.evidence.counterexample))
 
 
-class _Condition(Assumption):
-    """A stated equality whose symbol is already replaced: a condition checked at points, not a substitution."""
-
-    @property
-    def is_equality(self) -> bool:
-        return False
-
-
-def joint(ctx: Context, active: Sequence[Assumption]) -> tuple[Assumption, ...]:
-    """``active`` with every equality whose symbol a given, a registry definition or an earlier active
-    equality already replaces turned into a condition, so that all of them hold together.
-
-    >>> import sympy
-    >>> x = sympy.Symbol("x", positive=True)
-    >>> both = (Assumption("x=1", sympy.Eq(x, 1)), Assumption("x=2", sympy.Eq(x, 2)))
-    >>> [a.is_equality for a in joint(Context(), both)]
-    [True, False]
-    """
-    replaced = set(ctx.substitutions())
-    together: list[Assumption] = []
-    for assumption in active:
-        if assumption.is_equality:
-            symbol = assumption.relation.lhs  # type: ignore[attr-defined]
-            if symbol in replaced:
-                assumption = _Condition(assumption.name, assumption.relation)
-            replaced.add(symbol)
-        together.append(assumption)
-    return tuple(together)
-
-
 def _contradiction(ctx: Context, implicit: Sequence[Assumption]) -> tuple[str, ...] | None:
     """Labels of stated assumptions (with the implicit conditions) proved to contradict each other, or None."""
     together = joint(ctx, ctx.assumptions)
-    conditions = (*ctx.assumptions, *equality_signs(together), *implicit)
+    conditions = (*together, *equality_signs(together), *implicit)
     relations = [(label(a), ctx.prepare(a.relation)) for a in conditions]
     return run_with_budget(partial(contradiction, relations), ctx.budget, "consistency of the assumptions")
 

@@ -40,17 +40,24 @@ def check_equality_iff(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equali
     >>> check_equality_iff(a/(a + b), sympy.Integer(1), sympy.Eq(a, b), Context()).verdict
     <Verdict.FAILS: 'fails'>
     """
+    prepared = ctx.prepare(condition)
+    if not _is_equation(prepared):
+        raise DefinitionError(f"the condition of an 'exactly when' claim must be an equation symbol = expression "
+                              f"that can hold for positive symbols (got {prepared})")
     implicit = declared_signs(ctx, (lhs, rhs, condition))
     return decide(lambda active: _core(lhs, rhs, condition, ctx, active), ctx, implicit)
+
+
+def _is_equation(condition: sympy.Basic) -> bool:
+    return isinstance(condition, sympy.Equality) and condition.lhs.is_Symbol
 
 
 def _core(lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, ctx: Context,
           active: tuple[Assumption, ...]) -> Outcome:
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
     condition = ctx.prepare(condition, active)
-    if not isinstance(condition, sympy.Equality) or not condition.lhs.is_Symbol:
-        raise DefinitionError(f"the condition of an 'exactly when' claim must be an equation symbol = expression "
-                              f"that can hold for positive symbols (got {condition})")
+    if not _is_equation(condition):  # a stated equality fixed its symbol: the claim says nothing here
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"the assumptions in force make the condition {condition}"))
     unknown = condition.lhs
     points = _Points(ctx, [ctx.prepare(a.relation, active) for a in active if not a.is_equality],
                      [ctx.prepare(v, active) for _, v in substituted(ctx, (lhs, rhs, condition), active)])

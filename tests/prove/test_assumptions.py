@@ -89,16 +89,26 @@ def test_contradicting_equalities_on_one_symbol_are_named():
 
 
 def test_equalities_on_one_symbol_hold_together():
-    """g = x and g = y stated together mean x = y: g x = y g is not refuted at a point with x != y."""
+    """g = x and g = y stated together mean x = y: g x = y g holds under both (was fails at a point with x != y)."""
     out = check_equality(g * x, g * y, Context(assumptions=stated(sympy.Eq(g, x), sympy.Eq(g, y))))
-    assert out.verdict is not Verdict.FAILS and out.evidence.counterexample is None
+    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("Eq(g, x): g = x", "Eq(g, y): g = y"))
 
 
-def test_stated_equality_on_a_given_symbol_is_a_condition_not_a_replacement():
-    """x + a = 4 with x = a given and x = 2 stated is not refuted at a point where a != 2 (was fails at a = 0.5...)."""
+def test_stated_equality_on_a_given_symbol_is_solved_not_a_replacement():
+    """x + a = 4 with x = a given and x = 2 stated holds under x = 2 (a = 2; was fails at a = 0.5, x = 2 replacing
+    the given)."""
     a = sympy.Symbol("a", positive=True)
     out = check_equality(x + a, sympy.Integer(4), Context(givens={x: a}, assumptions=stated(sympy.Eq(x, 2))))
-    assert out.verdict is not Verdict.FAILS and out.evidence.counterexample is None
+    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("Eq(x, 2): x = 2",))
+
+
+def test_stated_equality_on_a_given_symbol_that_cannot_be_solved_is_a_condition():
+    """sin(a) = 1/2 (x = sin(a) given, x = 1/2 stated) is checked at points, never dropped: no point breaks it."""
+    a = sympy.Symbol("a", positive=True)
+    ctx = Context(givens={x: sympy.sin(a)}, assumptions=stated(sympy.Eq(x, sympy.Rational(1, 2))))
+    out = check_equality(x + a, sympy.Integer(4), ctx)
+    assert out.verdict is not Verdict.FAILS or satisfies(sympy.Eq(sympy.sin(a), sympy.Rational(1, 2)),
+                                                         point_of(out.evidence.counterexample, a), 60)
 
 
 def test_failure_under_all_assumptions_reports_that_run():

@@ -51,3 +51,10 @@ def test_counterexample_keeps_the_declared_sign_of_the_unknown():
     assert out.verdict is Verdict.FAILS
     point = {s: sympy.Rational(out.evidence.counterexample[s.name]) for s in (w, z)}
     assert point[z] > point[w]
+
+
+def test_stated_equality_that_fixes_the_condition_is_not_bad_input():
+    """u = 2 w exactly when u = w, with u = w stated, is undecided (was a DefinitionError: the run saw w = w)."""
+    out = check_equality_iff(u, 2 * w, sympy.Eq(u, w), Context(assumptions=stated(sympy.Eq(u, w))))
+    assert out.verdict is Verdict.UNDECIDED
+    assert out.evidence.reason.endswith("under them: the assumptions in force make the condition True")
