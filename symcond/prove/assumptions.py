@@ -65,8 +65,11 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
         return Outcome(Verdict.UNDECIDED, Evidence(reason=_contradiction_text(clash)))
 
     def run(active: Sequence[Assumption]) -> Outcome:
-        together = joint(ctx, active)
-        return guarded(lambda: core((*together, *implicit, *equality_signs(together))))
+        def work() -> Outcome:
+            together = joint(ctx, active)
+            return core((*together, *implicit, *equality_signs(together)))
+
+        return guarded(work)
 
     base = run(())
     if base.verdict is Verdict.HOLDS or not ctx.assumptions:

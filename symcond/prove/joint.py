@@ -7,7 +7,8 @@ could then break it.  Both must hold, so the stated one becomes ``l/L = 1`` and 
 
 * solved for a symbol it is linear in (``L = l``), which is then substituted, or
 * kept as a condition that every point must satisfy (``1 = 2`` for ``x = 1`` with
-  ``x = 2``: no point does, and Fourier–Motzkin names the contradiction).
+  ``x = 2``: no point does, and Fourier–Motzkin names the contradiction), also when
+  solving runs out of budget or SymPy fails in it.
 
 >>> import sympy
 >>> from symcond.context import Context
@@ -26,8 +27,10 @@ from collections.abc import Sequence
 
 import sympy
 
+from symcond._limits import _SYMPY_ERRORS
 from symcond.budget import run_with_budget
 from symcond.context import Assumption, Context
+from symcond.prove.boundary import sympy_failure
 
 __all__ = ["joint"]
 
@@ -58,7 +61,12 @@ def joint(ctx: Context, active: Sequence[Assumption]) -> tuple[Assumption, ...]:
 def _solved(ctx: Context, assumption: Assumption, before: Sequence[Assumption]) -> Assumption:
     """``assumption`` (``symbol = value``, ``symbol`` replaced) as ``other = solution``, else a condition."""
     gap = ctx.prepare(assumption.relation.lhs - assumption.relation.rhs, before)  # type: ignore[attr-defined]
-    found = run_with_budget(lambda: _linear_solution(gap), ctx.budget, f"solving the assumption {assumption.name}")
+    try:
+        found = run_with_budget(lambda: _linear_solution(gap), ctx.budget, f"solving the assumption {assumption.name}")
+    except _SYMPY_ERRORS as exc:
+        if not sympy_failure(exc):
+            raise
+        found = None
     if found is None:
         return _Condition(assumption.name, assumption.relation)
     return Assumption(assumption.name, sympy.Eq(*found))

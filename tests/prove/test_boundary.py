@@ -43,3 +43,17 @@ def test_bad_input_inside_a_prover_still_raises():
     """A condition that is not an equation is bad input (DefinitionError), not an undecided claim."""
     with pytest.raises(DefinitionError, match="the condition of an 'exactly when' claim must be an equation"):
         check_equality_iff(x, a, sympy.Eq(x, x), Context())
+
+
+def test_sympy_error_while_solving_a_stated_equality_keeps_it_as_a_condition(monkeypatch):
+    """A TypeError solving x = 2 (x = a given) keeps a = 2 as a condition: no point breaks it, nothing raises."""
+    def unsolvable(*_args: object) -> None:
+        raise TypeError("cannot determine truth value of Relational")
+
+    monkeypatch.setattr("symcond.prove.joint._linear_solution", unsolvable)
+    ctx = Context(givens={x: a}, assumptions=(Assumption("x=2", sympy.Eq(x, 2)),))
+    out = check_equality(x + a, sympy.Integer(4), ctx)
+    assert (out.verdict, out.evidence.counterexample) == (Verdict.UNDECIDED, None)
+    assert out.evidence.reason == ("a violating point was found only without (some of) the stated assumptions"
+                                   " (x = 2); under them: no symbolic proof found; no admissible point found"
+                                   " among 100 samples")
