@@ -63,7 +63,7 @@ def _check_handler(args: argparse.Namespace) -> CommandResult:
 
 
 def _add_check(sub: argparse._SubParsersAction) -> None:
-    from symcond.quickcheck import MAX_ASSUMPTIONS
+    from symcond.cli.check import MAX_ASSUMPTIONS
 
     p = sub.add_parser("check", help="decide one relation between two expressions",
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(

@@ -86,7 +86,12 @@ class Paper:
         return self.registry.declare(name, dimension, description, **kw)
 
     def assume(self, name: str, relation: sympy.Basic) -> Assumption:
-        """Record an assumption the paper states; claims may need it (``holds-under``)."""
+        """Record an assumption the paper states; claims may need it (``holds-under``).
+
+        The assumptions of a claim (all of the paper's, unless the claim names some) hold
+        together: regimes that exclude each other (``Gamma = 1``, ``Gamma = l/L``) are named
+        per claim with ``assumptions=``, or they contradict each other.
+        """
         if name in self._assumptions:
             raise DefinitionError(f"assumption {name!r} is stated twice in {self.key}")
         self._assumptions[name] = Assumption(name, relation)

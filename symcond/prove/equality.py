@@ -7,11 +7,13 @@ import sympy
 from symcond.model.context import Assumption, Context
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove.admissible import declared_signs, substituted
+from symcond.prove.boundary import prover
 from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
 
 __all__ = ["check_equality", "equality_core"]
 
 
+@prover
 def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
     """Decide ``lhs == rhs`` in ``ctx``.
 

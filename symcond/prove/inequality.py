@@ -20,11 +20,13 @@ from symcond.model.context import Assumption, Context
 from symcond.model.verdict import Finding, Outcome, Verdict
 from symcond.numeric.sampling import compare, evaluate, threshold
 from symcond.prove.admissible import admissible, as_reported, declared_signs, substituted
+from symcond.prove.boundary import prover
 from symcond.prove.common import decide, dimension_evidence, no_points, simplified, witness
 
 __all__ = ["check_inequality"]
 
 
+@prover
 def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: bool = False) -> Outcome:
     """Decide ``lhs <= rhs`` (``lhs < rhs`` when strict) in ``ctx``.
 

@@ -3,6 +3,10 @@
 A limit is computed by SymPy within the budget, compared with the stated value by the
 equality prover, and confirmed by evaluating the expression numerically ever closer to
 the limit point.  A refuted limit reports the value the expression really tends to.
+
+As in the other provers, a given that SymPy built with its symbol's declared sign is
+faithful only where its value has that sign: for a limit, near the limit point
+(:func:`_signs_near`); for independence, everywhere (a ``holds-under`` condition).
 """
 
 from __future__ import annotations
@@ -14,13 +18,17 @@ from symcond.budget import run_with_budget
 from symcond.model.context import Assumption, Context
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.numeric.sampling import evaluate
+from symcond.parse.caps import _SYMPY_ERRORS
 from symcond.prove import asymptotics
+from symcond.prove.admissible import DeclaredSign, declared_signs, sign_condition, substituted
+from symcond.prove.boundary import prover, sympy_failure
 from symcond.prove.common import decide, find_counterexample, simplified
 from symcond.prove.equality import equality_core
 
 __all__ = ["check_limit", "check_asymptotic", "check_independence"]
 
 
+@prover
 def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
                 direction: str = "+-") -> Outcome:
     """Decide ``lim_{var -> point} expr == value``.
@@ -33,11 +41,13 @@ def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
     >>> check_limit(sympy.sin(x) / x, x, 0, sympy.Integer(1), Context()).verdict
     <Verdict.HOLDS: 'holds'>
     >>> check_limit(sympy.sin(2*x) / x, x, 0, sympy.Integer(1), Context()).evidence.value
-    2
+    '2'
     """
-    return decide(lambda active: _limit_core(expr, var, point, value, ctx, active, direction), ctx)
+    near = _signs_near(ctx, (expr, value), var, point, direction)
+    return decide(lambda active: _limit_core(expr, var, point, value, ctx, active, direction), ctx, near)
 
 
+@prover
 def check_asymptotic(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
                      direction: str = "+-") -> Outcome:
     """Decide ``expr ~ value`` as ``var -> point``, i.e. ``lim expr/value == 1``.
@@ -45,6 +55,54 @@ def check_asymptotic(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, val
     A failure reports the factor ``lim expr/value`` as the ratio.
     """
     return check_limit(expr / value, var, point, sympy.Integer(1), ctx, direction)
+
+
+def _signs_near(ctx: Context, exprs: tuple[sympy.Expr, ...], var: sympy.Symbol, point: sympy.Expr,
+                direction: str) -> tuple[DeclaredSign, ...]:
+    """The declared signs of the givens reachable from ``exprs``, as conditions near the limit point.
+
+    A limit depends only on values near the point, so a given whose value depends on ``var``
+    needs its declared sign there: its limit must be positive (then so is the value near the
+    point).  A limit of +oo or one SymPy proves positive needs no condition; another real
+    limit ``L`` gives the condition ``L > 0`` (for a negative ``L``, or -oo, one that cannot
+    hold); a limit SymPy cannot find leaves the condition on the value itself, as elsewhere.
+    """
+    found = []
+    for symbol, value in substituted(ctx, exprs):
+        pointwise = sign_condition(symbol, value) if symbol in ctx.givens else None
+        if pointwise is None:
+            continue
+        prepared = ctx.prepare(value)
+        limit = _value_limit(prepared, var, point, direction, ctx) if var in prepared.free_symbols else None
+        if limit is None:
+            found.append(pointwise)
+        elif not (limit is sympy.oo or limit.is_positive):
+            found.append(_sign_near(symbol, value, limit, var, point))
+    return tuple(found)
+
+
+def _value_limit(value: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str,
+                 ctx: Context) -> sympy.Expr | None:
+    """``lim value`` as ``var -> point`` when SymPy finds a real one within the budget, else None."""
+    try:
+        found = run_with_budget(lambda: _sympy_limit(value, var, point, direction), ctx.budget,
+                                f"limit of a given's value {var} -> {point}")
+    except _SYMPY_ERRORS as exc:
+        if not sympy_failure(exc):
+            raise
+        return None
+    if found is None or found.has(sympy.Limit, sympy.AccumBounds, sympy.nan) or found.is_extended_real is not True:
+        return None
+    return found
+
+
+def _sign_near(symbol: sympy.Symbol, value: sympy.Expr, limit: sympy.Expr, var: sympy.Symbol,
+               point: sympy.Expr) -> DeclaredSign:
+    """The condition ``limit > 0`` that keeps ``symbol = value`` of its declared sign near the point."""
+    word = "positive" if symbol.is_positive else "nonnegative"
+    relation = sympy.Gt(sympy.S.NegativeOne if limit is -sympy.oo else limit, 0, evaluate=False)
+    return DeclaredSign(f"{symbol} = {sympy.sstr(value)} -> {sympy.sstr(limit)} > 0 as {var} -> {point}"
+                        f" (declared {word})", relation)
 
 
 def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
@@ -112,6 +170,7 @@ def _approaches(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, limit: s
     return not errors or (errors[-1] <= errors[0] and errors[-1] < mpmath.mpf("1e-2"))
 
 
+@prover
 def check_independence(expr: sympy.Expr, var: sympy.Symbol, ctx: Context) -> Outcome:
     """Decide that ``expr`` does not depend on ``var`` (d expr / d var == 0).
 
@@ -123,14 +182,14 @@ def check_independence(expr: sympy.Expr, var: sympy.Symbol, ctx: Context) -> Out
     >>> check_independence((1/h) * (h/m), h, Context()).verdict
     <Verdict.HOLDS: 'holds'>
     >>> check_independence(h / m, h, Context()).evidence.residual
-    1/m
+    '1/m'
     """
-    return decide(lambda active: _independence_core(expr, var, ctx, active), ctx)
+    return decide(lambda active: _independence_core(expr, var, ctx, active), ctx, declared_signs(ctx, (expr,)))
 
 
 def _independence_core(expr: sympy.Expr, var: sympy.Symbol, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
     prepared = ctx.prepare(expr, active)
-    moved = prepared.xreplace({var: 3 * var + sympy.Rational(1, 7)})
+    moved = prepared.xreplace(_moved(var))
     derivative = simplified(sympy.diff(prepared, var), ctx)
     if derivative == 0:
         outcome = equality_core(prepared, moved, ctx, active)
@@ -139,10 +198,25 @@ def _independence_core(expr: sympy.Expr, var: sympy.Symbol, ctx: Context, active
                                                                  finding=Finding.PROVED))
         return Outcome(Verdict.UNDECIDED, outcome.evidence.with_(reason="d/dx is 0 but the numeric check disagrees",
                                                                  finding=Finding.UNCONFIRMED))
-    counterexample = find_counterexample(ctx, prepared, moved)
+    counterexample = find_counterexample(ctx, prepared, moved, *_at_both(ctx, expr, var, active))
     if counterexample is not None:
         shown = None if derivative is None else sympy.sstr(derivative)
         return Outcome(Verdict.FAILS, Evidence(residual=derivative, counterexample=counterexample, digits=ctx.dps,
                                                reason=f"depends on {var}: d/d{var} = {shown}", finding=Finding.DEPENDS))
     return Outcome(Verdict.UNDECIDED, Evidence(residual=derivative, reason="derivative not proved 0 and no witness",
                                                finding=Finding.NO_PROOF))
+
+
+def _moved(var: sympy.Symbol) -> dict[sympy.Symbol, sympy.Expr]:
+    """The second point of an independence check: ``var`` moved to ``3 var + 1/7``."""
+    return {var: 3 * var + sympy.Rational(1, 7)}
+
+
+def _at_both(ctx: Context, expr: sympy.Expr, var: sympy.Symbol, active: tuple[Assumption, ...]
+             ) -> tuple[list[sympy.Basic], list[sympy.Expr]]:
+    """The active constraints and substituted values at a point and at its moved twin: a witness of
+    dependence needs both points admissible."""
+    constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
+    domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (expr,), active)]
+    move = _moved(var)
+    return [*constraints, *(c.xreplace(move) for c in constraints)], [*domain, *(d.xreplace(move) for d in domain)]

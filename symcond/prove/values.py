@@ -11,6 +11,7 @@ from symcond.errors import DefinitionError, DimensionError
 from symcond.model.context import Context
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict, number
 from symcond.numeric.sampling import evaluate
+from symcond.prove.boundary import prover
 from symcond.quantities.dimensions import Dim
 
 __all__ = ["check_numeric_value", "check_dimension", "printed_tolerance"]
@@ -33,6 +34,7 @@ def printed_tolerance(stated: str) -> tuple[Decimal, Decimal]:
     return number, Decimal(5).scaleb(number.as_tuple().exponent - 1)  # type: ignore[operator]
 
 
+@prover
 def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: Dim | None = None) -> Outcome:
     """Decide that ``expr``, evaluated with CODATA values, rounds to the printed ``stated``.
 
@@ -89,6 +91,7 @@ def _value_evidence(computed: mpmath.mpf, printed: Decimal, ctx: Context, expr: 
     return ev
 
 
+@prover
 def check_dimension(expr: sympy.Expr, dimension: Dim, ctx: Context) -> Outcome:
     """Decide that ``expr`` has the SI ``dimension``.
 

@@ -189,3 +189,17 @@ def test_system_exit_raised_while_loading_exits_2(capsys, tmp_path, code):
     path.write_text(code + "\n")
     status = code.rstrip(")").rsplit("(", 1)[1]
     assert run(capsys, "verify", str(path)) == (2, "", f"symcond: error: sysexit.py: SystemExit: {status}\n")
+
+
+def test_check_with_contradicting_stated_equalities_is_undecided(capsys):
+    """--assume x==1 --assume x==2 is a contradiction (exit 3), not a fails at a point breaking x == 2."""
+    code, out, _ = run(capsys, "check", "x", "y", "--relation", "le", "--assume", "x==1", "--assume", "x==2")
+    assert (code, out) == (3, "undecided: the assumptions contradict each other: x = 1, x = 2\n")
+
+
+def test_check_where_sympy_raises_while_proving_is_undecided(capsys):
+    """SymPy's "argument '_rf(1, -9/10)' is not comparable" while proving is undecided (exit 3), not exit 70."""
+    code, out, err = run(capsys, "check", "--relation=lt", "--assume=a*b<(tau_in+tau_el)", "--assume=b*Gamma<=eps**x",
+                         "--dim=y=length", "--", "(T*1e-5)", "Min((eps+b), atan(y))-Min(mu+a, (hbar+c), gamma(0.1))")
+    assert (code, err) == (3, "")
+    assert out.startswith("undecided: SymPy failed (ValueError: The argument '_rf(1, -9/10)' is not comparable.)")

@@ -114,7 +114,7 @@ def test_a_chain_of_order_constraints_gets_admissible_points():
 
 def test_order_constraints_between_symbols_of_different_signs_are_not_sorted():
     """A real and a positive symbol are drawn differently; sorting their values could change a sign: not done."""
-    from symcond.numeric import _order_of
+    from symcond.numeric.sampling import _order_of
 
     r, p = sympy.Symbol("r", real=True), sympy.Symbol("p", positive=True)
     assert _order_of([r, p], [sympy.Lt(r, p)]) is None
@@ -126,7 +126,7 @@ def test_order_constraints_between_symbols_of_different_signs_are_not_sorted():
 ])
 def test_comparing_plain_symbols_is_exact(lhs, rhs, point, sign):
     """Symbols and rationals compare exactly at a point (a float side is left to the numeric comparison)."""
-    from symcond.numeric import _plain_difference
+    from symcond.numeric.sampling import _plain_difference
 
     difference = _plain_difference(sympy.sympify(lhs), sympy.sympify(rhs), point)
     assert (None if difference is None else int(sympy.sign(difference))) == sign

@@ -79,20 +79,36 @@ def test_unsatisfiable_but_unproved_assumption_is_no_admissible_point():
     assert "no admissible point found among 100 samples" in out.evidence.reason
 
 
-def test_alternative_equalities_are_not_a_contradiction():
-    """g = 1 and g = 1/2 are alternatives (substitutions): each is tried, the one that works is named."""
-    ctx = Context(assumptions=stated(sympy.Eq(g, sympy.Rational(1, 2)), sympy.Eq(g, 1)))
-    out = check_equality(2 * g * x, x, ctx)
-    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("Eq(g, 1/2): g = 1/2",))
-
-
-def test_claim_failing_under_every_alternative_fails_with_a_point_of_one():
-    """3 g x = x fails under g = 1 and under g = 1/2; the counterexample satisfies the alternative of its run."""
-    ctx = Context(assumptions=stated(sympy.Eq(g, 1), sympy.Eq(g, sympy.Rational(1, 2)), sympy.Le(x, y)))
+def test_contradicting_equalities_on_one_symbol_are_named():
+    """g = 1 and g = 1/2 stated together contradict each other (they were alternatives: fails at a point of one)."""
+    ctx = Context(assumptions=(Assumption("ballistic", sympy.Eq(g, 1)),
+                               Assumption("diffusive", sympy.Eq(g, sympy.Rational(1, 2))), *stated(sympy.Le(x, y))))
     out = check_equality(3 * g * x, x, ctx)
-    assert out.verdict is Verdict.FAILS
-    point = point_of(out.evidence.counterexample, x, y)
-    assert satisfies(sympy.Le(x, y), point, 60) and "g" not in out.evidence.counterexample
+    assert (out.verdict, out.evidence.reason) == (
+        Verdict.UNDECIDED, "the assumptions contradict each other: ballistic: g = 1, diffusive: g = 1/2")
+
+
+def test_equalities_on_one_symbol_hold_together():
+    """g = x and g = y stated together mean x = y: g x = y g holds under both (was fails at a point with x != y)."""
+    out = check_equality(g * x, g * y, Context(assumptions=stated(sympy.Eq(g, x), sympy.Eq(g, y))))
+    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("Eq(g, x): g = x", "Eq(g, y): g = y"))
+
+
+def test_stated_equality_on_a_given_symbol_is_solved_not_a_replacement():
+    """x + a = 4 with x = a given and x = 2 stated holds under x = 2 (a = 2; was fails at a = 0.5, x = 2 replacing
+    the given)."""
+    a = sympy.Symbol("a", positive=True)
+    out = check_equality(x + a, sympy.Integer(4), Context(givens={x: a}, assumptions=stated(sympy.Eq(x, 2))))
+    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("Eq(x, 2): x = 2",))
+
+
+def test_stated_equality_on_a_given_symbol_that_cannot_be_solved_is_a_condition():
+    """sin(a) = 1/2 (x = sin(a) given, x = 1/2 stated) is checked at points, never dropped: no point breaks it."""
+    a = sympy.Symbol("a", positive=True)
+    ctx = Context(givens={x: sympy.sin(a)}, assumptions=stated(sympy.Eq(x, sympy.Rational(1, 2))))
+    out = check_equality(x + a, sympy.Integer(4), ctx)
+    assert out.verdict is not Verdict.FAILS or satisfies(sympy.Eq(sympy.sin(a), sympy.Rational(1, 2)),
+                                                         point_of(out.evidence.counterexample, a), 60)
 
 
 def test_failure_under_all_assumptions_reports_that_run():
@@ -105,7 +121,7 @@ def test_failure_under_all_assumptions_reports_that_run():
 
 def _counting_core(calls, needed=None):
     """A prover core that records each run and holds exactly when ``needed`` assumptions are active."""
-    from symcond.verdict import Evidence, Outcome
+    from symcond.model.verdict import Evidence, Outcome
 
     def core(active):
         calls.append(len(active))

@@ -3,7 +3,7 @@
 import pytest
 import sympy
 
-from symcond.context import Context
+from symcond.model.context import Context
 from symcond.prove.common import simplified
 
 a, b, c = sympy.symbols("a b c", positive=True)

@@ -77,15 +77,16 @@ def test_expensive_simplification_is_undecided_not_hung(xy):
         assert "budget" in out.evidence.reason
 
 
-def test_conflicting_assumptions_fall_back_to_a_subset(xy):
-    """When all stated assumptions conflict, a single sufficient one is still found."""
+def test_conflicting_stated_equalities_are_a_contradiction_not_a_choice(xy):
+    """gg = 1 and gg = 1/2 stated together contradict each other (was holds-under half_g, one of them dropped)."""
     x, _ = xy
     g = sympy.Symbol("gg", positive=True)
     ctx = Context(
         assumptions=(Assumption("unit_g", sympy.Eq(g, 1)), Assumption("half_g", sympy.Eq(g, sympy.Rational(1, 2))))
     )
     out = check_equality(2 * g * x, x, ctx)
-    assert (out.verdict, out.evidence.conditions) == (Verdict.HOLDS_UNDER, ("half_g: gg = 1/2",))
+    assert (out.verdict, out.evidence.reason) == (
+        Verdict.UNDECIDED, "the assumptions contradict each other: unit_g: gg = 1, half_g: gg = 1/2")
 
 
 def test_plain_integer_given_is_accepted(xy):

@@ -2,7 +2,9 @@
 
 Nothing here uses symcond's provers or its numeric module.  Expressions (with the
 registry definitions, the claim's givens and, for the "assumed" judgement, the stated
-equality assumptions substituted) are compiled with ``sympy.lambdify(modules="mpmath")``;
+equality assumptions substituted; one whose symbol is already replaced must hold as well, so
+it is a condition, which random points almost never meet) are compiled with
+``sympy.lambdify(modules="mpmath")``;
 Fermi–Dirac integrals are evaluated as ``-polylog(j + 1, -exp(eta))`` by mpmath.
 Random points are drawn with this module's own generator (positive symbols log-uniform in
 [1/20, 20], real ones uniform in [-5, 5]) and must satisfy the stated inequality
@@ -118,11 +120,14 @@ def _constraint(relation: sympy.Basic, symbols: Sequence[sympy.Symbol]) -> Calla
     gap = compile_expr(relation.rhs - relation.lhs, symbols)  # type: ignore[attr-defined]
     strict = isinstance(relation, (sympy.StrictLessThan, sympy.StrictGreaterThan))
     sign = 1 if isinstance(relation, (sympy.LessThan, sympy.StrictLessThan)) else -1
+    equality = isinstance(relation, sympy.Equality)
 
     def holds(point: Point) -> bool:
         value = value_at(gap, [point[s] for s in symbols], DIGITS)
         if value is None or mpmath.im(value) != 0:
             return False
+        if equality:  # random points (almost) never meet one: the setting then has no points
+            return bool(abs(value) < EQUAL_TOL)
         return sign * value > 0 if strict else sign * value >= 0
     return holds
 
@@ -132,8 +137,13 @@ def setting(paper: Paper, claim: Claim, names: Iterable[str] = (), extra: Subs |
     subs = {**paper.registry.definitions(), **claim.givens, **(extra or {})}
     wanted = set(names)
     usable = [a for a in paper.assumptions if a.name in wanted]
-    subs.update({a.relation.lhs: a.relation.rhs for a in usable if a.is_equality})  # type: ignore[attr-defined]
-    constraints = tuple(prepared(a.relation, subs) for a in usable if not a.is_equality)
+    conditions = [a.relation for a in usable if not a.is_equality]
+    for a in (a for a in usable if a.is_equality):
+        if a.relation.lhs in subs:  # already replaced: both hold, so this one is a condition on the points
+            conditions.append(a.relation)
+        else:
+            subs[a.relation.lhs] = a.relation.rhs  # type: ignore[attr-defined]
+    constraints = tuple(prepared(relation, subs) for relation in conditions)
     return Setting(subs, constraints, f"{claim.id}:{sorted(wanted)}")
 
 
