@@ -23,8 +23,9 @@ from collections.abc import Callable
 from typing import ParamSpec
 
 from symcond.errors import SymcondError
-from symcond.model.verdict import Evidence, Outcome, Verdict
+from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.parse.caps import _SYMPY_ERRORS, _reason
+from symcond.usercode import raised_in
 
 __all__ = ["guarded", "prover", "sympy_failure"]
 
@@ -32,8 +33,11 @@ P = ParamSpec("P")
 
 
 def sympy_failure(exc: BaseException) -> bool:
-    """True for an error of SymPy's on input it cannot handle; False for bad input (see the module)."""
+    """True for an error of SymPy's on input it cannot handle; False for bad input (see the module)
+    and for an error raised by a derivation file's own code (:mod:`symcond.usercode` reports it)."""
     if isinstance(exc, (SymcondError, OverflowError)) or not isinstance(exc, _SYMPY_ERRORS):
+        return False
+    if raised_in(exc) is not None:
         return False
     text = str(exc)
     return "integer string conversion" not in text and "int_max_str_digits" not in text
@@ -46,7 +50,8 @@ def guarded(work: Callable[[], Outcome]) -> Outcome:
     except _SYMPY_ERRORS as exc:
         if not sympy_failure(exc):
             raise
-        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy failed ({type(exc).__name__}: {_reason(exc)})"))
+        return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy failed ({type(exc).__name__}: {_reason(exc)})",
+                                                   finding=Finding.UNSUPPORTED))
 
 
 def prover(check: Callable[P, Outcome]) -> Callable[P, Outcome]:

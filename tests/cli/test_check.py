@@ -1,7 +1,7 @@
 """`symcond check` as a function: the limit on the number of stated conditions."""
 
-from symcond.cli import main
 from symcond.cli.check import MAX_ASSUMPTIONS
+from symcond.cli.main import main
 
 
 def test_more_conditions_than_the_cap_are_refused_in_one_line(capsys):

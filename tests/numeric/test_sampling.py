@@ -104,7 +104,7 @@ def test_satisfies_needs_an_established_sign(relation, expected):
 
 def test_a_chain_of_order_constraints_gets_admissible_points():
     """x0 < x1 < ... < x30 is met by 1 in 31! independent draws: draws sorted along the chain are kept instead."""
-    from symcond.numeric import Sampler
+    from symcond.numeric.sampling import Sampler
 
     xs = sympy.symbols("x0:31", positive=True)
     chain = [sympy.Lt(a, b) for a, b in itertools.pairwise(xs)]

@@ -54,7 +54,7 @@ def test_rule_uses_sympy_first():
 
 def test_a_bose_integrand_goes_to_the_series_without_a_direct_attempt(monkeypatch):
     """sympy.integrate, which cannot do x**2/(exp(x) - 1) on (0, oo), is not tried on it first (seconds lost)."""
-    from symcond import series_integrals
+    from symcond.rules import series as series_integrals
 
     attempted, original = [], sympy.integrate
 
