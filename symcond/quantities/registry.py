@@ -15,6 +15,7 @@ h/(2*pi)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ from sympy.physics.units import Dimension
 from sympy.physics.units import definitions as _unit_defs
 
 from symcond.errors import DefinitionError
+from symcond.parse.functions import DEFAULT_FUNCTIONS
+from symcond.parse.grammar import parse_expression
+from symcond.quantities.codata import LINKED, SHORT_NAMES, CodataConstant, constant
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 
 __all__ = ["Quantity", "Registry", "DEFAULT", "codata", "dimension_from_name"]
@@ -53,6 +57,8 @@ class Quantity:
         SI value as a decimal string (CODATA via scipy.constants), for numeric claims.
     definition : sympy.Expr or None
         Defining relation in other symbols, substituted before checking claims.
+    codata : str or None
+        The CODATA entry the value comes from (``"conductance quantum"``), see :meth:`Registry.constant`.
     """
 
     name: str
@@ -62,6 +68,7 @@ class Quantity:
     latex: str = ""
     value: str | None = None
     definition: sympy.Expr | None = None
+    codata: str | None = None
 
 
 @dataclass
@@ -122,6 +129,22 @@ class Registry:
             return self._quantities[name]
         except KeyError:
             raise DefinitionError(f"unknown symbol {name!r}; declare it with its dimension first") from None
+
+    def constant(self, name: str) -> CodataConstant:
+        """The CODATA entry of a registry symbol (``"G_0"``) or of a CODATA name (``"Rydberg constant"``).
+
+        >>> reg = Registry.default()
+        >>> reg.constant("R_K").name, reg.constant("R_K").exact
+        ('von Klitzing constant', True)
+        >>> reg.constant("Newtonian constant of gravitation").uncertainty
+        1.5e-15
+        """
+        found = self._quantities.get(name)
+        if found is not None and found.codata is not None:
+            return constant(found.codata)
+        if found is not None:
+            raise DefinitionError(f"the symbol {name!r} ({found.description}) is not a CODATA constant")
+        return constant(name)
 
     def get(self, name: str) -> Quantity | None:
         """The record for ``name`` or None."""
@@ -293,7 +316,25 @@ def _build_default() -> Registry:
     reg.declare("alpha", 1, "fine-structure constant", latex=r"\alpha",
                 value=codata("fine-structure constant"), definition=e**2 / (4 * pi * eps0 * hbar * c))
     reg.declare("q_P", "charge", "Planck charge", latex="q_P", definition=sympy.sqrt(4 * pi * eps0 * hbar * c))
+    _declare_codata(reg)
     return reg
+
+
+#: What the defining relations of :data:`~symcond.quantities.codata.SHORT_NAMES` may call.
+_DEFINITION_FUNCTIONS = {**DEFAULT_FUNCTIONS, "LambertW": sympy.LambertW}
+
+
+def _declare_codata(reg: Registry) -> None:
+    """Link the older symbols to their CODATA entry, then declare the conventional CODATA symbols."""
+    for name, codata_name in LINKED.items():
+        reg._quantities[name] = dataclasses.replace(reg.quantity(name), codata=codata_name)
+    for short in SHORT_NAMES:
+        entry = constant(short.codata)
+        definition = None if short.definition is None else parse_expression(
+            short.definition, reg.resolver(strict=True), functions=_DEFINITION_FUNCTIONS)
+        reg.declare(short.name, entry.dimension, entry.name, latex=short.latex, value=entry.value,
+                    definition=definition)
+        reg._quantities[short.name] = dataclasses.replace(reg.quantity(short.name), codata=entry.name)
 
 
 DEFAULT: Registry = _build_default()
