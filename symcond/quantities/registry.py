@@ -24,13 +24,13 @@ from types import MappingProxyType
 import scipy.constants as sc
 import sympy
 from sympy.physics.units import Dimension
-from sympy.physics.units import definitions as _unit_defs
 
 from symcond.errors import DefinitionError
 from symcond.parse.functions import DEFAULT_FUNCTIONS
 from symcond.parse.grammar import parse_expression
 from symcond.quantities.codata import LINKED, SHORT_NAMES, CodataConstant, constant
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
+from symcond.quantities.units import dimension_from_name
 
 __all__ = ["Quantity", "Registry", "DEFAULT", "codata", "dimension_from_name"]
 
@@ -188,48 +188,6 @@ class Registry:
             return sympy.Symbol(name, positive=True)
 
         return resolve
-
-
-def dimension_from_name(text: str) -> Dim:
-    """A dimension from SymPy dimension names combined with ``*``, ``/`` and ``**``.
-
-    Parsed with the restricted parser (nothing is evaluated as Python).
-
-    >>> print(dimension_from_name("energy/temperature"))
-    kg m^2 s^-2 K^-1
-    >>> print(dimension_from_name("mass**2/(energy*time)"))
-    kg m^-2 s
-    """
-    from symcond.parse.grammar import parse_expression
-
-    if text.strip() in ("1", "dimensionless"):
-        return DIMENSIONLESS
-    expr = parse_expression(text, resolve=sympy.Symbol, functions={})
-    return _dim_of_names(expr, text)
-
-
-def _dim_of_names(expr: sympy.Expr, text: str) -> Dim:
-    if expr.is_Symbol:
-        return _named_dimension(expr.name)
-    if expr == 1:
-        return DIMENSIONLESS
-    if isinstance(expr, sympy.Mul):
-        result = DIMENSIONLESS
-        for factor in expr.args:
-            result = result * _dim_of_names(factor, text)
-        return result
-    if isinstance(expr, sympy.Pow) and expr.exp.is_Rational:
-        return _dim_of_names(expr.base, text) ** expr.exp
-    raise DefinitionError(f"dimension {text!r} must be a product of dimension names and rational powers")
-
-
-def _named_dimension(name: str) -> Dim:
-    found = getattr(_unit_defs.dimension_definitions, name, None)
-    if found is None:
-        found = {"dimensionless": Dimension(1), "one": Dimension(1)}.get(name)
-    if not isinstance(found, Dimension):
-        raise DefinitionError(f"unknown dimension {name!r}; use names such as length, mass, time, energy")
-    return Dim.of(found)
 
 
 def _as_dim(dimension: Dimension | Dim | str | int) -> Dim:
