@@ -139,6 +139,7 @@ _PLUGINS: dict[str, str] = {
     "export": "symcond.cli.explain_export",
     "mc": "symcond.cli.mc",
     "figure": "symcond.cli.figure",
+    "symbols": "symcond.cli.symbols",
 }
 _CORE = {"verify": None, "check": None}
 

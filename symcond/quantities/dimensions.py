@@ -14,12 +14,14 @@ m^2 s^-1
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy
-from sympy.physics.units import Dimension
+from sympy.physics.units import Dimension, Quantity
 from sympy.physics.units.systems.si import dimsys_SI
 
 from symcond.errors import DimensionError
@@ -82,8 +84,12 @@ class Dim:
         return " ".join(_power(units[name], p) for name, p in self.exponents)
 
     def unit_name(self) -> str:
-        """A conventional SI unit name when one is known (``'S'``, ``'W/K'``), else base units."""
+        """A conventional SI unit name when one is known (``'S'``, ``'W/K'``, ``'Ω'``), else base units."""
         return named_dimension(self) or str(self)
+
+    def unit_latex(self) -> str:
+        r""":meth:`unit_name` for ``\mathrm{...}`` in LaTeX (``Ω`` is ``\Omega``)."""
+        return self.unit_name().replace("Ω", r"\Omega")
 
 
 def _power(unit: str, power: Fraction) -> str:
@@ -111,7 +117,25 @@ def _named_table() -> dict[Dim, str]:
         power: "W", mass: "kg", length: "m", time: "s", temperature: "K",
         1 / (energy * time): "1/(J s)", energy / time: "J/s",
     }
-    return {Dim.of(Dimension(d) if not isinstance(d, Dimension) else d): n for d, n in table.items()}
+    named = {Dim.of(Dimension(d) if not isinstance(d, Dimension) else d): n for d, n in table.items()}
+    return {**_derived_units(), **named}
+
+
+def _derived_units() -> dict[Dim, str]:
+    """The SI derived units with a name of their own, symbol from SymPy (``V``; ``Ω`` from ``\\Omega``)."""
+    from sympy.physics.units import farad, henry, newton, ohm, pascal, tesla, volt, weber
+    from sympy.physics.units.systems.si import SI
+
+    return {Dim.of(SI.get_quantity_dimension(u)): _unit_symbol(u)
+            for u in (volt, ohm, farad, henry, tesla, weber, newton, pascal)}
+
+
+def _unit_symbol(unit: Quantity) -> str:
+    """A SymPy unit's symbol: its abbreviation, or the Greek letter its LaTeX names (``\\Omega`` -> ``Ω``)."""
+    tex = sympy.latex(unit)
+    if re.fullmatch(r"\\[A-Z][a-z]+", tex):
+        return unicodedata.lookup(f"GREEK CAPITAL LETTER {tex[1:].upper()}")
+    return str(unit.abbrev)
 
 
 _NAMED: dict[Dim, str] = {}

@@ -15,6 +15,7 @@ h/(2*pi)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,10 +24,13 @@ from types import MappingProxyType
 import scipy.constants as sc
 import sympy
 from sympy.physics.units import Dimension
-from sympy.physics.units import definitions as _unit_defs
 
 from symcond.errors import DefinitionError
+from symcond.parse.functions import DEFAULT_FUNCTIONS
+from symcond.parse.grammar import parse_expression
+from symcond.quantities.codata import LINKED, SHORT_NAMES, CodataConstant, constant
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
+from symcond.quantities.units import dimension_from_name
 
 __all__ = ["Quantity", "Registry", "DEFAULT", "codata", "dimension_from_name"]
 
@@ -53,6 +57,8 @@ class Quantity:
         SI value as a decimal string (CODATA via scipy.constants), for numeric claims.
     definition : sympy.Expr or None
         Defining relation in other symbols, substituted before checking claims.
+    codata : str or None
+        The CODATA entry the value comes from (``"conductance quantum"``), see :meth:`Registry.constant`.
     """
 
     name: str
@@ -62,6 +68,7 @@ class Quantity:
     latex: str = ""
     value: str | None = None
     definition: sympy.Expr | None = None
+    codata: str | None = None
 
 
 @dataclass
@@ -123,6 +130,22 @@ class Registry:
         except KeyError:
             raise DefinitionError(f"unknown symbol {name!r}; declare it with its dimension first") from None
 
+    def constant(self, name: str) -> CodataConstant:
+        """The CODATA entry of a registry symbol (``"G_0"``) or of a CODATA name (``"Rydberg constant"``).
+
+        >>> reg = Registry.default()
+        >>> reg.constant("R_K").name, reg.constant("R_K").exact
+        ('von Klitzing constant', True)
+        >>> reg.constant("Newtonian constant of gravitation").uncertainty
+        1.5e-15
+        """
+        found = self._quantities.get(name)
+        if found is not None and found.codata is not None:
+            return constant(found.codata)
+        if found is not None:
+            raise DefinitionError(f"the symbol {name!r} ({found.description}) is not a CODATA constant")
+        return constant(name)
+
     def get(self, name: str) -> Quantity | None:
         """The record for ``name`` or None."""
         return self._quantities.get(name)
@@ -165,48 +188,6 @@ class Registry:
             return sympy.Symbol(name, positive=True)
 
         return resolve
-
-
-def dimension_from_name(text: str) -> Dim:
-    """A dimension from SymPy dimension names combined with ``*``, ``/`` and ``**``.
-
-    Parsed with the restricted parser (nothing is evaluated as Python).
-
-    >>> print(dimension_from_name("energy/temperature"))
-    kg m^2 s^-2 K^-1
-    >>> print(dimension_from_name("mass**2/(energy*time)"))
-    kg m^-2 s
-    """
-    from symcond.parse.grammar import parse_expression
-
-    if text.strip() in ("1", "dimensionless"):
-        return DIMENSIONLESS
-    expr = parse_expression(text, resolve=sympy.Symbol, functions={})
-    return _dim_of_names(expr, text)
-
-
-def _dim_of_names(expr: sympy.Expr, text: str) -> Dim:
-    if expr.is_Symbol:
-        return _named_dimension(expr.name)
-    if expr == 1:
-        return DIMENSIONLESS
-    if isinstance(expr, sympy.Mul):
-        result = DIMENSIONLESS
-        for factor in expr.args:
-            result = result * _dim_of_names(factor, text)
-        return result
-    if isinstance(expr, sympy.Pow) and expr.exp.is_Rational:
-        return _dim_of_names(expr.base, text) ** expr.exp
-    raise DefinitionError(f"dimension {text!r} must be a product of dimension names and rational powers")
-
-
-def _named_dimension(name: str) -> Dim:
-    found = getattr(_unit_defs.dimension_definitions, name, None)
-    if found is None:
-        found = {"dimensionless": Dimension(1), "one": Dimension(1)}.get(name)
-    if not isinstance(found, Dimension):
-        raise DefinitionError(f"unknown dimension {name!r}; use names such as length, mass, time, energy")
-    return Dim.of(found)
 
 
 def _as_dim(dimension: Dimension | Dim | str | int) -> Dim:
@@ -293,7 +274,25 @@ def _build_default() -> Registry:
     reg.declare("alpha", 1, "fine-structure constant", latex=r"\alpha",
                 value=codata("fine-structure constant"), definition=e**2 / (4 * pi * eps0 * hbar * c))
     reg.declare("q_P", "charge", "Planck charge", latex="q_P", definition=sympy.sqrt(4 * pi * eps0 * hbar * c))
+    _declare_codata(reg)
     return reg
+
+
+#: What the defining relations of :data:`~symcond.quantities.codata.SHORT_NAMES` may call.
+_DEFINITION_FUNCTIONS = {**DEFAULT_FUNCTIONS, "LambertW": sympy.LambertW}
+
+
+def _declare_codata(reg: Registry) -> None:
+    """Link the older symbols to their CODATA entry, then declare the conventional CODATA symbols."""
+    for name, codata_name in LINKED.items():
+        reg._quantities[name] = dataclasses.replace(reg.quantity(name), codata=codata_name)
+    for short in SHORT_NAMES:
+        entry = constant(short.codata)
+        definition = None if short.definition is None else parse_expression(
+            short.definition, reg.resolver(strict=True), functions=_DEFINITION_FUNCTIONS)
+        reg.declare(short.name, entry.dimension, entry.name, latex=short.latex, value=entry.value,
+                    definition=definition)
+        reg._quantities[short.name] = dataclasses.replace(reg.quantity(short.name), codata=entry.name)
 
 
 DEFAULT: Registry = _build_default()

@@ -2,7 +2,27 @@
 
 import pytest
 import sympy
-from sympy.physics.units import action, charge, conductance, energy, length, mass, temperature, time
+from sympy.physics.units import (
+    action,
+    capacitance,
+    charge,
+    conductance,
+    energy,
+    force,
+    frequency,
+    impedance,
+    inductance,
+    length,
+    magnetic_density,
+    magnetic_flux,
+    mass,
+    power,
+    pressure,
+    temperature,
+    time,
+    velocity,
+    voltage,
+)
 
 from symcond.errors import DimensionError
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim, dimension_of
@@ -50,3 +70,23 @@ def test_unit_names():
     assert Dim.of(conductance).unit_name() == "S"
     assert Dim.of(action).unit_name() == "J s"
     assert Dim.of(charge / time).unit_name() == "A"
+
+
+@pytest.mark.parametrize(("dimension", "name"), [
+    (conductance, "S"), (power / temperature, "W/K"), (length**2 / time, "m^2/s"), (mass**2 / (energy * time),
+     "kg^2/(J s)"), (energy, "J"), (action, "J s"), (charge, "C"), (velocity, "m/s"), (energy / temperature, "J/K"),
+    (frequency, "Hz"), (power, "J/s"), (1 / (energy * time), "1/(J s)"), (conductance * length, "kg^-1 m^-1 s^3 A^2"),
+    (velocity**2, "m^2 s^-2"),
+])
+def test_printed_names_of_the_ledger_stay(dimension, name):
+    """The unit names the ledger of the bundled papers prints are pinned (power stays J/s there)."""
+    assert Dim.of(dimension).unit_name() == name
+
+
+@pytest.mark.parametrize(("dimension", "name", "latex"), [
+    (voltage, "V", "V"), (impedance, "Ω", r"\Omega"), (capacitance, "F", "F"), (inductance, "H", "H"),
+    (magnetic_density, "T", "T"), (magnetic_flux, "Wb", "Wb"), (force, "N", "N"), (pressure, "Pa", "Pa"),
+])
+def test_si_derived_units_print_by_their_symbol(dimension, name, latex):
+    """SI derived units with a name of their own print as people write them, Ω as \\Omega in LaTeX."""
+    assert (Dim.of(dimension).unit_name(), Dim.of(dimension).unit_latex()) == (name, latex)

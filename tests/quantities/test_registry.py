@@ -1,0 +1,61 @@
+"""The registry's CODATA symbols: values, dimensions and definitions agree with the CODATA table."""
+
+import pytest
+
+from symcond.errors import DefinitionError
+from symcond.quantities.codata import LINKED, SHORT_NAMES, constant
+from symcond.quantities.dimensions import dimension_of
+from symcond.quantities.registry import _CONVENTIONAL, DEFAULT
+
+CODATA_SYMBOLS = sorted(q.name for q in DEFAULT if q.codata is not None)
+DEFINED = sorted(q.name for q in DEFAULT if q.definition is not None)
+
+
+@pytest.mark.parametrize("name", CODATA_SYMBOLS)
+def test_value_is_the_codata_value(name):
+    """A symbol tied to a CODATA entry carries exactly that entry's value."""
+    quantity = DEFAULT.quantity(name)
+    assert quantity.value == repr(constant(quantity.codata).value)
+
+
+@pytest.mark.parametrize("name", CODATA_SYMBOLS)
+def test_dimension_is_that_of_the_codata_unit(name):
+    """A symbol tied to a CODATA entry has the SI dimension of the unit CODATA states (the older ones included)."""
+    quantity = DEFAULT.quantity(name)
+    assert quantity.dimension == constant(quantity.codata).dimension
+
+
+@pytest.mark.parametrize("name", DEFINED)
+def test_definition_has_the_symbol_dimension(name):
+    """Every defining relation has the dimension of the symbol it defines."""
+    quantity = DEFAULT.quantity(name)
+    assert dimension_of(quantity.definition, DEFAULT.dimension) == quantity.dimension
+
+
+def test_new_names_leave_the_older_symbols_alone():
+    """No conventional CODATA symbol redeclares a symbol the registry had before (the bundled ledger uses them)."""
+    older = {name for name, *_ in _CONVENTIONAL} | {"q_P"}
+    assert {s.name for s in SHORT_NAMES} & older == set() and set(LINKED) <= older
+
+
+def test_every_listed_constant_is_positive():
+    """The conventional CODATA symbols are positive symbols with positive values (no signed magnetic moments)."""
+    assert all(DEFAULT.symbol(s.name).is_positive and float(DEFAULT.quantity(s.name).value) > 0 for s in SHORT_NAMES)
+
+
+@pytest.mark.parametrize(("name", "codata_name"), [
+    ("G_0", "conductance quantum"), ("e", "elementary charge"), ("Rydberg constant", "Rydberg constant")])
+def test_constant_takes_a_symbol_or_a_codata_name(name, codata_name):
+    """Registry.constant finds the CODATA entry of a registry symbol or of a full CODATA name."""
+    assert DEFAULT.constant(name).name == codata_name
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("tau_in", "the symbol 'tau_in' (inelastic scattering time) is not a CODATA constant"),
+    ("Bohr radus", "scipy.constants has no CODATA constant 'Bohr radus'; did you mean 'Bohr radius'?"),
+])
+def test_constant_of_something_else_is_an_error(name, message):
+    """A registry symbol without a CODATA entry, or a misspelt name, is an error that says which."""
+    with pytest.raises(DefinitionError) as caught:
+        DEFAULT.constant(name)
+    assert str(caught.value) == message
