@@ -22,6 +22,11 @@ from sympy import (
 __all__ += ["Abs", "Eq", "Function", "Ge", "Gt", "Integral", "Le", "Lt", "Rational", "Symbol", "cos", "diff", "exp",
             "gamma", "log", "oo", "pi", "sin", "sqrt", "zeta"]
 
+# SymPy's units, for numbers with a unit in givens ({T: 300*units.kelvin}).
+from sympy.physics import units
+
+__all__ += ["units"]
+
 # Errors: one hierarchy.
 from symcond.errors import (
     DefinitionError, DimensionError, NumericalError, ParseError, SolverError, SymcondError, UserCodeError,
@@ -33,8 +38,10 @@ __all__ += ["DefinitionError", "DimensionError", "NumericalError", "ParseError",
 # Quantities: the registry of symbols (CODATA constants, declared quantities) and SI dimensions.
 from symcond.quantities.dimensions import Dim, dimension_of
 from symcond.quantities.registry import DEFAULT, Quantity, Registry, codata, dimension_from_name
+from symcond.quantities.units import Unit, parse_unit
 
-__all__ += ["Dim", "dimension_of", "DEFAULT", "Quantity", "Registry", "codata", "dimension_from_name"]
+__all__ += ["Dim", "dimension_of", "DEFAULT", "Quantity", "Registry", "codata", "dimension_from_name", "Unit",
+            "parse_unit"]
 
 # Special functions with SymPy, mpmath and NumPy forms.
 from symcond.special.sympy_fd import FermiDirac

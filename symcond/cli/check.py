@@ -24,9 +24,10 @@ from symcond.errors import BudgetExceeded, DefinitionError, ParseError
 from symcond.ledger.workers import decide_in_worker
 from symcond.model.context import Assumption, Context
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
-from symcond.parse.grammar import is_identifier, parse_assignment, parse_expression, parse_relation
+from symcond.parse.grammar import is_identifier, parse_expression, parse_relation
 from symcond.prove import check_equality, check_inequality
 from symcond.quantities.dimensions import Dim
+from symcond.quantities.givens import parse_given
 from symcond.quantities.registry import Registry, dimension_from_name
 
 __all__ = ["MAX_ASSUMPTIONS", "Relation", "check_texts", "outcome_json", "parse_dimension"]
@@ -102,8 +103,9 @@ def _parse_givens(texts: Sequence[str], registry: Registry) -> dict[sympy.Symbol
     """``--given`` definitions parsed in dependency order, each name with the sign of its definition."""
     plain = registry.resolver()
     drafts: dict[str, tuple[str, set[str]]] = {}
+    defined = {text.partition("=")[0].strip() for text in texts}  # NAME=3*UNIT: UNIT is no unit if defined here
     for text in texts:
-        name, expr = parse_assignment(text, plain)
+        name, expr = parse_given(text, plain, registry, defined)
         if name in drafts:
             raise DefinitionError(f"--given defines {name!r} twice")
         drafts[name] = (text, {s.name for s in expr.free_symbols})  # type: ignore[attr-defined]
@@ -111,7 +113,7 @@ def _parse_givens(texts: Sequence[str], registry: Registry) -> dict[sympy.Symbol
     givens: dict[sympy.Symbol, sympy.Expr] = {}
     for name in order or drafts:  # a cycle: parse as written and let the Context report it
         resolve = _resolver(registry, givens) if order else plain
-        _, expr = parse_assignment(drafts[name][0], resolve)
+        _, expr = parse_given(drafts[name][0], resolve, registry, defined)
         symbol = resolve(name) if name in registry or not order else _implied_symbol(name, expr)
         givens[symbol] = expr  # type: ignore[index]
     return givens

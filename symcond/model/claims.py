@@ -20,8 +20,10 @@ from enum import Enum
 
 import sympy
 
+from symcond.errors import SymcondError
 from symcond.model.verdict import Expect
 from symcond.quantities.dimensions import Dim
+from symcond.quantities.units import Unit, split_quantity
 
 __all__ = [
     "Claim", "ClaimKind", "Equality", "Inequality", "EqualityIff", "Limit", "Asymptotic",
@@ -244,12 +246,25 @@ class NumericValue(Claim):
 
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
-        return self.expr, sympy.Float(self.stated)
+        """The expression and the printed value in SI (``"12.906 kOhm"`` is 12906)."""
+        number, printed = _printed(self.stated)
+        return self.expr, sympy.Float(number) * (1 if printed is None else printed.scale)
 
     def latex(self, names: SymbolNames | None = None) -> str:
         tex = latex_printer(names)
-        unit = "" if self.unit is None else f"\\ \\mathrm{{{self.unit.unit_name()}}}"
+        number, printed = _printed(self.stated)
+        if printed is not None:
+            return f"{tex(self.expr)} \\approx {number}\\ {printed.latex()}"
+        unit = "" if self.unit is None else f"\\ \\mathrm{{{self.unit.unit_latex()}}}"
         return f"{tex(self.expr)} \\approx {self.stated}{unit}"
+
+
+def _printed(stated: str) -> tuple[str, Unit | None]:
+    """A printed value's number and unit (:func:`~symcond.quantities.units.split_quantity`); as is when unreadable."""
+    try:
+        return split_quantity(stated)
+    except SymcondError:
+        return stated, None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -269,7 +284,7 @@ class DimensionClaim(Claim):
 
     def latex(self, names: SymbolNames | None = None) -> str:
         tex = latex_printer(names)
-        return f"[{tex(self.expr)}] = \\mathrm{{{self.dimension.unit_name()}}}"
+        return f"[{tex(self.expr)}] = \\mathrm{{{self.dimension.unit_latex()}}}"
 
 
 def build(claim: Claim, common: Mapping[str, object], **own: object) -> None:

@@ -25,6 +25,7 @@ from symcond.errors import DefinitionError
 from symcond.numeric.sampling import MIN_DIGITS, Sampler
 from symcond.parse.substitute import bounded_xreplace
 from symcond.quantities.dimensions import Dim, dimension_of
+from symcond.quantities.givens import si_givens
 from symcond.quantities.registry import Registry
 
 __all__ = ["Assumption", "Context"]
@@ -73,7 +74,8 @@ class Context:
     registry : Registry
         Dimensions, SI values and defining relations of symbols.
     givens : mapping
-        Substitutions symbol -> expression applied before checking (claim definitions).
+        Substitutions symbol -> expression applied before checking (claim definitions); a number
+        with a unit (``300*kelvin``, ``"300 K"``) is converted to SI.
     assumptions : tuple of Assumption
         Stated assumptions the engine may use to establish ``holds-under``.
     budget : float
@@ -92,13 +94,16 @@ class Context:
     points: int = 6
     search_points: int = 24
     sampler: Sampler = field(default_factory=Sampler)
+    #: prepared expression -> the forms it had before numeric givens were substituted (for its dimension)
+    _before_numbers: dict[sympy.Expr, set[sympy.Expr]] = field(default_factory=dict, init=False, repr=False,
+                                                               compare=False)
 
     def __post_init__(self) -> None:
         if self.dps < MIN_DIGITS:
             raise DefinitionError(f"'dps' must be at least {MIN_DIGITS} (got {self.dps})")
         if not self.budget > 0:
             raise DefinitionError(f"'budget' must be positive (got {self.budget})")
-        givens = {symbol: sympy.sympify(value) for symbol, value in self.givens.items()}
+        givens = si_givens(self.givens, self.registry)  # a number with a unit (300*kelvin, "300 K") in SI
         givens = _without_restatements(givens, self.registry.definitions(), self.budget)
         object.__setattr__(self, "givens", MappingProxyType(givens))
         _check_acyclic(self.givens)
@@ -124,11 +129,29 @@ class Context:
         build a number, exponent or expression beyond the parser's limits raises
         :class:`~symcond.errors.DefinitionError` instead of computing it.
         """
-        return _expanded(sympy.sympify(expr), self.substitutions(active))
+        subs = self.substitutions(active)
+        numeric = {s for s, v in self.givens.items() if v.is_number and not self._dimensionless(s)}
+        if not numeric & subs.keys():
+            return _expanded(sympy.sympify(expr), subs)
+        symbolic = _expanded(sympy.sympify(expr), {s: v for s, v in subs.items() if s not in numeric})
+        prepared = _expanded(symbolic, subs)
+        self._before_numbers.setdefault(prepared, set()).add(symbolic)
+        return prepared
 
     def dimension(self, expr: sympy.Expr) -> Dim | None:
-        """SI dimension of an expression (None if some symbol has no declared dimension)."""
+        """SI dimension of an expression (None if some symbol has no declared dimension).
+
+        For an expression :meth:`prepare` made, the dimension is that of its form before numeric
+        givens (``T = 300``, from ``"300 K"``) were substituted: a number has no dimension.
+        """
+        if expr in self._before_numbers:
+            found = {dimension_of(before, self._lookup) for before in self._before_numbers[expr]}
+            return found.pop() if len(found) == 1 else None
         return dimension_of(expr, self._lookup)
+
+    def _dimensionless(self, symbol: sympy.Symbol) -> bool:
+        dimension = self.registry.dimension(symbol)
+        return dimension is None or dimension.is_dimensionless
 
     def _lookup(self, symbol: sympy.Symbol) -> Dim | None:
         return self.registry.dimension(symbol)

@@ -26,7 +26,7 @@ from typing import Any
 
 import sympy
 
-from symcond.errors import DefinitionError
+from symcond.errors import DefinitionError, DimensionError, SymcondError
 from symcond.model.claims import (
     Asymptotic,
     Claim,
@@ -43,7 +43,9 @@ from symcond.model.derivation import Derivation, Step
 from symcond.model.figures import SubbandFigure
 from symcond.model.tables import Table
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
+from symcond.quantities.givens import si_givens
 from symcond.quantities.registry import Registry, dimension_from_name
+from symcond.quantities.units import parse_unit, split_quantity
 
 __all__ = ["Paper"]
 
@@ -138,6 +140,9 @@ class Paper:
             if name not in self._assumptions:
                 raise DefinitionError(f"claim {full!r} refers to the unknown assumption {name!r}")
         changes: dict[str, Any] = {"id": full} if claim.id != full else {}
+        givens = self._si_givens(full, claim)
+        if givens != dict(claim.givens):
+            changes["givens"] = givens
         if claim.statement == claim.latex():  # generated: print it with the paper's symbol names
             changes["statement"] = claim.latex(self.latex_names())
         if changes:
@@ -221,8 +226,14 @@ class Paper:
         return self.add(Independence(expr, of, id=self._full(id), **kw))
 
     def value(self, id: str, expr: Any, stated: str, *, unit: str | Dim | int | None = None, **kw: Any) -> Claim:
-        """Claim that ``expr`` (CODATA values) rounds to the printed ``stated`` in ``unit``."""
-        return self.add(NumericValue(expr, stated, _dim(unit), id=self._full(id), **kw))
+        """Claim that ``expr`` (CODATA values) rounds to the printed ``stated`` in ``unit``.
+
+        The unit may be printed with the number (``"12.906 kOhm"``) or given as ``unit=`` (a unit
+        such as ``"kOhm"`` or ``"W/K"``, or dimension names such as ``"power/temperature"``, which
+        stand for the coherent SI unit); see :func:`symcond.quantities.units.parse_unit`.
+        """
+        stated, dimension = _stated_with_unit(stated, unit)
+        return self.add(NumericValue(expr, stated, dimension, id=self._full(id), **kw))
 
     def dimension(self, id: str, expr: Any, dimension: str | Dim | int, **kw: Any) -> Claim:
         """Claim that ``expr`` has the SI ``dimension``."""
@@ -234,6 +245,35 @@ class Paper:
 
     def _full(self, local: str) -> str:
         return f"{self.key}:{local.removeprefix(self.key + ':')}"
+
+    def _si_givens(self, full: str, claim: Claim) -> dict[sympy.Symbol, sympy.Expr]:
+        """The claim's givens in SI; a bare number for a symbol with a dimension is refused."""
+        try:
+            return si_givens(claim.givens, self.registry, require_units=True)
+        except DefinitionError as exc:
+            raise DefinitionError(f"claim {full!r}: {exc}") from exc
+        except DimensionError as exc:
+            raise DimensionError(f"claim {full!r}: {exc}", lhs=exc.lhs, rhs=exc.rhs) from exc
+
+
+def _stated_with_unit(stated: str, unit: str | Dim | int | None) -> tuple[str, Dim | None]:
+    """The printed number with its unit text (``"12.906 kOhm"``) and the unit's dimension.
+
+    Dimension names in ``unit=`` (``"length**2/time"``) leave ``stated`` as printed.
+    """
+    try:
+        number, printed = split_quantity(stated)
+    except SymcondError:  # not a number: refused when the claim is decided
+        return stated, _dim(unit)
+    if printed is not None:
+        if unit is not None and _dim(unit) != printed.dimension:
+            raise DefinitionError(f"the unit of {stated.strip()!r} is not the dimension {unit!r}")
+        return f"{number} {printed.text}", printed.dimension
+    if isinstance(unit, str):
+        written = parse_unit(unit)
+        if not (written.dimension_only and written.scale == 1):
+            return f"{number} {written.text}", written.dimension
+    return stated, _dim(unit)
 
 
 def _dim(unit: str | Dim | int | None) -> Dim | None:

@@ -13,6 +13,7 @@ from symcond.model.verdict import Evidence, Finding, Outcome, Verdict, number
 from symcond.numeric.sampling import evaluate
 from symcond.prove.boundary import prover
 from symcond.quantities.dimensions import Dim
+from symcond.quantities.units import Unit, parse_unit, split_number
 
 __all__ = ["check_numeric_value", "check_dimension", "printed_tolerance"]
 
@@ -43,9 +44,11 @@ def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: 
     expr : sympy.Expr
         Expression in symbols that all have SI values in ``ctx.registry``.
     stated : str
-        The number as printed (``"1.25e-27"``); its last digit sets the tolerance.
+        The number as printed (``"1.25e-27"``), optionally with its unit (``"12.906 kOhm"``, see
+        :func:`~symcond.quantities.units.parse_unit`); its last digit sets the tolerance.  With a
+        unit, the value is compared in that unit (the SI value over the unit's SI scale).
     dimension : Dim, optional
-        The SI dimension of the printed unit; a mismatch refutes the claim.
+        The SI dimension of the printed unit (default: the unit's, if printed); a mismatch refutes the claim.
 
     Examples
     --------
@@ -56,24 +59,42 @@ def check_numeric_value(expr: sympy.Expr, stated: str, ctx: Context, dimension: 
     <Verdict.HOLDS: 'holds'>
     >>> check_numeric_value(m_e**2 / h, "1.30e-27", ctx).evidence.shown().value
     '1.252339e-27'
+    >>> e, = ctx.registry.symbols("e")
+    >>> check_numeric_value(h / (2 * e**2), "12.906 kOhm", ctx).evidence.reason
+    'CODATA value 12.9064 kOhm rounds to the printed 12.906 kOhm'
+    >>> check_numeric_value(h / (2 * e**2), "12.906 kOhm", ctx, Dim.of(sympy.physics.units.length)).verdict
+    <Verdict.FAILS: 'fails'>
     """
     prepared = ctx.prepare(expr)
     values = {s: sympy.Rational(v) for s, v in ctx.registry.values().items()}
     missing = sorted(s.name for s in prepared.free_symbols if s not in values)
     if missing:
         raise DefinitionError(f"no SI value for {', '.join(missing)} in the numeric claim {expr}")
-    printed, half_unit = printed_tolerance(stated)
+    number, unit = _printed_unit(stated)
+    printed, half_unit = printed_tolerance(number)
     computed = evaluate(prepared, values, ctx.dps)
     if not isinstance(computed, mpmath.mpf):
         raise DefinitionError(f"the numeric claim {expr} does not evaluate to a real number")
+    if unit is not None:  # compare in the printed unit: the SI value over the unit's SI scale
+        dimension = unit.dimension if dimension is None else dimension
+        computed = computed / evaluate(unit.scale, {}, ctx.dps)
     evidence = _value_evidence(computed, printed, ctx, prepared, dimension)
     if evidence.finding is Finding.DIMENSION_MISMATCH:
         return Outcome(Verdict.FAILS, evidence)
     within = abs(Decimal(mpmath.nstr(computed, 30)) - printed) <= half_unit
     verdict = Verdict.HOLDS if within else Verdict.FAILS
     relation = "rounds to" if within else "does not round to"
-    return Outcome(verdict, evidence.with_(reason=f"CODATA value {evidence.shown().value} {relation} the printed "
-                                                  f"{stated}", finding=Finding.AGREES if within else Finding.DIFFERENT))
+    shown = f"{evidence.shown().value}" + ("" if unit is None else f" {unit.text}")
+    return Outcome(verdict, evidence.with_(reason=f"CODATA value {shown} {relation} the printed {stated}",
+                                           finding=Finding.AGREES if within else Finding.DIFFERENT))
+
+
+def _printed_unit(stated: str) -> tuple[str, Unit | None]:
+    """The printed number and its unit (``"12.906 kOhm"``); a text without a leading number is left whole."""
+    parts = split_number(stated)
+    if parts is None or not parts[1]:
+        return stated, None
+    return parts[0], parse_unit(parts[1])
 
 
 def _value_evidence(computed: mpmath.mpf, printed: Decimal, ctx: Context, expr: sympy.Expr,

@@ -141,13 +141,13 @@ def _number_latex(value: float, digits: int) -> str:
 
 
 def unit_latex(unit: str) -> str:
-    """A unit name (``'kg s^-2 K^-1'``) in upright LaTeX.
+    """A unit name (``'kg s^-2 K^-1'``, ``'Ω'``) in upright LaTeX.
 
-    >>> unit_latex("kg s^-2")
-    '\\\\mathrm{kg\\\\,s^{-2}}'
+    >>> unit_latex("kg s^-2"), unit_latex("Ω")
+    ('\\\\mathrm{kg\\\\,s^{-2}}', '\\\\mathrm{\\\\Omega{}}')
     """
     braced = re.sub(r"\^(-?\d+(?:/\d+)?)", r"^{\1}", unit)
-    return r"\mathrm{" + braced.replace(" ", r"\,") + "}"
+    return r"\mathrm{" + braced.replace(" ", r"\,").replace("Ω", r"\Omega{}") + "}"
 
 
 def build_tables(paper: Paper, ledger: Ledger | None = None) -> list[BuiltTable]:

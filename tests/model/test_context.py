@@ -56,3 +56,28 @@ def test_expanding_a_given_through_the_registry_is_bounded(capsys):
     assert main(["check", "alpha", "1", "--given", "alpha=mu0**999"]) == 2
     assert capsys.readouterr().err == ("symcond: error: substituting mu0 = 1/(c**2*eps0): exponent -1998 in mu0**999"
                                        " exceeds the limit of 1000 in magnitude\n")
+
+
+def test_numbers_with_units_in_givens_are_si():
+    """A given T = 300*kelvin or "20 mK" is substituted as its SI value."""
+    from sympy.physics.units import kelvin
+
+    T, k_B = REG.symbols("T k_B")
+    assert Context(REG, givens={T: 300 * kelvin}).prepare(k_B * T) == 300 * k_B
+    assert Context(REG, givens={T: "20 mK"}).prepare(k_B * T) == k_B / 50
+
+
+def test_a_numeric_given_keeps_its_dimension():
+    """k_B*T with T = 300 K is an energy, not an entropy: the dimension is taken before the number is substituted."""
+    T, k_B, eps = REG.symbols("T k_B eps")
+    ctx = Context(REG, givens={T: "300 K"})
+    assert ctx.dimension(ctx.prepare(k_B * T)) == REG.quantity("eps").dimension
+    assert ctx.dimension(ctx.prepare(eps)) == REG.quantity("eps").dimension
+
+
+def test_a_prepared_form_reached_from_two_dimensions_is_unknown():
+    """300*k_B reached from k_B*T (T = 300 K) and from 300*k_B has no single dimension: unknown, not a guess."""
+    T, k_B = REG.symbols("T k_B")
+    ctx = Context(REG, givens={T: "300 K"})
+    prepared = ctx.prepare(k_B * T)
+    assert ctx.prepare(300 * k_B) == prepared and ctx.dimension(prepared) is None

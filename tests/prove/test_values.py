@@ -8,6 +8,7 @@ import scipy.constants as sc
 import sympy
 from sympy.physics.units import conductance
 
+from symcond.errors import DefinitionError
 from symcond.model.verdict import Finding, Verdict
 from symcond.prove import check_numeric_value
 from symcond.prove.values import printed_tolerance
@@ -52,3 +53,39 @@ def test_printed_unit_of_another_dimension_fails(ctx):
 def test_printed_tolerance(text, half):
     """Half a unit of the last printed digit."""
     assert printed_tolerance(text)[1] == Decimal(half)
+
+
+@pytest.mark.parametrize(("stated", "verdict", "reason"), [
+    ("12.906 kOhm", Verdict.HOLDS, "CODATA value 12.9064 kOhm rounds to the printed 12.906 kOhm"),
+    ("12906.40 ohm", Verdict.HOLDS, "CODATA value 12906.4 ohm rounds to the printed 12906.40 ohm"),
+    ("12.907 kOhm", Verdict.FAILS, "CODATA value 12.9064 kOhm does not round to the printed 12.907 kOhm"),
+    ("0.012906 MOhm", Verdict.HOLDS, "CODATA value 0.0129064 MOhm rounds to the printed 0.012906 MOhm"),
+])
+def test_printed_value_with_a_unit_is_compared_in_that_unit(ctx, stated, verdict, reason):
+    """h/(2 e^2) against a number with its unit: the tolerance is half a unit of the last digit, in that unit."""
+    e, h = ctx.registry.symbols("e h")
+    out = check_numeric_value(h / (2 * e**2), stated, ctx)
+    assert (out.verdict, out.evidence.reason) == (verdict, reason)
+    assert out.evidence.rhs_dimension.unit_name() == "Ω"
+
+
+def test_printed_electronvolts_are_converted_exactly(ctx):
+    """m_e c^2 = 510.999 keV (the eV is exactly 1.602176634e-19 J); the value is shown in keV."""
+    m_e, c = ctx.registry.symbols("m_e c")
+    out = check_numeric_value(m_e * c**2, "510.999 keV", ctx)
+    assert out.verdict is Verdict.HOLDS
+    assert float(out.evidence.value) == pytest.approx(sc.m_e * sc.c**2 / sc.e / 1e3, rel=1e-12)
+
+
+def test_a_bare_number_times_k_B_is_not_an_energy(ctx):
+    """300*k_B printed in meV is a dimension mismatch: the kelvin of T = 300 K is missing."""
+    k_B = ctx.registry.symbol("k_B")
+    out = check_numeric_value(300 * k_B, "25.852 meV", ctx)
+    assert out.verdict is Verdict.FAILS and out.evidence.finding is Finding.DIMENSION_MISMATCH
+
+
+def test_an_unknown_printed_unit_is_a_definition_error(ctx):
+    """A unit that sympy.physics.units does not know is refused with its name."""
+    e, h = ctx.registry.symbols("e h")
+    with pytest.raises(DefinitionError, match=r"^unknown unit 'kOhmm'"):
+        check_numeric_value(h / e**2, "25.8 kOhmm", ctx)

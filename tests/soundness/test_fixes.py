@@ -37,8 +37,8 @@ def test_time_budget_rejects_non_positive_seconds(seconds):
 
 
 def test_check_rejects_a_negative_given_for_a_positive_symbol(capsys):
-    """sqrt(tau_in**2) = tau_in with tau_in = -1 was reported holds; now the given is bad input."""
-    code = main(["check", "sqrt(tau_in**2)", "tau_in", "--given", "tau_in=-1"])
+    """sqrt(tau_in**2) = tau_in with tau_in = -1 s was reported holds; now the given is bad input."""
+    code = main(["check", "sqrt(tau_in**2)", "tau_in", "--given", "tau_in=-1 s"])
     assert code == 2 and capsys.readouterr().err == "symcond: error: 'tau_in' must be positive (given -1)\n"
 
 
