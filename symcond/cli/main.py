@@ -45,20 +45,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _check_handler(args: argparse.Namespace) -> CommandResult:
-    from symcond.cli.check import Relation, check_texts, outcome_json
+    from symcond.cli.check import Relation, outcome_json, registry_text, run_check
 
-    outcome = check_texts(args.lhs, args.rhs, Relation(args.relation), args.given, args.assume, args.dim,
-                          args.budget, args.total_budget)
+    run = run_check(args.lhs, args.rhs, Relation(args.relation), args.given, args.assume, args.dim,
+                    args.budget, args.total_budget, plain=args.plain)
+    outcome = run.outcome
     code = {Verdict.HOLDS: EXIT_OK, Verdict.HOLDS_UNDER: EXIT_OK, Verdict.FAILS: EXIT_FAILS,
             Verdict.UNDECIDED: EXIT_UNDECIDED}[outcome.verdict]
     if args.json:
-        return CommandResult(outcome_json(outcome), code)
+        return CommandResult(outcome_json(outcome, run.registry), code)
     ev, shown = outcome.evidence, outcome.evidence.shown()
     lines = [f"{outcome.verdict.value}: {ev.reason}"]
     lines += [f"  conditions: {', '.join(ev.conditions)}"] if ev.conditions else []
     lines += [f"  ratio lhs/rhs: {shown.ratio}"] if shown.ratio and outcome.verdict is Verdict.FAILS else []
     lines += [f"  counterexample: {shown.counterexample}"] if shown.counterexample else []
     lines += [f"  dimensions: lhs {shown.lhs_dimension}, rhs {shown.rhs_dimension}"] if shown.lhs_dimension else []
+    lines += [f"  {line}" for line in [registry_text(run.registry)] if line]
     return CommandResult("\n".join(lines), code)
 
 
@@ -70,7 +72,8 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
                            "example:\n  symcond check \"e**2*N*tau/(m*L**2)\" \"e**2*N*Gamma/h_s\" "
                            "--given \"Gamma=l/L\" --given \"l=v*tau\" --given \"h_s=m*v*L\"\n"
                            "  symcond check \"2*tau_in/(tau_in+tau_el)\" 1 --relation le --assume "
-                           "\"tau_in<=tau_el\"\nexit: 0 holds, 1 fails, 2 bad input, 3 undecided"))
+                           "\"tau_in<=tau_el\"\n  symcond check \"gamma(x + 1)\" \"x*gamma(x)\" --plain\n"
+                           "exit: 0 holds, 1 fails, 2 bad input, 3 undecided"))
     p.add_argument("lhs", help="left-hand side (Python syntax, ** for powers)")
     p.add_argument("rhs", help="right-hand side")
     p.add_argument("--relation", choices=[r.lower() for r in ("EQ", "LE", "LT", "GE", "GT")], default="eq")
@@ -81,6 +84,9 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
                    help="declare a symbol's dimension, e.g. v_p=length/time")
     p.add_argument("--budget", type=float, default=5.0, help="seconds per symbolic operation (default 5)")
     p.add_argument("--total-budget", type=float, default=60.0, help="seconds for the whole check (default 60)")
+    p.add_argument("--plain", action="store_true",
+                   help="plain maths: every name is a positive symbol, not the registry's quantity (c is not the"
+                        " speed of light); E, I and EulerGamma are the constants")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_check_handler)
 

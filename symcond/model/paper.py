@@ -64,13 +64,28 @@ class Paper:
         For reports.
     budget : float
         Seconds allowed for each symbolic operation of each claim.
+    plain : bool
+        Plain-maths mode: the registry starts empty instead of with the conventional physics
+        symbols (:meth:`Registry.default`), and :meth:`symbols` makes every name it does not know
+        a dimensionless positive symbol (``c`` is not the speed of light).  :meth:`declare` still
+        gives a symbol a dimension.
+
+    Examples
+    --------
+    >>> c, = Paper("maths2026", plain=True).symbols("c")
+    >>> c.is_positive, Paper("maths2026", plain=True).registry.get("c") is None
+    (True, True)
+    >>> Paper("phys2026").registry.get("c").description
+    'speed of light in vacuum'
     """
 
-    def __init__(self, key: str, title: str = "", reference: str = "", budget: float = 5.0) -> None:
+    def __init__(self, key: str, title: str = "", reference: str = "", budget: float = 5.0, *,
+                 plain: bool = False) -> None:
         if not _KEY.match(key):
             raise DefinitionError(f"paper key {key!r} must be lower-case letters, digits and '_'")
         self.key, self.title, self.reference, self.budget = key, title, reference, budget
-        self.registry = Registry.default()
+        self.plain = plain
+        self.registry = Registry() if plain else Registry.default()
         self._assumptions: dict[str, Assumption] = {}
         self._claims: dict[str, Claim] = {}
         self._tables: dict[int, Table] = {}
@@ -80,7 +95,11 @@ class Paper:
         return f"Paper({self.key!r}, {len(self._claims)} claims)"
 
     def symbols(self, names: str) -> tuple[sympy.Symbol, ...]:
-        """Symbols of declared quantities, from a space-separated list."""
+        """Symbols of declared quantities, from a space-separated list (any name in plain-maths mode)."""
+        if self.plain:
+            for name in names.split():
+                if name not in self.registry:
+                    self.registry.declare(name, DIMENSIONLESS, "plain symbol")
         return self.registry.symbols(names)
 
     def declare(self, name: str, dimension: Any = 1, description: str = "", **kw: Any) -> sympy.Symbol:

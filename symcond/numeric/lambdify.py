@@ -24,7 +24,7 @@ import mpmath
 import sympy
 
 from symcond.errors import DefinitionError
-from symcond.numeric import rewrites
+from symcond.numeric import rewrites, special_functions
 from symcond.special import sympy_fd
 
 __all__ = ["Backend", "NumericFunction", "lambdify", "NUMPY_FUNCTIONS", "NUMPY_REWRITES"]
@@ -37,11 +37,13 @@ class Backend(Enum):
     MPMATH = "mpmath"
 
 
-#: Extra NumPy implementations of SymPy functions, by SymPy function name: the fixed tables of
-#: :mod:`symcond.special.sympy_fd` (Fermi–Dirac integrals) and :mod:`symcond.numeric.rewrites`
-#: (softplus, expit, scaled products), the latter winning where both name a function.
+#: Extra NumPy implementations of SymPy functions, by the name SymPy's printer uses: the fixed
+#: tables of :mod:`symcond.numeric.special_functions` (Shi, Chi, li, expint, dirichlet_eta, a real
+#: lambertw), :mod:`symcond.special.sympy_fd` (Fermi–Dirac integrals) and
+#: :mod:`symcond.numeric.rewrites` (softplus, expit, scaled products), a later table winning where
+#: two name a function.
 NUMPY_FUNCTIONS: Mapping[str, Callable[..., Any]] = MappingProxyType(
-    {**sympy_fd.NUMPY_FUNCTIONS, **rewrites.NUMPY_FUNCTIONS})
+    {**special_functions.NUMPY_FUNCTIONS, **sympy_fd.NUMPY_FUNCTIONS, **rewrites.NUMPY_FUNCTIONS})
 
 #: Rewrites applied, in order, before NumPy code generation to keep results accurate: the
 #: Fermi–Dirac form of ``polylog(s, -exp(x))`` first, so that :func:`symcond.numeric.rewrites.stable_rewrite`

@@ -49,13 +49,20 @@ MAX_EXPONENT = 1000
 MAX_NUMBER_DIGITS = 1000
 #: Most digits a single sum or product may combine before SymPy simplifies it.
 MAX_TRANSIENT_DIGITS = 10 * MAX_NUMBER_DIGITS
-#: Largest magnitude of a numeric argument of ``gamma``/``zeta`` or order of ``polylog``.
+#: Largest magnitude of a numeric argument of ``gamma``/``factorial``/``binomial``/``zeta``...,
+#: an order of ``polylog``/``polygamma``/``expint`` or of a Bessel function (the table is
+#: :data:`symcond.parse.functions._BOUNDED_ARGUMENTS`).
 MAX_SPECIAL_ARGUMENT = 100
-#: Largest magnitude of a numeric argument of ``exp``, ``sinh`` and ``cosh``.  The value then
-#: has at most about 4343 digits before (or after) the point, so ``sin(exp(c))`` or a
-#: comparison needs at most that precision; ``sin(exp(5e299))`` made SymPy recurse without
-#: end and ``Max(exp(-10**999), ...)`` took seconds per comparison.
+#: Largest magnitude of a numeric argument of ``exp``, ``sinh``, ``cosh``, ``sech``, ``csch``,
+#: ``Ei``, ``Shi``, ``Chi``, ``E1``, and of the second argument of ``uppergamma``, ``lowergamma``,
+#: ``expint``, ``besseli`` and ``besselk``.  The value then has at most about 4343 digits before
+#: (or after) the point, so ``sin(exp(c))`` or a comparison needs at most that precision;
+#: ``sin(exp(5e299))`` made SymPy recurse without end and ``Max(exp(-10**999), ...)`` took
+#: seconds per comparison.
 MAX_EXP_ARGUMENT = 10_000
+#: Largest magnitude of a numeric argument of ``erf``, ``erfc`` and ``erfi``, which grow or decay
+#: like ``exp(x**2)``: the square root of :data:`MAX_EXP_ARGUMENT`.
+MAX_GAUSS_ARGUMENT = math.isqrt(MAX_EXP_ARGUMENT)
 #: Largest denominator ``q`` of a rational exponent of a number (a root of degree ``q``):
 #: comparing ``2**(1/q)`` with ``3**(1/q)`` (``Max``) needs ``q``-digit precision or a
 #: minimal polynomial of degree ``q``, which hung for ``2**1e-400``.
@@ -70,11 +77,18 @@ MAX_COMPLEX_POWER = 100
 #: about 0.4 s, 40 (780 pairs) 1.4 s, a few thousand hang.  One call of 20 arguments is
 #: accepted.
 MAX_MINMAX_PAIRS = 200
-#: Most nodes of an expression after a substitution, counted as a tree (a shared
-#: subexpression counts once per occurrence).  An input of :data:`MAX_INPUT_LENGTH
+#: Most nodes of an expression after a function call or a substitution, counted as a tree (a
+#: shared subexpression counts once per occurrence).  An input of :data:`MAX_INPUT_LENGTH
 #: <symcond.parse.tokenize.MAX_INPUT_LENGTH>` characters has at most about 20 000 nodes; the
-#: bundled papers reach 59.  Chained definitions can double a tree at each step.
+#: bundled papers reach 59.  Chained definitions can double a tree at each step, and so can a
+#: call that SymPy expands into a form using its argument more than once
+#: (``expint(1/2, z)`` is ``sqrt(pi)*erfc(sqrt(z))/sqrt(z)``, ``uppergamma(3, z)`` is
+#: ``(z**2 + 2*z + 2)*exp(-z)``): 50 nested calls would make 2**50 nodes.
 MAX_EXPRESSION_NODES = 20_000
+#: Most nodes that calls repeating a large argument (``expint(1/2, z)`` uses ``z`` twice) may
+#: build in one expression, summed over those calls.  SymPy expands such a result at about 150
+#: microseconds a node, so this bounds the time of nested expansions to under a second.
+MAX_EXPANDED_NODES = 5_000
 
 
 def _at(pos: int) -> str:
@@ -217,6 +231,21 @@ def _check_result(result: sympy.Expr, where: str) -> None:
             part = part.base
         if _digits(part) > MAX_NUMBER_DIGITS:
             raise ParseError(f"number of about {_digits(part)} digits {where} exceeds the limit of {MAX_NUMBER_DIGITS}")
+
+
+def _tree_size(node: sympy.Basic, sizes: dict[sympy.Basic, int]) -> int:
+    """Number of nodes of ``node`` as a tree, memoised in ``sizes`` over shared subexpressions."""
+    size = sizes.get(node)
+    if size is None:
+        size = 1 + sum(_tree_size(arg, sizes) for arg in node.args if isinstance(arg, sympy.Basic))
+        sizes[node] = size
+    return size
+
+
+def _check_size(result: sympy.Basic, sizes: dict[sympy.Basic, int], where: str) -> None:
+    """Reject a freshly built node whose tree has more than :data:`MAX_EXPRESSION_NODES` nodes."""
+    if _tree_size(result, sizes) > MAX_EXPRESSION_NODES:
+        raise ParseError(f"the expression {where} grows to more than {MAX_EXPRESSION_NODES} nodes")
 
 
 def _check_defined(expr: sympy.Expr) -> sympy.Expr:

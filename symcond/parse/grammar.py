@@ -10,9 +10,11 @@ evaluation on.  This module adds the two statement forms, ``a OP b`` and ``NAME=
 
 Decimal literals are exact rationals (``0.5`` is ``1/2``).  Names resolve to positive
 symbols by default, except the constants ``pi`` and ``oo``; ``E`` and ``I`` are ordinary
-names.  A chain such as ``a + b - c`` is built as one n-ary ``Add`` (linear time); the
-result equals Python's left-to-right evaluation up to where SymPy distributes a numeric
-factor over a sum.  Error positions are 0-based character offsets.
+names (write ``exp(1)`` and ``sqrt(-1)``), unless the resolver is
+:func:`~symcond.parse.functions.plain_symbol` (plain-maths mode).  A chain such as
+``a + b - c`` is built as one n-ary ``Add`` (linear time); the result equals Python's
+left-to-right evaluation up to where SymPy distributes a numeric factor over a sum.  Error
+positions are 0-based character offsets.
 
 Resource limits (module constants, checked before SymPy does the expensive work):
 :data:`MAX_INPUT_LENGTH` characters; :data:`MAX_DEPTH` nesting levels (parentheses, calls,
@@ -22,8 +24,9 @@ degree :data:`MAX_ROOT_DEGREE`, powers of possibly non-real numbers up to
 :data:`MAX_COMPLEX_POWER`); exact numbers up to
 :data:`MAX_NUMBER_DIGITS` digits, estimated *before* a numeric power is computed; at most
 :data:`MAX_TRANSIENT_DIGITS` digits combined by one sum or product; numeric arguments of
-``gamma``/``zeta`` and orders of ``polylog`` up to :data:`MAX_SPECIAL_ARGUMENT`, of
-``exp``/``sinh``/``cosh`` up to :data:`MAX_EXP_ARGUMENT`; at most
+``gamma``/``factorial``/``binomial``/``zeta``... and orders of ``polylog``/``polygamma``/Bessel
+functions up to :data:`MAX_SPECIAL_ARGUMENT`, of ``exp``/``sinh``/``cosh``/``Ei``... up to
+:data:`MAX_EXP_ARGUMENT`, of ``erf``/``erfc``/``erfi`` up to ``sqrt(MAX_EXP_ARGUMENT)``; at most
 :data:`MAX_MINMAX_PAIRS` pairs of arguments compared by ``Max``/``Min``; the sides of
 ``< <= > >=`` real and finite.  The limits are defined in :mod:`symcond.parse.caps`.  A
 substitution into a parsed expression (:func:`symcond.parse.substitute.bounded_xreplace`,

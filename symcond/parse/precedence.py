@@ -29,7 +29,16 @@ from typing import Any
 import sympy
 
 from symcond.errors import ParseError
-from symcond.parse.caps import MAX_DEPTH, _at, _build, _check_defined, _check_power, _check_transient, _inverse
+from symcond.parse.caps import (
+    MAX_DEPTH,
+    _at,
+    _build,
+    _check_defined,
+    _check_power,
+    _check_size,
+    _check_transient,
+    _inverse,
+)
 from symcond.parse.functions import (
     _KINDS,
     CONSTANTS,
@@ -153,7 +162,9 @@ class ExpressionParser:
         self._close(opening)
         _check_arity(name, func, len(args))
         self._tally.check_call(_KINDS.get(func, func), name.text, args, _at(name.pos))
-        return _build(func, args, _at(name.pos))
+        result = _build(func, args, _at(name.pos))
+        _check_size(result, self._tally.sizes, _at(name.pos))
+        return result
 
     def _arguments(self) -> list[sympy.Expr]:
         """Parse the comma-separated call arguments before the closing ')'."""

@@ -24,10 +24,10 @@ import sympy
 from symcond.errors import DefinitionError, ParseError
 from symcond.parse.caps import (
     _SYMPY_ERRORS,
-    MAX_EXPRESSION_NODES,
     _check_power,
     _check_printable,
     _check_result,
+    _check_size,
     _check_transient,
     _reason,
     _short,
@@ -86,7 +86,6 @@ class _Substitution:
     def __init__(self, mapping: Mapping[sympy.Basic, sympy.Basic]) -> None:
         self._mapping = mapping
         self._done: dict[sympy.Basic, sympy.Basic] = {}
-        self._sizes: dict[sympy.Basic, int] = {}
         self._tally = _Tally()
 
     def walk(self, node: sympy.Basic) -> sympy.Basic:
@@ -106,8 +105,7 @@ class _Substitution:
         where = f"in {_short(node)}"
         try:
             result = self._checked(node.func, args, where)
-            if self._size(result) > MAX_EXPRESSION_NODES:
-                raise ParseError(f"the expression {where} grows to more than {MAX_EXPRESSION_NODES} nodes")
+            _check_size(result, self._tally.sizes, where)
         except ParseError as exc:
             raise DefinitionError(f"substituting {self._involved(node)}: {exc}") from exc
         return result
@@ -127,14 +125,6 @@ class _Substitution:
         if isinstance(result, sympy.Expr):
             _check_result(result, where)
         return result
-
-    def _size(self, node: sympy.Basic) -> int:
-        """Number of nodes of ``node`` as a tree (memoised over shared subexpressions)."""
-        size = self._sizes.get(node)
-        if size is None:
-            size = 1 + sum(self._size(arg) for arg in node.args if isinstance(arg, sympy.Basic))
-            self._sizes[node] = size
-        return size
 
     def _involved(self, node: sympy.Basic) -> str:
         """The substitutions that reach ``node``, as ``x = 1e100, y = 2`` (at most three)."""

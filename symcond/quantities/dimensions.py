@@ -246,21 +246,23 @@ def _pow(expr: sympy.Pow, lookup: SymbolDims) -> Dim:
     return base_dim ** exponent
 
 
-_SAME_AS_ARG = {"Abs", "Min", "Max", "re", "im", "sign"}
+_SAME_AS_ARG = {"Abs", "Min", "Max", "re", "im"}
+#: Functions whose value is a pure number and whose first arguments (how many) may carry any one
+#: dimension: sign(E - mu), Heaviside(E - E_c) (its H(0) is a number), atan2(p_y, p_x).
+_SCALE_FREE = {"sign": 1, "Heaviside": 1, "atan2": 2}
 
 
 def _function(expr: sympy.Basic, lookup: SymbolDims) -> Dim:
     name = type(expr).__name__
-    if name in _SAME_AS_ARG:
-        dims = {_walk(arg, lookup) for arg in expr.args}
-        if len(dims) != 1:
-            raise DimensionError(f"arguments of {name} in {expr} have different dimensions")
-        return dims.pop() if name != "sign" else DIMENSIONLESS
-    for arg in expr.args:
+    free = _SCALE_FREE.get(name, len(expr.args) if name in _SAME_AS_ARG else 0)
+    dims = {_walk(arg, lookup) for arg in expr.args[:free]}
+    if len(dims) > 1:
+        raise DimensionError(f"arguments of {name} in {expr} have different dimensions")
+    for arg in expr.args[free:]:
         arg_dim = _walk(arg, lookup)
         if not arg_dim.is_dimensionless:
             raise DimensionError(f"argument {arg} of {name} must be dimensionless (got {arg_dim})")
-    return DIMENSIONLESS
+    return dims.pop() if name in _SAME_AS_ARG else DIMENSIONLESS
 
 
 def _derivative(expr: sympy.Derivative, lookup: SymbolDims) -> Dim:

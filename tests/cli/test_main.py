@@ -31,7 +31,7 @@ def test_check_json_has_every_field(capsys):
     _, out, _ = run(capsys, *DRUDE, "--json")
     record = json.loads(out)
     assert set(record) == {"verdict", "conditions", "ratio", "residual", "counterexample", "lhs_dimension",
-                           "rhs_dimension", "detail"}
+                           "rhs_dimension", "detail", "registry"}
     assert record["lhs_dimension"] == record["rhs_dimension"] == "kg^-1 m^-2 s^3 A^2"
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from symcond.errors import DefinitionError
 from symcond.numeric.lambdify import lambdify
+from tests.numeric.vocabulary import VOCABULARY, vocabulary_point
 
 tau_in, tau_el = sympy.symbols("tau_in tau_el", positive=True)
 T_KG = 2 * tau_in / (tau_in + tau_el)
@@ -57,3 +58,26 @@ def test_special_constants_compile_for_numpy():
     x = sympy.Symbol("x", positive=True)
     expr = x * sympy.zeta(3) * sympy.gamma(x)
     assert lambdify(expr)(x=2.5) == pytest.approx(float(expr.subs(x, sympy.Rational(5, 2)).evalf(30)), rel=1e-14)
+
+
+@pytest.mark.parametrize("expr", [e for _, e, _ in VOCABULARY], ids=[n for n, _, _ in VOCABULARY])
+def test_special_function_lambdifies_for_mpmath(expr):
+    """Each function of the parser's vocabulary compiles for mpmath and agrees with evalf to 35 of 40 digits."""
+    point = vocabulary_point()
+    with mpmath.workdps(40):
+        exact = mpmath.mpmathify(expr.xreplace(point).evalf(40))
+        got = lambdify(expr, args=list(point), backend="mpmath")(*(mpmath.mpmathify(v) for v in point.values()), dps=40)
+        assert abs(got - exact) <= mpmath.mpf(10) ** -35 * abs(exact)
+
+
+#: NumPy has polylog(s, z) only for z <= 0 and s in a fixed set (symcond.special.fermi_dirac.polylog_negative).
+NUMPY_VOCABULARY = [(n, e) for n, e, _ in VOCABULARY if n != "polylog"]
+
+
+@pytest.mark.parametrize("expr", [e for _, e in NUMPY_VOCABULARY], ids=[n for n, _ in NUMPY_VOCABULARY])
+def test_special_function_lambdifies_for_numpy(expr):
+    """Each function of the vocabulary (but polylog) compiles for NumPy to real float64 values within 1e-12."""
+    point = vocabulary_point()
+    got = lambdify(expr, args=list(point))(*(np.array([float(v)]) for v in point.values()))
+    exact = float(expr.xreplace(point).evalf(30))
+    assert np.asarray(got).dtype == np.float64 and float(np.asarray(got).ravel()[0]) == pytest.approx(exact, rel=1e-12)

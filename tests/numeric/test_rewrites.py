@@ -9,7 +9,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symcond.numeric import rewrites
+from symcond.numeric import rewrites, special_functions
 from symcond.numeric.lambdify import NUMPY_FUNCTIONS, NUMPY_REWRITES, lambdify
 from symcond.numeric.rewrites import expit, scaled_product, softplus, stable_rewrite, to_elementary
 from symcond.special import sympy_fd
@@ -123,9 +123,10 @@ def test_mpmath_backend_is_not_rewritten():
 
 
 def test_pipeline_is_the_fixed_tables():
-    """lambdify's NumPy pipeline is the Fermi–Dirac table, then the stability table; read-only."""
+    """lambdify's NumPy tables are the special-function, Fermi–Dirac and stability ones, in order; read-only."""
     assert NUMPY_REWRITES == (polylog_to_fermi_dirac, stable_rewrite)
-    assert dict(NUMPY_FUNCTIONS) == {**sympy_fd.NUMPY_FUNCTIONS, **rewrites.NUMPY_FUNCTIONS}
+    assert dict(NUMPY_FUNCTIONS) == {**special_functions.NUMPY_FUNCTIONS, **sympy_fd.NUMPY_FUNCTIONS,
+                                     **rewrites.NUMPY_FUNCTIONS}
     assert NUMPY_FUNCTIONS["FermiDirac"] is fermi_dirac_tracked
     with pytest.raises(TypeError):
         NUMPY_FUNCTIONS["FermiDirac"] = np.exp  # type: ignore[index]

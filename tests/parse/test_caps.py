@@ -6,7 +6,7 @@ import pytest
 import sympy
 
 from symcond.errors import ParseError
-from symcond.parse.caps import _scientific
+from symcond.parse.caps import MAX_EXPRESSION_NODES, _check_size, _scientific, _tree_size
 from symcond.parse.grammar import parse_expression
 
 NUMBER_ERRORS = [
@@ -96,3 +96,18 @@ def test_sympy_error_masked_as_attribute_error_becomes_parse_error() -> None:
 def test_large_numbers_are_shown_in_scientific_notation(value: sympy.Rational, shown: str) -> None:
     """Messages show a huge or tiny number as a mantissa of three digits, with '~' when not exact."""
     assert _scientific(value) == shown
+
+
+def test_tree_size_counts_every_occurrence_of_a_shared_subexpression() -> None:
+    """A subexpression used twice counts twice, as SymPy's tree walks visit it twice."""
+    x = sympy.Symbol("x", positive=True)
+    inner = sympy.sin(x + 1)
+    assert _tree_size(inner, {}) == 4 and _tree_size(sympy.exp(inner) * inner, {}) == 10
+
+
+def test_tree_beyond_the_node_limit_is_refused() -> None:
+    """A freshly built node whose tree exceeds MAX_EXPRESSION_NODES is a one-line ParseError."""
+    big = sympy.Add(*sympy.symbols(f"x0:{MAX_EXPRESSION_NODES}"))
+    with pytest.raises(ParseError) as info:
+        _check_size(big, {}, "at position 7")
+    assert str(info.value) == "the expression at position 7 grows to more than 20000 nodes"

@@ -90,3 +90,28 @@ def test_printed_names_of_the_ledger_stay(dimension, name):
 def test_si_derived_units_print_by_their_symbol(dimension, name, latex):
     """SI derived units with a name of their own print as people write them, Ω as \\Omega in LaTeX."""
     assert (Dim.of(dimension).unit_name(), Dim.of(dimension).unit_latex()) == (name, latex)
+
+
+@pytest.mark.parametrize("build", [
+    lambda eps, mu, L, l: sympy.Heaviside(eps - mu), lambda eps, mu, L, l: sympy.Heaviside(eps - mu, sympy.S.Half),
+    lambda eps, mu, L, l: sympy.sign(eps - mu), lambda eps, mu, L, l: sympy.atan2(L, l, evaluate=False),
+    lambda eps, mu, L, l: sympy.besselj(2, L / l) * sympy.erf(eps / mu) * sympy.polygamma(1, L / l),
+], ids=["Heaviside", "Heaviside-H0", "sign", "atan2", "special"])
+def test_step_sign_and_angle_take_any_one_dimension(registry, build):
+    """Heaviside(E - mu), sign(E - mu) and atan2(p_y, p_x) are pure numbers; so are special functions of ratios."""
+    assert dimension_of(build(*registry.symbols("eps mu L l")), registry.dimension) == DIMENSIONLESS
+
+
+@pytest.mark.parametrize(("build", "message"), [
+    (lambda eps, L, tau: sympy.atan2(L, tau, evaluate=False),
+     "arguments of atan2 in atan2(L, tau) have different dimensions"),
+    (lambda eps, L, tau: sympy.Heaviside(eps, L, evaluate=False),
+     "argument L of Heaviside must be dimensionless (got m)"),
+    (lambda eps, L, tau: sympy.besselj(0, L), "argument L of besselj must be dimensionless (got m)"),
+    (lambda eps, L, tau: sympy.factorial(tau), "argument tau of factorial must be dimensionless (got s)"),
+], ids=["atan2", "Heaviside-H0", "besselj", "factorial"])
+def test_special_function_arguments_must_be_dimensionless(registry, build, message):
+    """A dimensional H(0), unlike atan2 arguments or a dimensional Bessel or factorial argument are errors."""
+    with pytest.raises(DimensionError) as info:
+        dimension_of(build(*registry.symbols("eps L tau")), registry.dimension)
+    assert str(info.value) == message
