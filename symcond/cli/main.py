@@ -83,7 +83,8 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dim", action="append", default=[], metavar="NAME=DIMENSION",
                    help="declare a symbol's dimension, e.g. v_p=length/time")
     p.add_argument("--budget", type=float, default=5.0, help="CPU seconds per symbolic operation (default 5)")
-    p.add_argument("--total-budget", type=float, default=60.0, help="wall-clock seconds for the whole check, a hard limit (default 60)")
+    p.add_argument("--total-budget", type=float, default=60.0,
+                   help="wall-clock seconds for the whole check, a hard limit (default 60)")
     p.add_argument("--plain", action="store_true",
                    help="plain maths: every name is a positive symbol, not the registry's quantity (c is not the"
                         " speed of light); E, I and EulerGamma are the constants")
