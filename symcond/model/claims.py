@@ -123,7 +123,6 @@ class Equality(Claim):
     def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, **kw: object) -> None:
         build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs))
 
-
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
 
@@ -139,7 +138,6 @@ class Inequality(Claim):
 
     def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, strict: bool = False, **kw: object) -> None:
         build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), strict=strict)
-
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
@@ -161,7 +159,6 @@ class EqualityIff(Claim):
 
     def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, condition: sympy.Equality, **kw: object) -> None:
         build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), condition=condition)
-
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
@@ -188,7 +185,6 @@ class Limit(Claim):
         build(self, kw, expr=sympy.sympify(expr), var=var, point=sympy.sympify(point), value=sympy.sympify(value),
               direction=direction)
 
-
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.value
 
@@ -204,7 +200,6 @@ class Asymptotic(Limit):
 
     kind = ClaimKind.ASYMPTOTIC
     __init__ = Limit.__init__
-
 
     def latex(self, names: SymbolNames | None = None) -> str:
         tex = latex_printer(names)
@@ -222,7 +217,6 @@ class Independence(Claim):
 
     def __init__(self, expr: sympy.Expr, var: sympy.Symbol, **kw: object) -> None:
         build(self, kw, expr=sympy.sympify(expr), var=var)
-
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.expr
@@ -243,7 +237,6 @@ class NumericValue(Claim):
 
     def __init__(self, expr: sympy.Expr, stated: str, unit: Dim | None = None, **kw: object) -> None:
         build(self, kw, expr=sympy.sympify(expr), stated=stated, unit=unit)
-
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         """The expression and the printed value in SI (``"12.906 kOhm"`` is 12906)."""
@@ -277,7 +270,6 @@ class DimensionClaim(Claim):
 
     def __init__(self, expr: sympy.Expr, dimension: Dim, **kw: object) -> None:
         build(self, kw, expr=sympy.sympify(expr), dimension=dimension)
-
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.expr, self.expr
