@@ -28,6 +28,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 import traceback
 from collections import deque
@@ -139,7 +140,6 @@ def _send_printable(conn: Connection, message: tuple[str, Any], error: Exception
 def _serve(tasks: Sequence[Callable[[], Any]], conn: Connection, limit: int | None = None) -> None:
     """The worker loop: receive a task index, announce stages, send the outcome."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by the parent across the fork
     _limit_memory(limit)
     budget.set_stage_listener(lambda stage: conn.send(("stage", stage)))
     while True:
@@ -169,33 +169,66 @@ def _portable(exc: BaseException) -> BaseException:
 
 
 # ----------------------------------------------------------------------------- parent side
+class _Hold:
+    """The SIGINT handler of a held pool: Ctrl-C is recorded while held, handed on when let through."""
+
+    def __init__(self, previous: Callable[[int, Any], Any]) -> None:
+        self.previous, self.pending, self.open = previous, False, False
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        if self.open:
+            self.previous(signum, frame)  # the default handler raises KeyboardInterrupt
+        else:
+            self.pending = True
+
+    def deliver(self) -> None:
+        """Hand a recorded Ctrl-C on to the previous handler."""
+        if self.pending:
+            self.pending = False
+            self.previous(signal.SIGINT, None)
+
+
 @contextmanager
-def _sigint_held() -> Iterator[bool]:
-    """Hold Ctrl-C back until the block ends (then it is delivered); yields whether it was let through before.
+def _sigint_held() -> Iterator[_Hold | None]:
+    """Hold Ctrl-C back until the block ends (then it is delivered); yields the hold (None: not held).
 
     The pool runs under this hold and lets Ctrl-C through only while it waits for its workers
     (:func:`_sigint_let_through`), so a KeyboardInterrupt never lands between a fork, or a kill,
     and the bookkeeping that records it: every worker is known to the clean-up, which runs held
-    too (a second Ctrl-C does not cut it short).  Forked workers inherit the hold and ignore
-    SIGINT before they let it through (no traceback from a child).
+    too (a second Ctrl-C does not cut it short).
+
+    The hold is a Python-level handler, not a signal mask: CPython runs signal handlers in the
+    main thread whichever thread the kernel delivers the signal to, so masking SIGINT in the
+    main thread does not hold it back once any other thread (BLAS, numba, a library's helper
+    thread) exists.  Only the main thread can install handlers; elsewhere, or when SIGINT is
+    ignored or left to the system, nothing is changed.
     """
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or not callable(previous):
+        yield None
+        return
+    hold = _Hold(previous)
+    signal.signal(signal.SIGINT, hold)
     try:
-        yield signal.SIGINT not in previous
+        yield hold
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        hold.open = False
+        signal.signal(signal.SIGINT, previous)
+        hold.deliver()
 
 
 @contextmanager
-def _sigint_let_through(interruptible: bool) -> Iterator[None]:
-    """Deliver Ctrl-C inside the block (when the caller had it let through), hold it again after."""
+def _sigint_let_through(hold: _Hold | None) -> Iterator[None]:
+    """Deliver Ctrl-C inside the block (a recorded one at once), hold it again after."""
+    if hold is None:
+        yield
+        return
     try:  # a KeyboardInterrupt raised as the hold is lifted still restores it
-        if interruptible:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        hold.open = True
+        hold.deliver()
         yield
     finally:
-        if interruptible:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        hold.open = False
 
 
 class _Worker:
@@ -259,17 +292,18 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], jobs: int, task_budget: float,
     pending = deque(range(len(tasks)))
     idle: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
-    with _sigint_held() as interruptible:  # Ctrl-C: KeyboardInterrupt while waiting, every worker stopped
+    with _sigint_held() as hold:  # Ctrl-C: KeyboardInterrupt while waiting, every worker stopped
         try:
             while pending or busy:
                 _start(tasks, pending, idle, busy, jobs)
-                with _sigint_let_through(interruptible):
+                with _sigint_let_through(hold):
                     ready = _ready(busy, task_budget, deadline)
                 _collect(ready, busy, idle, results, task_budget)
                 if deadline is not None and time.monotonic() >= deadline:
                     _stop_everything(busy, pending, results, f"the run's total budget of {total_budget:g} s was spent")
         finally:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # held, whatever cut the loop short
+            if hold is not None:
+                hold.open = False  # held, whatever cut the loop short
             for worker in [*idle, *busy.values()]:
                 worker.stop() if worker.index is None else worker.kill()
     return [r if r is not None else TaskResult(Status.NOT_RUN) for r in results]

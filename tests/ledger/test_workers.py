@@ -238,3 +238,43 @@ def test_ctrl_c_during_verify_ends_cleanly_and_leaves_no_worker():
             os.kill(pid, signal.SIGKILL)
     assert (proc.returncode, err) == (130, "symcond: interrupted\n")
     assert gone, f"left behind: {left}"
+
+
+def test_ctrl_c_while_a_worker_is_forked_is_held_even_with_other_threads(monkeypatch):
+    """Ctrl-C arriving while a worker is being started waits until the worker is on the books.
+
+    With another thread alive the kernel may deliver SIGINT to it, and CPython then runs the
+    handler in the main thread at once: a signal mask on the main thread holds nothing back
+    (the flaky failure seen in CI).  The worker must still be stopped and none left running.
+    """
+    import threading
+
+    from symcond.ledger import workers
+
+    started, stopped = [], []
+    original_init, original_kill = workers._Worker.__init__, workers._Worker.kill
+
+    def init(self, *args):
+        original_init(self, *args)
+        started.append(self.process)
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C before the pool has recorded this worker
+        time.sleep(0.2)  # time for the handler to run, were it not held
+
+    def kill(self):
+        stopped.append(self.process)
+        original_kill(self)
+
+    release = threading.Event()
+    helper = threading.Thread(target=release.wait, daemon=True)
+    helper.start()
+    monkeypatch.setattr(workers._Worker, "__init__", init)
+    monkeypatch.setattr(workers._Worker, "kill", kill)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_tasks([lambda: time.sleep(60)], jobs=1, task_budget=120.0)
+    finally:
+        release.set()
+        alive = [p.pid for p in multiprocessing.active_children()]
+        for pid in alive:
+            os.kill(pid, signal.SIGKILL)
+    assert started and [p.pid for p in stopped] == [p.pid for p in started] and alive == []
