@@ -241,9 +241,8 @@ def _soft(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context,
 def _decide(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Context) -> Outcome:
     if relation is Relation.EQ:
         return check_equality(left, right, ctx)
-    if relation in (Relation.LE, Relation.LT):
-        return check_inequality(left, right, ctx, strict=relation is Relation.LT)
-    return check_inequality(right, left, ctx, strict=relation is Relation.GT)
+    return check_inequality(left, right, ctx, strict=relation in (Relation.LT, Relation.GT),
+                            greater=relation in (Relation.GE, Relation.GT))
 
 
 def outcome_json(outcome: Outcome, registry: Sequence[Quantity] = ()) -> str:

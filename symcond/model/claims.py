@@ -20,7 +20,7 @@ from enum import Enum
 
 import sympy
 
-from symcond.errors import SymcondError
+from symcond.errors import DefinitionError, SymcondError
 from symcond.model.verdict import Expect
 from symcond.quantities.dimensions import Dim
 from symcond.quantities.units import Unit, split_quantity
@@ -129,23 +129,74 @@ class Equality(Claim):
 
 @dataclass(frozen=True, kw_only=True)
 class Inequality(Claim):
-    """``lhs <= rhs`` (``lhs < rhs`` when strict)."""
+    r"""``lhs <relation> rhs``, the relation as printed: ``"<="``, ``"<"``, ``">="`` or ``">"``.
+
+    ``"≤"`` and ``"≥"`` are read as ``"<="`` and ``">="``.  Without ``relation``, ``strict``
+    chooses between ``"<"`` and ``"<="`` (the older spelling); ``strict=True`` with a
+    non-strict relation is refused.
+
+    >>> a, b = sympy.symbols("a b", positive=True)
+    >>> claim = Inequality(a, b, relation=">=", id="demo:eq1")
+    >>> claim.statement, claim.strict, claim.greater
+    ('a \\geq b', False, True)
+    >>> Inequality(a, b, strict=True, id="demo:eq2").relation
+    '<'
+    >>> Inequality(a, b, relation="=>", id="demo:eq3")
+    Traceback (most recent call last):
+    ...
+    symcond.errors.DefinitionError: inequality relation must be one of '<=', '<', '>=', '>' (got '=>')
+    """
 
     kind = ClaimKind.INEQUALITY
     lhs: sympy.Expr
     rhs: sympy.Expr
-    strict: bool = False
+    relation: str = "<="
 
-    def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, strict: bool = False, **kw: object) -> None:
-        build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), strict=strict)
+    def __init__(self, lhs: sympy.Expr, rhs: sympy.Expr, strict: bool = False, relation: str | None = None,
+                 **kw: object) -> None:
+        build(self, kw, lhs=sympy.sympify(lhs), rhs=sympy.sympify(rhs), relation=inequality_relation(relation, strict))
+
+    @property
+    def strict(self) -> bool:
+        """True for ``<`` and ``>``."""
+        return self.relation in ("<", ">")
+
+    @property
+    def greater(self) -> bool:
+        """True for ``>=`` and ``>`` (the claim is ``rhs <= lhs``, printed the other way round)."""
+        return self.relation in (">=", ">")
 
     def sides(self) -> tuple[sympy.Expr, sympy.Expr]:
         return self.lhs, self.rhs
 
     def latex(self, names: SymbolNames | None = None) -> str:
         tex = latex_printer(names)
-        op = "<" if self.strict else r"\leq"
-        return f"{tex(self.lhs)} {op} {tex(self.rhs)}"
+        return f"{tex(self.lhs)} {_RELATION_LATEX[self.relation]} {tex(self.rhs)}"
+
+
+#: The printed inequality relations, with their LaTeX.
+_RELATION_LATEX = {"<=": r"\leq", "<": "<", ">=": r"\geq", ">": ">"}
+_RELATION_ALIASES = {"≤": "<=", "≥": ">="}
+
+
+def inequality_relation(relation: object, strict: bool = False) -> str:
+    """The relation of an :class:`Inequality`: ``relation`` as printed, else ``"<"`` or ``"<="`` by ``strict``.
+
+    >>> inequality_relation("≥"), inequality_relation(None, strict=True)
+    ('>=', '<')
+    >>> inequality_relation("<=", strict=True)
+    Traceback (most recent call last):
+    ...
+    symcond.errors.DefinitionError: inequality relation '<=' is not strict, but strict=True was given
+    """
+    if relation is None:
+        return "<" if strict else "<="
+    name = _RELATION_ALIASES.get(relation, relation) if isinstance(relation, str) else relation
+    if not isinstance(name, str) or name not in _RELATION_LATEX:
+        raise DefinitionError(f"inequality relation must be one of '<=', '<', '>=', '>' (got {relation!r})")
+    if strict and name not in ("<", ">"):
+        raise DefinitionError(f"inequality relation {name!r} is not strict, but strict=True was given")
+    return name
 
 
 @dataclass(frozen=True, kw_only=True)

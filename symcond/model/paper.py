@@ -224,9 +224,20 @@ class Paper:
         """Claim ``lhs == rhs``."""
         return self.add(Equality(lhs, rhs, id=self._full(id), **kw))
 
-    def inequality(self, id: str, lhs: Any, rhs: Any, *, strict: bool = False, **kw: Any) -> Claim:
-        """Claim ``lhs <= rhs`` (``<`` when strict)."""
-        return self.add(Inequality(lhs, rhs, strict, id=self._full(id), **kw))
+    def inequality(self, id: str, lhs: Any, rhs: Any, *, relation: str | None = None, strict: bool = False,
+                   **kw: Any) -> Claim:
+        r"""Claim ``lhs <relation> rhs``, the relation as printed: ``"<="`` (the default), ``"<"``, ``">="``, ``">"``.
+
+        ``"≤"`` and ``"≥"`` are read as ``"<="`` and ``">="``; ``strict=True`` without a
+        relation means ``"<"``.  Any other relation is a DefinitionError naming it.  The ledger
+        prints the statement as written (``a \geq b``, not ``b \leq a``).
+
+        >>> paper = Paper("demo2026", plain=True)
+        >>> mu, E_c = paper.symbols("mu E_c")
+        >>> paper.inequality("eq1", mu + E_c, E_c, relation=">").statement
+        'E_{c} + \\mu > E_{c}'
+        """
+        return self.add(Inequality(lhs, rhs, strict, relation, id=self._full(id), **kw))
 
     def equality_iff(self, id: str, lhs: Any, rhs: Any, *, condition: sympy.Equality, **kw: Any) -> Claim:
         """Claim ``lhs == rhs`` exactly when ``condition``."""

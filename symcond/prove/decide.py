@@ -43,7 +43,7 @@ def _equality(c: Equality, ctx: Context) -> Outcome:
 
 
 def _inequality(c: Inequality, ctx: Context) -> Outcome:
-    return check_inequality(c.lhs, c.rhs, ctx, c.strict)
+    return check_inequality(c.lhs, c.rhs, ctx, c.strict, greater=c.greater)
 
 
 def _iff(c: EqualityIff, ctx: Context) -> Outcome:

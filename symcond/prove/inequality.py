@@ -1,10 +1,11 @@
-"""Inequality claims lhs <= rhs (or <), proved by sign analysis under stated assumptions.
+"""Inequality claims lhs <= rhs (or <, >=, >), proved by sign analysis under stated assumptions.
 
 Each active inequality assumption ``a <= b`` is eliminated with a slack variable
 ``s >= 0``: one symbol of ``b - a`` is solved from ``b - a = s``.  The claim then holds
-when SymPy's assumption system proves ``rhs - lhs`` nonnegative (positive when strict)
-for all positive symbols and slacks; that proof is confirmed numerically at admissible
-points.  A numeric point violating the claim refutes it.
+when SymPy's assumption system proves ``rhs - lhs`` (``lhs - rhs`` for ``>=``, ``>``)
+nonnegative (positive when strict) for all positive symbols and slacks; that proof is
+confirmed numerically at admissible points.  A numeric point violating the claim refutes it;
+its ``lhs`` and ``rhs`` are the sides as printed.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ __all__ = ["check_inequality"]
 
 
 @prover
-def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: bool = False) -> Outcome:
-    """Decide ``lhs <= rhs`` (``lhs < rhs`` when strict) in ``ctx``.
+def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: bool = False, *,
+                     greater: bool = False) -> Outcome:
+    """Decide ``lhs <= rhs`` (``lhs < rhs`` when strict) in ``ctx``; ``lhs >= rhs`` (``>``) when ``greater``.
 
     Examples
     --------
@@ -39,29 +41,35 @@ def check_inequality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, strict: boo
     >>> out = check_inequality(2*a/(a + b), sympy.Integer(1), ctx)
     >>> out.verdict, out.evidence.conditions
     (<Verdict.HOLDS_UNDER: 'holds-under'>, ('a<=b: a <= b',))
+    >>> out = check_inequality(a, 2*a, ctx, greater=True)
+    >>> out.verdict, out.evidence.counterexample["lhs"] < out.evidence.counterexample["rhs"]
+    (<Verdict.FAILS: 'fails'>, True)
     """
-    return decide(lambda active: _core(lhs, rhs, ctx, active, strict), ctx, declared_signs(ctx, (lhs, rhs)))
+    return decide(lambda active: _core(lhs, rhs, ctx, active, strict, greater), ctx,
+                  declared_signs(ctx, (lhs, rhs)))
 
 
-def _core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumption, ...], strict: bool) -> Outcome:
+def _core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumption, ...], strict: bool,
+          greater: bool) -> Outcome:
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
+    small, large = (right, left) if greater else (left, right)
     constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
     domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)]
     evidence, mismatch = dimension_evidence(ctx, left, right)
     if mismatch is not None:
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
-    gap = _with_slacks(right - left, constraints, ctx.budget)
+    gap = _with_slacks(large - small, constraints, ctx.budget)
     reduced = simplified(gap, ctx) if gap is not None else None
     evidence = evidence.with_(residual=None if reduced is None else _factor(reduced))
-    counterexample, checked = _violation(ctx, left, right, constraints, domain, strict)
+    counterexample, checked = _violation(ctx, (left, right), greater, constraints, domain, strict)
     if counterexample is not None:
         return Outcome(Verdict.FAILS, evidence.with_(counterexample=counterexample, digits=ctx.dps,
                                                     reason="a point satisfying the assumptions violates it",
                                                     finding=Finding.VIOLATED))
     if reduced is not None and checked > 0 and _proved_sign(reduced, strict, ctx):
-        sign = "positive" if strict else "nonnegative"
+        sign, gap_text = "positive" if strict else "nonnegative", "lhs - rhs" if greater else "rhs - lhs"
         return Outcome(Verdict.HOLDS, evidence.with_(
-            reason=f"rhs - lhs = {evidence.shown().residual} is {sign} for all admissible values;"
+            reason=f"{gap_text} = {evidence.shown().residual} is {sign} for all admissible values;"
                    f" confirmed at {checked} points", numeric_points=checked, digits=ctx.dps, finding=Finding.PROVED))
     numeric = f"no violating point among {checked} admissible points" if checked else no_points(ctx)
     return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"no sign proof found; {numeric}", digits=ctx.dps,
@@ -137,9 +145,11 @@ def _proved_sign(expr: sympy.Expr, strict: bool, ctx: Context) -> bool:
     return bool(run_with_budget(ask, ctx.budget, "sign analysis"))
 
 
-def _violation(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],
+def _violation(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], greater: bool, constraints: list[sympy.Basic],
                domain: list[sympy.Expr], strict: bool) -> tuple[dict[str, sympy.Expr] | None, int]:
-    """A reported-and-re-checked violating point, and the number of admissible points with real sides."""
+    """A reported-and-re-checked violating point (its ``lhs``, ``rhs`` the sides as printed), and the number
+    of admissible points with real sides."""
+    left, right = sides[::-1] if greater else sides
     symbols = set().union(left.free_symbols, right.free_symbols, *(c.free_symbols for c in constraints))
     checked = 0
     for point in ctx.sampler.points(symbols, ctx.search_points, constraints, "violation"):
@@ -152,7 +162,7 @@ def _violation(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: l
         shown = as_reported(point)
         if shown is not None and _violates(left, right, shown, strict, ctx.dps) \
                 and admissible(shown, constraints, domain, ctx.dps):
-            return witness(shown, left, right), checked
+            return witness(shown, *sides), checked
     return None, checked
 
 
