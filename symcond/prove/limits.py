@@ -24,6 +24,7 @@ from symcond.prove.admissible import DeclaredSign, declared_signs, sign_conditio
 from symcond.prove.boundary import prover, sympy_failure
 from symcond.prove.common import decide, find_counterexample, simplified
 from symcond.prove.equality import equality_core
+from symcond.prove.reparametrise import reparametrise
 
 __all__ = ["check_limit", "check_asymptotic", "check_independence"]
 
@@ -43,6 +44,7 @@ def check_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
     >>> check_limit(sympy.sin(2*x) / x, x, 0, sympy.Integer(1), Context()).evidence.value
     2
     """
+    direction = _in_domain(var, sympy.sympify(point), direction)
     near = _signs_near(ctx, (expr, value), var, point, direction)
     return decide(lambda active: _limit_core(expr, var, point, value, ctx, active, direction), ctx, near)
 
@@ -55,6 +57,19 @@ def check_asymptotic(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, val
     A failure reports the factor ``lim expr/value`` as the ratio.
     """
     return check_limit(expr / value, var, point, sympy.Integer(1), ctx, direction)
+
+
+def _in_domain(var: sympy.Symbol, point: sympy.Expr, direction: str) -> str:
+    """A two-sided limit at 0 of a variable declared positive (or nonnegative) is the limit from above:
+    no point of its domain lies below 0.
+
+    >>> T = sympy.Symbol("T", positive=True)
+    >>> _in_domain(T, sympy.Integer(0), "+-"), _in_domain(sympy.Symbol("x", real=True), sympy.Integer(0), "+-")
+    ('+', '+-')
+    """
+    if direction == "+-" and point == 0 and var.is_nonnegative:
+        return "+"
+    return direction
 
 
 def _signs_near(ctx: Context, exprs: tuple[sympy.Expr, ...], var: sympy.Symbol, point: sympy.Expr,
@@ -108,9 +123,9 @@ def _sign_near(symbol: sympy.Symbol, value: sympy.Expr, limit: sympy.Expr, var: 
 def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: sympy.Expr, ctx: Context,
                 active: tuple[Assumption, ...], direction: str) -> Outcome:
     prepared, stated = ctx.prepare(expr, active), ctx.prepare(value, active)
+    constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
     try:
-        found = run_with_budget(lambda: _sympy_limit(prepared, var, point, direction), ctx.budget,
-                                f"limit {var} -> {point}")
+        found = _limit_under(prepared, var, point, direction, constraints, ctx)
     except (NotImplementedError, ValueError, TypeError) as exc:
         return Outcome(Verdict.UNDECIDED, Evidence(reason=f"SymPy cannot compute the limit {var} -> {point}: "
                                                           f"{type(exc).__name__}", finding=Finding.UNSUPPORTED))
@@ -123,13 +138,34 @@ def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
                                                    finding=Finding.UNSUPPORTED))
     compared = _compare(found, stated, ctx, active)
     evidence = compared.evidence.with_(value=found)
-    if compared.verdict is Verdict.HOLDS and not _approaches(prepared, var, point, found, ctx):
+    if compared.verdict is Verdict.HOLDS and not _approaches(prepared, var, point, found, ctx, constraints):
         return Outcome(Verdict.UNDECIDED, evidence.with_(reason=f"SymPy gives {found} but numeric approach disagrees",
                                                          finding=Finding.UNCONFIRMED))
     if compared.verdict is Verdict.FAILS:
         evidence = evidence.with_(reason=f"the limit is {sympy.sstr(found)}, not {sympy.sstr(stated)}",
                                   finding=Finding.DIFFERENT)
     return Outcome(compared.verdict, evidence)
+
+
+def _limit_under(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str,
+                 constraints: list[sympy.Basic], ctx: Context) -> sympy.Expr | None:
+    """The limit within the budget (None past it), computed with the active inequalities as fresh
+    symbols (:func:`~symcond.prove.reparametrise.reparametrise`: ``mu > E_c`` is ``mu = E_c + d``,
+    ``d > 0``) and mapped back; without them when that gives no value.
+
+    A relation that involves ``var`` is not used: it would move the limit point.
+    """
+    moved = reparametrise(constraints, (expr, point), avoid={var})
+    if moved.fresh:
+        new_expr, new_point = moved.exprs
+        try:
+            found = run_with_budget(lambda: _sympy_limit(new_expr, var, new_point, direction), ctx.budget,
+                                    f"limit {var} -> {point} under the stated inequalities")
+        except (NotImplementedError, ValueError, TypeError):
+            found = None
+        if found is not None and not found.has(sympy.Limit, sympy.AccumBounds, sympy.nan):
+            return moved.back(found)
+    return run_with_budget(lambda: _sympy_limit(expr, var, point, direction), ctx.budget, f"limit {var} -> {point}")
 
 
 def _sympy_limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str) -> sympy.Expr:
@@ -154,9 +190,13 @@ def _approach_values(var: sympy.Symbol, point: sympy.Expr) -> list[sympy.Expr]:
     return [point + d for d in offset] if var.is_positive is not True or point > 0 else offset
 
 
-def _approaches(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, limit: sympy.Expr, ctx: Context) -> bool:
-    others = (expr.free_symbols | limit.free_symbols) - {var}
-    base = ctx.sampler.points(others, 1, (), "approach")
+def _approaches(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, limit: sympy.Expr, ctx: Context,
+                constraints: list[sympy.Basic] = ()) -> bool:  # type: ignore[assignment]
+    """The expression at points ever closer to the limit point approaches ``limit``; the other symbols
+    take values satisfying the active ``constraints`` that do not involve ``var``."""
+    kept = [c for c in constraints if var not in c.free_symbols and c not in (sympy.true, sympy.false)]
+    others = set().union(expr.free_symbols, limit.free_symbols, *(c.free_symbols for c in kept)) - {var}
+    base = ctx.sampler.points(others, 1, kept, "approach")
     if not base:
         return True
     errors = []
