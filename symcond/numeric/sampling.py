@@ -40,8 +40,18 @@ def evaluate(expr: sympy.Expr, point: Point, dps: int) -> mpmath.mpf | mpmath.mp
     >>> mpmath.nstr(evaluate(sympy.exp(sympy.I * x), {x: sympy.Rational(1, 3)}, 40).imag, 30)
     '0.327194696796152244173344085268'
     """
+    with sympy.evaluate(False):  # an exact power of rationals, (a*b)**y, can take minutes: evalf does it fast
+        substituted = sympy.sympify(expr).xreplace(dict(point))
+    found = _number(substituted, dps)
+    if found is None:  # a function that evalf does not evaluate unevaluated (Heaviside): substitute exactly
+        found = _number(sympy.sympify(expr).xreplace(dict(point)), dps)
+    return found
+
+
+def _number(substituted: sympy.Expr, dps: int) -> mpmath.mpf | mpmath.mpc | None:
+    """The value of a substituted expression with ``dps`` digits; None when it is not a finite number."""
     try:
-        value = sympy.sympify(expr).xreplace(dict(point)).evalf(dps, maxn=4 * dps)
+        value = substituted.evalf(dps, maxn=4 * dps)
     except (ValueError, TypeError, ZeroDivisionError, ArithmeticError) as exc:
         if raised_in(exc) is not None:  # a derivation file's own code: Paper.check reports it as such
             raise

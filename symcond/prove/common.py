@@ -8,7 +8,6 @@ from collections.abc import Sequence
 import mpmath
 import sympy
 
-from symcond.budget import run_with_budget
 from symcond.errors import DimensionError
 from symcond.model.context import Context
 from symcond.model.verdict import Evidence, Finding, number
@@ -22,24 +21,21 @@ from symcond.numeric.sampling import (
 )
 from symcond.prove.admissible import admissible, as_reported, check_substitutions
 from symcond.prove.assumptions import decide
+from symcond.prove.strategies import reduce
 
 __all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "witness", "no_points",
            "decide", "check_substitutions", "WITNESS_DPS"]
 
 
 def simplified(expr: sympy.Expr, ctx: Context) -> sympy.Expr | None:
-    """``expr`` simplified within the budget; None when the budget ran out."""
+    """``expr`` simplified by the strategies of :mod:`symcond.prove.strategies`, each under its share of
+    ``ctx.budget``; None when every strategy ran out of its budget.
 
-    def work() -> sympy.Expr:
-        if _signed_sum(expr):
-            return expr
-        first = sympy.simplify(expr)
-        if first == 0 or first.is_number:
-            return first
-        second = sympy.simplify(sympy.expand(sympy.powsimp(first, force=True)))
-        return second if sympy.count_ops(second) < sympy.count_ops(first) else first
-
-    return run_with_budget(work, ctx.budget, f"simplification of {sympy.sstr(expr)[:60]}")
+    The first strategy that reduces ``expr`` to a number wins; otherwise the result is SymPy's simplify.
+    """
+    if _signed_sum(expr):
+        return expr
+    return reduce(expr, ctx.budget, f"simplification of {sympy.sstr(expr)[:60]}")
 
 
 def _signed_sum(expr: sympy.Expr) -> bool:

@@ -6,7 +6,7 @@ import sympy
 from symcond.errors import DefinitionError
 from symcond.model.context import Assumption, Context
 from symcond.model.verdict import Verdict
-from symcond.prove import check_equality, check_equality_iff, check_inequality
+from symcond.prove import check_equality, check_equality_iff, check_inequality, strategies
 
 a, b, c, d, x = sympy.symbols("a b c d x", positive=True)
 #: simplify(x - this) raises SymPy's ValueError "The argument '_rf(1, -9/10)' is not comparable."
@@ -15,10 +15,20 @@ REASON = "SymPy failed (ValueError: The argument '_rf(1, -9/10)' is not comparab
 
 
 @pytest.mark.parametrize("check", [check_equality, check_inequality])
-def test_sympy_error_while_proving_is_undecided(check):
-    """x against Min(a + b, c + d, gamma(1/10)) is undecided naming SymPy's error (was a ValueError: exit 70)."""
+def test_sympy_error_while_proving_is_undecided(check, monkeypatch):
+    """With simplify the only strategy, x against Min(a + b, c + d, gamma(1/10)) is undecided naming SymPy's
+    error (was a ValueError: exit 70)."""
+    monkeypatch.setattr(strategies, "STRATEGIES", tuple(s for s in strategies.STRATEGIES if s.name == "simplify"))
     out = check(x, UNCOMPARABLE, Context())
     assert (out.verdict, out.evidence.reason) == (Verdict.UNDECIDED, REASON)
+
+
+@pytest.mark.parametrize("check", [check_equality, check_inequality])
+def test_sympy_error_in_one_strategy_leaves_the_others(check):
+    """simplify fails on x - Min(a + b, c + d, gamma(1/10)), the cheaper strategies do not: the false claim is
+    refuted with a counterexample."""
+    out = check(x, UNCOMPARABLE, Context())
+    assert out.verdict is Verdict.FAILS and out.evidence.counterexample is not None
 
 
 def test_sympy_error_in_one_run_leaves_the_others():
@@ -29,11 +39,12 @@ def test_sympy_error_in_one_run_leaves_the_others():
 
 
 def test_any_sympy_error_class_in_a_prover_is_undecided(monkeypatch):
-    """A NotImplementedError from SymPy's simplify (not only this ValueError) is undecided, not raised."""
+    """A NotImplementedError from SymPy in every simplification strategy (not only this ValueError) is undecided,
+    not raised."""
     def unsupported(*_args: object, **_kwargs: object) -> sympy.Expr:
         raise NotImplementedError("no method for this expression")
 
-    monkeypatch.setattr(sympy, "simplify", unsupported)
+    monkeypatch.setattr(strategies, "STRATEGIES", (strategies.Strategy("simplify", 1.0, unsupported),))
     out = check_equality(x**2, x * x + a - a, Context())
     assert (out.verdict, out.evidence.reason) == (
         Verdict.UNDECIDED, "SymPy failed (NotImplementedError: no method for this expression)")
