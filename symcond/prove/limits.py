@@ -4,12 +4,19 @@ A limit is computed by SymPy within the budget, compared with the stated value b
 equality prover, and confirmed by evaluating the expression numerically ever closer to
 the limit point.  A refuted limit reports the value the expression really tends to.
 
+The active stated inequalities are used as fresh symbols (``mu > E_c`` is ``mu = E_c + d``
+with ``d > 0``, :mod:`symcond.prove.reparametrise`), so that ``lim_{T -> 0}`` of a Fermi
+function is ``holds-under mu > E_c``.  A two-sided limit at 0 of a variable declared
+positive is its limit from above.
+
 As in the other provers, a given that SymPy built with its symbol's declared sign is
 faithful only where its value has that sign: for a limit, near the limit point
 (:func:`_signs_near`); for independence, everywhere (a ``holds-under`` condition).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import mpmath
 import sympy
@@ -148,7 +155,7 @@ def _limit_core(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, value: s
 
 
 def _limit_under(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str,
-                 constraints: list[sympy.Basic], ctx: Context) -> sympy.Expr | None:
+                 constraints: Sequence[sympy.Basic], ctx: Context) -> sympy.Expr | None:
     """The limit within the budget (None past it), computed with the active inequalities as fresh
     symbols (:func:`~symcond.prove.reparametrise.reparametrise`: ``mu > E_c`` is ``mu = E_c + d``,
     ``d > 0``) and mapped back; without them when that gives no value.
@@ -161,7 +168,9 @@ def _limit_under(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, directi
         try:
             found = run_with_budget(lambda: _sympy_limit(new_expr, var, new_point, direction), ctx.budget,
                                     f"limit {var} -> {point} under the stated inequalities")
-        except (NotImplementedError, ValueError, TypeError):
+        except _SYMPY_ERRORS as exc:  # SymPy cannot do it this way: try without the fresh symbols
+            if not sympy_failure(exc):
+                raise
             found = None
         if found is not None and not found.has(sympy.Limit, sympy.AccumBounds, sympy.nan):
             return moved.back(found)
@@ -191,7 +200,7 @@ def _approach_values(var: sympy.Symbol, point: sympy.Expr) -> list[sympy.Expr]:
 
 
 def _approaches(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, limit: sympy.Expr, ctx: Context,
-                constraints: list[sympy.Basic] = ()) -> bool:  # type: ignore[assignment]
+                constraints: Sequence[sympy.Basic] = ()) -> bool:
     """The expression at points ever closer to the limit point approaches ``limit``; the other symbols
     take values satisfying the active ``constraints`` that do not involve ``var``."""
     kept = [c for c in constraints if var not in c.free_symbols and c not in (sympy.true, sympy.false)]
