@@ -25,7 +25,7 @@ Soundness rules kept here:
 >>> r = reparametrise([sympy.Gt(mu, E_c)], (fermi,), avoid={T})
 >>> new, = r.exprs
 >>> new
-1/(1 + exp(-d_0/(T*k)))
+1/(1 + exp(-_d_0/(T*k)))
 >>> sympy.limit(new, T, 0, "+")
 1
 >>> r.back(r.fresh[0] + E_c)
@@ -82,7 +82,7 @@ def reparametrise(relations: Iterable[sympy.Basic], exprs: Sequence[sympy.Expr],
     """
     avoided = set(avoid)
     current = tuple(sympy.sympify(e) for e in exprs)
-    fresh: list[sympy.Symbol] = []
+    fresh: list[sympy.Dummy] = []
     inverse: list[sympy.Expr] = []
     used: list[sympy.Basic] = []
     replaced: dict[sympy.Symbol, sympy.Expr] = {}
@@ -98,7 +98,7 @@ def reparametrise(relations: Iterable[sympy.Basic], exprs: Sequence[sympy.Expr],
         symbol = _eliminable(difference, present - avoided - set(fresh))
         if symbol is None:
             continue
-        dummy = _fresh(len(fresh), strict, present | avoided | relation.free_symbols)
+        dummy = _fresh(len(fresh), strict)
         coefficient = difference.coeff(symbol)
         value = (dummy - (difference - coefficient * symbol)) / coefficient
         current = tuple(e.xreplace({symbol: value}) for e in current)
@@ -137,10 +137,6 @@ def _eliminable(difference: sympy.Expr, candidates: set[sympy.Symbol]) -> sympy.
     return min(usable, key=lambda u: (u[0], u[1].name))[1] if usable else None
 
 
-def _fresh(index: int, strict: bool, taken: set[sympy.Symbol]) -> sympy.Symbol:
-    """A new symbol ``d_<index>`` (primed until its name is free), positive when strict, else nonnegative."""
-    names = {s.name for s in taken}
-    name = f"d_{index}"
-    while name in names:
-        name += "'"
-    return sympy.Symbol(name, positive=True) if strict else sympy.Symbol(name, nonnegative=True)
+def _fresh(index: int, strict: bool) -> sympy.Dummy:
+    """A new symbol ``d_<index>``, distinct from every other (a Dummy), positive when strict, else nonnegative."""
+    return sympy.Dummy(f"d_{index}", positive=True) if strict else sympy.Dummy(f"d_{index}", nonnegative=True)

@@ -111,3 +111,11 @@ def test_nonlinear_relations_and_relations_of_other_symbols_are_not_used():
     assert reparametrise([sympy.Gt(mu**2 + E_c**2, 1)], (FERMI,)).fresh == ()
     moved = reparametrise([sympy.Gt(mu**2 * E_c, 1)], (E_c,))
     assert moved.exprs == ((moved.fresh[0] + 1) / mu**2,) and moved.back(moved.exprs[0]) == E_c
+
+
+def test_fresh_symbols_never_coincide_with_a_papers_own():
+    """A paper's own positive d_0 in a later relation stays itself: mu > E_c > d_0 gives mu = d_0 + two fresh ones."""
+    d_0 = sympy.Symbol("d_0", positive=True)
+    moved = reparametrise([sympy.Gt(mu, E_c), sympy.Gt(E_c, d_0)], (mu,))
+    assert len(moved.fresh) == 2 and d_0 not in moved.fresh and d_0 in moved.exprs[0].free_symbols
+    assert sympy.expand(moved.back(moved.exprs[0])) == mu
