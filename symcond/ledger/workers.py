@@ -28,18 +28,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from symcond import budget
+from symcond.ledger.interrupts import sigint_held, sigint_let_through
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 
 __all__ = ["Status", "TaskResult", "as_outcome", "available", "decide_in_worker", "default_jobs", "memory_limit",
@@ -169,68 +168,6 @@ def _portable(exc: BaseException) -> BaseException:
 
 
 # ----------------------------------------------------------------------------- parent side
-class _Hold:
-    """The SIGINT handler of a held pool: Ctrl-C is recorded while held, handed on when let through."""
-
-    def __init__(self, previous: Callable[[int, Any], Any]) -> None:
-        self.previous, self.pending, self.open = previous, False, False
-
-    def __call__(self, signum: int, frame: Any) -> None:
-        if self.open:
-            self.previous(signum, frame)  # the default handler raises KeyboardInterrupt
-        else:
-            self.pending = True
-
-    def deliver(self) -> None:
-        """Hand a recorded Ctrl-C on to the previous handler."""
-        if self.pending:
-            self.pending = False
-            self.previous(signal.SIGINT, None)
-
-
-@contextmanager
-def _sigint_held() -> Iterator[_Hold | None]:
-    """Hold Ctrl-C back until the block ends (then it is delivered); yields the hold (None: not held).
-
-    The pool runs under this hold and lets Ctrl-C through only while it waits for its workers
-    (:func:`_sigint_let_through`), so a KeyboardInterrupt never lands between a fork, or a kill,
-    and the bookkeeping that records it: every worker is known to the clean-up, which runs held
-    too (a second Ctrl-C does not cut it short).
-
-    The hold is a Python-level handler, not a signal mask: CPython runs signal handlers in the
-    main thread whichever thread the kernel delivers the signal to, so masking SIGINT in the
-    main thread does not hold it back once any other thread (BLAS, numba, a library's helper
-    thread) exists.  Only the main thread can install handlers; elsewhere, or when SIGINT is
-    ignored or left to the system, nothing is changed.
-    """
-    previous = signal.getsignal(signal.SIGINT)
-    if threading.current_thread() is not threading.main_thread() or not callable(previous):
-        yield None
-        return
-    hold = _Hold(previous)
-    signal.signal(signal.SIGINT, hold)
-    try:
-        yield hold
-    finally:
-        hold.open = False
-        signal.signal(signal.SIGINT, previous)
-        hold.deliver()
-
-
-@contextmanager
-def _sigint_let_through(hold: _Hold | None) -> Iterator[None]:
-    """Deliver Ctrl-C inside the block (a recorded one at once), hold it again after."""
-    if hold is None:
-        yield
-        return
-    try:  # a KeyboardInterrupt raised as the hold is lifted still restores it
-        hold.open = True
-        hold.deliver()
-        yield
-    finally:
-        hold.open = False
-
-
 class _Worker:
     """One forked process and the parent's end of its pipe."""
 
@@ -292,11 +229,11 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], jobs: int, task_budget: float,
     pending = deque(range(len(tasks)))
     idle: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
-    with _sigint_held() as hold:  # Ctrl-C: KeyboardInterrupt while waiting, every worker stopped
+    with sigint_held() as hold:  # Ctrl-C: KeyboardInterrupt while waiting, every worker stopped
         try:
             while pending or busy:
                 _start(tasks, pending, idle, busy, jobs)
-                with _sigint_let_through(hold):
+                with sigint_let_through(hold):
                     ready = _ready(busy, task_budget, deadline)
                 _collect(ready, busy, idle, results, task_budget)
                 if deadline is not None and time.monotonic() >= deadline:
