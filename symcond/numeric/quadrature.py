@@ -84,13 +84,29 @@ def _substituted_quad(func: Callable[[mpmath.mpf], Any], lower: mpmath.mpf, uppe
     else:
         maps, top = [(mpmath.mpf(0), 1)] if even else [(mpmath.mpf(0), 1), (mpmath.mpf(0), -1)], mpmath.inf
     try:
-        pieces = [lambda s, a=a, b=b: 2 * s * func(a + b * s * s) for a, b in maps]
+        pieces = [partial(_piece, func, a, b) for a, b in maps]
         total = mpmath.fsum(_adaptive(piece, _nodes(piece, top, first)) for piece in pieces)
         if even and not (mpmath.isfinite(lower) or mpmath.isfinite(upper)):
             total *= 2
     except (ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
         return None
     return None if isinstance(total, mpmath.mpc) or not mpmath.isfinite(total) else total
+
+
+def _piece(func: Callable[[mpmath.mpf], Any], shift: mpmath.mpf, sign: int, s: mpmath.mpf) -> Any:
+    """The integrand in ``s``, ``2 s f(shift + sign s**2)``; 0 within rounding of the end point.
+
+    Tanh-sinh quadrature places its outermost nodes closer to the end point than the working
+    precision resolves (``s**2`` below ``eps``); a removable 0/0 there (``x**3/(exp(x) - 1)``
+    near 0, where ``exp(x) - 1`` rounds to 0) would otherwise abandon the integral.  Those
+    nodes carry weights far below the precision asked for.
+    """
+    try:
+        return 2 * s * func(shift + sign * s * s)
+    except ZeroDivisionError:
+        if s * s <= mpmath.eps * max(1, abs(shift)):
+            return mpmath.mpf(0)
+        raise
 
 
 def _adaptive(piece: Callable[[mpmath.mpf], Any], nodes: list[mpmath.mpf]) -> mpmath.mpf:

@@ -9,7 +9,8 @@ their reciprocals and inverses (``sin``... ``csc``, ``asin``... ``acsc``, ``atan
 ``trigamma``, ``polygamma``, ``beta``, ``uppergamma``, ``lowergamma``, ``factorial``,
 ``binomial``), exponential and logarithmic integrals (``Ei``, ``E1``, ``expint``, ``Si``, ``Ci``,
 ``Shi``, ``Chi``, ``li``), Bessel functions (``besselj``, ``bessely``, ``besseli``, ``besselk``),
-``zeta``, ``dirichlet_eta``, ``polylog``, ``Heaviside``, ``Min`` and ``Max``.
+``zeta``, ``dirichlet_eta``, ``polylog``, ``Heaviside``, ``Min`` and ``Max``, and the definite
+integral ``Integral(f, x, a, b)`` (:func:`definite_integral`).
 
 The constants ``pi`` and ``oo`` mean SymPy's everywhere (:data:`CONSTANTS`).  Euler's number
 and the imaginary unit are ``exp(1)`` and ``sqrt(-1)``; the names ``E``, ``I`` and
@@ -58,7 +59,8 @@ from symcond.parse.caps import (
 )
 from symcond.parse.tokenize import Token
 
-__all__ = ["CONSTANTS", "DEFAULT_FUNCTIONS", "PLAIN_CONSTANTS", "Resolver", "plain_symbol", "positive_symbol"]
+__all__ = ["CONSTANTS", "DEFAULT_FUNCTIONS", "PLAIN_CONSTANTS", "Resolver", "definite_integral", "plain_symbol",
+           "positive_symbol"]
 
 Resolver = Callable[[str], sympy.Expr]
 
@@ -97,6 +99,25 @@ def _polylog(s: sympy.Expr, z: sympy.Expr) -> sympy.Expr:
     return sympy.polylog(s, z, evaluate=bool(z.is_Number))
 
 
+def definite_integral(integrand: sympy.Expr, var: sympy.Expr, lower: sympy.Expr, upper: sympy.Expr) -> sympy.Expr:
+    """``Integral(f, x, a, b)``: the definite integral of ``f`` over ``x`` from ``a`` to ``b``, unevaluated.
+
+    The parser reads the integrand with ``x`` a *real* symbol of that name (a range through
+    negative values must not meet a variable declared positive:
+    :meth:`~symcond.parse.precedence.ExpressionParser._call`); the limits may not contain it.
+
+    >>> x = sympy.Symbol("x", real=True)
+    >>> definite_integral(sympy.sqrt(x**2), x, -1, 1)
+    Integral(Abs(x), (x, -1, 1))
+    """
+    if not isinstance(var, sympy.Symbol):
+        raise ValueError(f"the variable of an Integral must be a name, not {_short(var)}")
+    lower, upper = sympy.sympify(lower), sympy.sympify(upper)
+    if lower.has(var) or upper.has(var):
+        raise ValueError(f"the limits of an Integral cannot contain its variable {var}")
+    return sympy.Integral(integrand, (var, lower, upper))
+
+
 #: The whitelist, one family a line: name -> (SymPy function, fewest arguments, most arguments;
 #: None: any number).  ``log(x, b)`` is the base-``b`` logarithm, ``zeta(s, a)`` the Hurwitz zeta,
 #: ``Heaviside(x, H0)`` sets H(0), ``LambertW(x, k)`` takes branch ``k``, ``atan2(y, x)`` the angle
@@ -119,6 +140,7 @@ _VOCABULARY: Mapping[str, tuple[Callable[..., sympy.Expr], int, int | None]] = {
     **{name: (getattr(sympy, name), 2, 2) for name in ("besselj", "bessely", "besseli", "besselk")},
     "zeta": (sympy.zeta, 1, 2), "dirichlet_eta": (sympy.dirichlet_eta, 1, 2), "polylog": (_polylog, 2, 2),
     "Heaviside": (sympy.Heaviside, 1, 2), "Min": (sympy.Min, 1, None), "Max": (sympy.Max, 1, None),
+    "Integral": (definite_integral, 4, 4),
 }
 
 #: The whitelist of callable functions, by the name used in expressions (see :data:`_VOCABULARY`).
@@ -128,7 +150,7 @@ DEFAULT_FUNCTIONS: Mapping[str, Callable[..., sympy.Expr]] = MappingProxyType(
 
 _ARITY: Mapping[Any, tuple[int, int | None]] = {func: (low, high) for func, low, high in _VOCABULARY.values()}
 #: The SymPy class a whitelisted function builds, where it is not the function itself.
-_KINDS: Mapping[Any, Any] = {_polylog: sympy.polylog}
+_KINDS: Mapping[Any, Any] = {_polylog: sympy.polylog, definite_integral: sympy.Integral}
 
 
 def _check_arity(name: Token, func: Callable[..., Any], count: int) -> None:

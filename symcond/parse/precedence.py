@@ -46,6 +46,7 @@ from symcond.parse.functions import (
     Resolver,
     _check_arity,
     _Tally,
+    definite_integral,
     positive_symbol,
 )
 from symcond.parse.tokenize import Token, TokenKind, literal_fraction, tokenize, unexpected
@@ -157,7 +158,7 @@ class ExpressionParser:
             raise ParseError(f"unknown function {name.text!r} at position {name.pos}; allowed: {allowed}",
                              position=name.pos)
         opening = self._advance()
-        with self._deeper(opening):
+        with self._deeper(opening), self._bound(func):
             args = self._arguments()
         self._close(opening)
         _check_arity(name, func, len(args))
@@ -165,6 +166,37 @@ class ExpressionParser:
         result = _build(func, args, _at(name.pos))
         _check_size(result, self._tally.sizes, _at(name.pos))
         return result
+
+    @contextmanager
+    def _bound(self, func: Callable[..., sympy.Expr]) -> Iterator[None]:
+        """Inside ``Integral(f, x, a, b)`` the name ``x`` is a real symbol (looked ahead: the name
+        after the first comma at this level); elsewhere names resolve as usual."""
+        var = self._integration_variable() if func is definite_integral else None
+        if var is None:
+            yield
+            return
+        outer = self._resolve
+        self._resolve = lambda name: sympy.Symbol(name, real=True) if name == var else outer(name)
+        try:
+            yield
+        finally:
+            self._resolve = outer
+
+    def _integration_variable(self) -> str | None:
+        """The name that is the second argument of the call whose '(' was just consumed."""
+        level = 0
+        for index in range(self._index, len(self._tokens) - 1):
+            token = self._tokens[index]
+            if token.kind is TokenKind.LPAREN:
+                level += 1
+            elif token.kind is TokenKind.RPAREN:
+                if level == 0:
+                    return None
+                level -= 1
+            elif token.kind is TokenKind.COMMA and level == 0:
+                name = self._tokens[index + 1]
+                return name.text if name.kind is TokenKind.NAME and name.text not in CONSTANTS else None
+        return None
 
     def _arguments(self) -> list[sympy.Expr]:
         """Parse the comma-separated call arguments before the closing ')'."""

@@ -11,7 +11,10 @@ import sympy
 from symcond.errors import DimensionError
 from symcond.model.context import Context
 from symcond.model.verdict import Evidence, Finding, number
+from symcond.numeric.quadrature import quad_evaluate
 from symcond.numeric.sampling import (
+    Evaluator,
+    Point,
     differ,
     evaluate,
     exact_difference,
@@ -83,8 +86,9 @@ def agree_everywhere(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constraints
     candidates = _points(ctx, [lhs, rhs], constraints, ctx.points, "confirm")
     points = [p for p in candidates if admissible(p, (), domain, ctx.dps)]
     tolerance = mpmath.mpf(10) ** (8 - ctx.dps)
+    evaluator = _evaluator(lhs, rhs)
     for point in points:
-        diff = relative_difference(lhs, rhs, point, ctx.dps)
+        diff = relative_difference(lhs, rhs, point, ctx.dps, evaluator)
         if diff is None or diff > tolerance:
             return 0, f"numeric confirmation failed at {format_point(point)}"
     if not points:
@@ -105,25 +109,43 @@ def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constrai
     constraint must provably hold there at ``dps`` and ``2 * dps`` digits, every value in
     ``domain`` (the substituted givens) must be finite, and the sides must still differ.
     """
+    evaluator = _evaluator(lhs, rhs)
     for point in _points(ctx, [lhs, rhs], constraints, ctx.search_points, "search"):
-        first = relative_difference(lhs, rhs, point, ctx.dps)
+        first = relative_difference(lhs, rhs, point, ctx.dps, evaluator)
         if first is None or (first <= threshold(ctx.dps) and not exact_difference(lhs, rhs, point)):
             continue
         shown = as_reported(point)
-        if shown is not None and differ(lhs, rhs, shown, ctx.dps) and admissible(shown, constraints, domain, ctx.dps):
-            return witness(shown, lhs, rhs)
+        if shown is None or not admissible(shown, constraints, domain, ctx.dps):
+            continue
+        if _quadrature_differs(lhs, rhs, shown, ctx.dps) if evaluator else differ(lhs, rhs, shown, ctx.dps):
+            return witness(shown, lhs, rhs, evaluator)
     return None
+
+
+def _evaluator(lhs: sympy.Expr, rhs: sympy.Expr) -> Evaluator | None:
+    """Quadrature (:func:`~symcond.numeric.quadrature.quad_evaluate`) when a side holds an integral:
+    SymPy's own ``Integral.evalf`` takes seconds per point on an infinite range."""
+    return quad_evaluate if lhs.has(sympy.Integral) or rhs.has(sympy.Integral) else None
+
+
+def _quadrature_differs(lhs: sympy.Expr, rhs: sympy.Expr, point: Point, dps: int) -> bool:
+    """The sides differ at ``point`` by more than the noise, by quadrature at ``dps`` and ``2 * dps`` digits."""
+    first = relative_difference(lhs, rhs, point, dps, quad_evaluate)
+    second = relative_difference(lhs, rhs, point, 2 * dps, quad_evaluate)
+    return first is not None and second is not None and min(first, second) > threshold(dps)
 
 
 #: Digits with which a counterexample's sides are evaluated.
 WITNESS_DPS = 30
 
 
-def witness(point: dict[sympy.Symbol, sympy.Rational], lhs: sympy.Expr, rhs: sympy.Expr) -> dict[str, sympy.Expr]:
+def witness(point: dict[sympy.Symbol, sympy.Rational], lhs: sympy.Expr, rhs: sympy.Expr,
+            evaluator: Evaluator | None = None) -> dict[str, sympy.Expr]:
     """The point as reported (name -> exact Rational) plus both sides' values there (Floats, :data:`WITNESS_DPS`
     digits; ``nan`` where undefined), for :attr:`~symcond.model.verdict.Evidence.counterexample`."""
     ordered = sorted(point.items(), key=lambda kv: kv[0].name)
     found: dict[str, sympy.Expr] = {s.name: sympy.Rational(v) for s, v in ordered}
-    found["lhs"] = number(evaluate(lhs, point, WITNESS_DPS), WITNESS_DPS)
-    found["rhs"] = number(evaluate(rhs, point, WITNESS_DPS), WITNESS_DPS)
+    value_of = evaluator or evaluate
+    found["lhs"] = number(value_of(lhs, point, WITNESS_DPS), WITNESS_DPS)
+    found["rhs"] = number(value_of(rhs, point, WITNESS_DPS), WITNESS_DPS)
     return found

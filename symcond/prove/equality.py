@@ -9,6 +9,7 @@ from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove.admissible import declared_signs, substituted
 from symcond.prove.boundary import prover
 from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
+from symcond.rules.kernels import evaluate_kernels
 
 __all__ = ["check_equality", "equality_core"]
 
@@ -40,12 +41,13 @@ def equality_core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[
     constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
     domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)]
     evidence, mismatch = dimension_evidence(ctx, left, right)
-    residual = simplified(left - right, ctx)
+    closed_left, closed_right, used = _closed(left, right)
+    residual = simplified(closed_left - closed_right, ctx)
     if residual == 0 and mismatch is None:
-        return _confirm(ctx, left, right, constraints, domain, evidence, "the difference simplifies to 0")
-    ratio = simplified(left / right, ctx) if right != 0 else None
+        return _confirm(ctx, left, right, constraints, domain, evidence, f"the difference simplifies to 0{used}")
+    ratio = simplified(closed_left / closed_right, ctx) if closed_right != 0 else None
     if ratio == 1 and mismatch is None:
-        return _confirm(ctx, left, right, constraints, domain, evidence, "the ratio simplifies to 1")
+        return _confirm(ctx, left, right, constraints, domain, evidence, f"the ratio simplifies to 1{used}")
     evidence = evidence.with_(ratio=ratio, residual=residual)
     if mismatch is not None:
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))
@@ -61,6 +63,21 @@ def equality_core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[
     return Outcome(Verdict.UNDECIDED, evidence.with_(
         reason=f"{why}; {agreement}", numeric_points=count, digits=ctx.dps,
         finding=Finding.BUDGET_EXCEEDED if timed_out else Finding.NO_PROOF))
+
+
+def _closed(left: sympy.Expr, right: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr, str]:
+    """Both sides with integrals of the statistical kernels in closed form, and a note naming them.
+
+    Only the symbolic proof uses the closed forms; the numeric confirmation evaluates the
+    integrals as printed, by quadrature.
+    """
+    closed_left, on_left = evaluate_kernels(left)
+    closed_right, on_right = evaluate_kernels(right)
+    used = sorted(set(on_left + on_right))
+    if not used:
+        return left, right, ""
+    closed_left, closed_right = (side.rewrite(sympy.polylog) for side in (closed_left, closed_right))
+    return closed_left, closed_right, f" (evaluating {' and '.join(used)})"
 
 
 def _confirm(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: list[sympy.Basic],

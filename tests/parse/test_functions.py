@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sympy
 
@@ -39,6 +41,8 @@ VOCABULARY = [
     ("cot(x)", sympy.cot(x)), ("sec(x)", sympy.sec(x)), ("csc(x)", sympy.csc(x)),
     ("acot(x)", sympy.acot(x)), ("asec(x)", sympy.asec(x)), ("acsc(x)", sympy.acsc(x)),
     ("atan2(y, x)", sympy.atan2(y, x)),
+    ("Integral(exp(-t*y), t, 0, oo)",
+     sympy.Integral(sympy.exp(-sympy.Symbol("t", real=True) * y), (sympy.Symbol("t", real=True), 0, sympy.oo))),
     ("coth(x)", sympy.coth(x)), ("sech(x)", sympy.sech(x)), ("csch(x)", sympy.csch(x)),
     ("asinh(x)", sympy.asinh(x)), ("acosh(x)", sympy.acosh(x)), ("atanh(x)", sympy.atanh(x)),
     ("acoth(x)", sympy.acoth(x)), ("asech(x)", sympy.asech(x)), ("acsch(x)", sympy.acsch(x)),
@@ -202,7 +206,8 @@ def test_calls_at_the_limits_parse(text: str, expected: sympy.Expr) -> None:
 @pytest.mark.parametrize("name", sorted(DEFAULT_FUNCTIONS))
 def test_deepest_accepted_nesting_is_usable_by_sympy(name: str) -> None:
     """A whitelisted function nested MAX_DEPTH deep around a sum parses and prints without RecursionError."""
-    special = {"zeta": "zeta({} + y, 2)", "Min": "Min({} + y, z)", "expint": "expint(2, {} + y)"}
+    special = {"zeta": "zeta({} + y, 2)", "Min": "Min({} + y, z)", "expint": "expint(2, {} + y)",
+               "Integral": "Integral({} + y, t, 0, 1)"}
     unary = _ARITY[DEFAULT_FUNCTIONS[name]][0] == 1
     template = special.get(name, f"{name}({{}} + y)" if unary else f"{name}(1/2, {{}} + y)")
     text = "x"
@@ -210,3 +215,20 @@ def test_deepest_accepted_nesting_is_usable_by_sympy(name: str) -> None:
         text = template.format(text)
     expr = parse_expression(text)
     assert sympy.sstr(expr) and sympy.srepr(expr) and expr.free_symbols <= {x, y, z}
+
+
+def test_integral_variable_is_real_inside_the_integrand() -> None:
+    """In Integral(f, x, a, b) the name x is a real symbol while f is read: sqrt(x**2) stays |x|."""
+    t = sympy.Symbol("t", real=True)
+    assert parse_expression("Integral(sqrt(t**2), t, -1, 1) + sqrt(t**2)") == (
+        sympy.Integral(sympy.Abs(t), (t, -1, 1)) + sympy.Symbol("t", positive=True))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Integral(x, x, 0, x)", "the limits of an Integral cannot contain its variable x"),
+    ("Integral(x, 2*x, 0, 1)", "the variable of an Integral must be a name"),
+    ("Integral(x, x, 0)", "function 'Integral' at position 0 takes 4 arguments (got 3)"),
+])
+def test_bad_integrals_are_parse_errors(text: str, message: str) -> None:
+    with pytest.raises(ParseError, match=re.escape(message)):
+        parse_expression(text)
