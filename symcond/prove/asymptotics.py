@@ -17,7 +17,14 @@ function, in an exponent) is left to SymPy.  The equivalents are theorems:
 * :math:`F_j(x) \sim x^{j+1}/\Gamma(j+2)` as :math:`x \to +\infty`, real ``j > -2``
   (leading Sommerfeld term; Wood, 1992; DLMF 25.12.16 with 25.11.43);
 * ``polylog(s, -exp(x)) = -F_{s-1}(x)``;
-* at a finite point ``c`` (j >= -1) the positive value :math:`F_j(c)` itself.
+* at a finite point ``c`` (j >= -1) the positive value :math:`F_j(c)` itself;
+* an integral whose upper limit ``b`` moves while its integrand and lower limit ``a`` stay:
+  when ``b -> a`` from above and the integrand is :math:`g(x) \sim c\,(x-a)^k` (``k > -1``,
+  ``c != 0``), :math:`\int_a^b g \sim c\,(b-a)^{k+1}/(k+1)`; when ``b -> oo`` and
+  :math:`\int_a^\infty g` is a known finite, non-zero value ``L`` (a family of
+  :mod:`symcond.rules.kernels`, or SymPy's ``integrate``), :math:`\int_a^b g \sim L`.  These
+  apply at finite limit points too (the high- and low-temperature limits of the Debye heat
+  capacity, whose upper limit is Theta/T).
 
 >>> import sympy
 >>> x = sympy.Symbol("x", real=True)
@@ -30,6 +37,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sympy
+
+from symcond.rules.kernels import evaluate_kernels
 
 __all__ = ["EQUIVALENTS", "equivalent", "limit"]
 
@@ -73,8 +82,34 @@ def _polylog(func: sympy.Expr, var: sympy.Symbol, point: sympy.Expr) -> sympy.Ex
     return None if found is None else -found
 
 
-#: SymPy function name -> rule giving an elementary equivalent (or None) as var -> +-oo.
-EQUIVALENTS: dict[str, Equivalent] = {"FermiDirac": _fermi_dirac, "polylog": _polylog}
+def _integral(func: sympy.Expr, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr | None:
+    """An equivalent of ``Integral(g, (x, a, b(var)))`` as ``var -> point`` (see the module's list)."""
+    if len(func.limits) != 1 or len(func.limits[0]) != 3:
+        return None
+    x, lower, upper = func.limits[0]
+    integrand = func.function
+    if var in integrand.free_symbols or var in lower.free_symbols or var not in upper.free_symbols:
+        return None
+    point = sympy.sympify(point)
+    side = "+" if point.is_zero and var.is_nonnegative else _direction(point, "+-")  # T -> 0 of a positive T
+    where = sympy.limit(upper, var, point, side)
+    if where is sympy.S.Infinity:
+        whole, _ = evaluate_kernels(sympy.Integral(integrand, (x, lower, sympy.oo)))
+        if whole.has(sympy.Integral):
+            whole = sympy.integrate(integrand, (x, lower, sympy.oo))
+        finite = not whole.has(sympy.Integral) and whole.is_finite and whole.is_nonzero
+        return whole if finite else None
+    if sympy.simplify(where - lower) != 0 or not (upper - lower).is_positive:
+        return None
+    t = sympy.Dummy("t", positive=True)
+    coefficient, power = integrand.subs(x, lower + t).as_leading_term(t).as_coeff_exponent(t)
+    if coefficient.has(t) or not coefficient.is_nonzero or not (power + 1).is_positive:
+        return None
+    return coefficient * (upper - lower) ** (power + 1) / (power + 1)
+
+
+#: SymPy class name -> rule giving an elementary equivalent (or None) as var -> point.
+EQUIVALENTS: dict[str, Equivalent] = {"FermiDirac": _fermi_dirac, "polylog": _polylog, "Integral": _integral}
 
 
 def _registered(expr: sympy.Basic, var: sympy.Symbol) -> bool:
@@ -121,20 +156,26 @@ def limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str
     >>> limit(sympy.log(1 + sympy.exp(x)) / sympy.polylog(sympy.S.Half, -sympy.exp(x)), x, -sympy.oo)
     -1
     """
-    expr = sympy.sympify(expr)
-    if point not in (sympy.S.Infinity, sympy.S.NegativeInfinity) or not _registered(expr, var):
+    expr, point = sympy.sympify(expr), sympy.sympify(point)
+    infinite = point in (sympy.S.Infinity, sympy.S.NegativeInfinity)
+    if not _registered(expr, var) or not (infinite or _moving_integral(expr, var)):
         return sympy.limit(expr, var, point, _direction(point, direction))
     if expr.is_Add:
-        return _termwise(expr, var, point)
+        return _termwise(expr, var, point, direction)
     replaced = equivalent(expr, var, point)
     if replaced is None:
         return sympy.Limit(expr, var, point)
     return sympy.limit(replaced, var, point, _direction(point, direction))
 
 
-def _termwise(expr: sympy.Add, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr:
+def _moving_integral(expr: sympy.Expr, var: sympy.Symbol) -> bool:
+    """True when an integral of ``expr`` has ``var`` in its limits (the equivalents apply at any point)."""
+    return any(any(var in end.free_symbols for end in i.limits[0][1:]) for i in expr.atoms(sympy.Integral))
+
+
+def _termwise(expr: sympy.Add, var: sympy.Symbol, point: sympy.Expr, direction: str) -> sympy.Expr:
     """Sum of the limits of the terms, when each exists and no oo - oo arises."""
-    limits = [limit(term, var, point) for term in expr.args]
+    limits = [limit(term, var, point, direction) for term in expr.args]
     undecided = any(v.has(sympy.Limit, sympy.AccumBounds, sympy.nan) for v in limits)
     infinite = {v for v in limits if v.is_infinite}
     if undecided or len(infinite) > 1:

@@ -93,3 +93,37 @@ def test_finite_argument_uses_the_value():
     found = limit(FermiDirac(sympy.S.Half, 1 / X) * X / (X + 1), X, sympy.oo)
     exact = (1 - 1 / sympy.sqrt(2)) * sympy.zeta(sympy.Rational(3, 2))
     assert abs(sympy.N(found - exact, 30)) < 1e-28
+
+
+# ---------------------------------------------------------------- integrals with a moving limit
+_T, _TH, _N, _K = sympy.symbols("T Theta N k", positive=True)
+_X = sympy.Symbol("x", positive=True)
+_DEBYE = 9 * _N * _K * (_T / _TH) ** 3 * sympy.Integral(
+    _X ** 4 * sympy.exp(_X) / (sympy.exp(_X) - 1) ** 2, (_X, 0, _TH / _T))
+
+
+def test_dulong_petit_limit_of_the_debye_heat_capacity():
+    """Upper limit Theta/T -> 0: the integral ~ (Theta/T)**3/3, so C -> 3 N k."""
+    assert limit(_DEBYE, _T, sympy.oo) == 3 * _N * _K
+
+
+@pytest.mark.parametrize(("coefficient", "ratio"), [(12 * sympy.pi ** 4 / 5, 1),
+                                                    (2 * sympy.pi ** 4, sympy.Rational(6, 5))])
+def test_debye_t_cubed_law(coefficient, ratio):
+    """Upper limit -> oo: the integral tends to 4 pi^4/15 (a Bose window integral)."""
+    assert limit(_DEBYE / (coefficient * _N * _K * (_T / _TH) ** 3), _T, 0, "+") == ratio
+
+
+def test_moving_integrals_outside_the_theorems_are_left_to_sympy():
+    """Integrand depending on the variable, a divergent or zero improper integral: no equivalent."""
+    t = sympy.Symbol("t", positive=True)
+    cases = [
+        (sympy.Integral(_X * _T, (_X, 0, 1 / _T)), sympy.oo),  # integrand moves too
+        (sympy.Integral(_X, (_X, 0, _T)), sympy.oo),  # diverges as the limit grows
+        (sympy.Integral(sympy.sin(_X) * sympy.exp(-_X), (_X, 0, _T)) - 1, sympy.oo),  # not multiplicative
+        (sympy.Integral(_X * sympy.exp(-_X), (_X, 1, 1 + t)), 0),  # fine: ~ exp(-1) t
+    ]
+    assert equivalent(cases[0][0], _T, cases[0][1]) is None
+    assert equivalent(cases[1][0], _T, cases[1][1]) is None
+    assert equivalent(cases[2][0], _T, cases[2][1]) is None
+    assert equivalent(cases[3][0], t, cases[3][1]) == sympy.exp(-1) * t
