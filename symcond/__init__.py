@@ -14,13 +14,15 @@ from __future__ import annotations
 __version__ = "0.1.0"
 __all__ = ["__version__"]
 
-# SymPy names paper files write formulas with.
+# SymPy names paper files write formulas with (the functions of the expression grammar, among others).
 from sympy import (
-    Abs, Eq, Function, Ge, Gt, Integral, Le, Lt, Rational, Symbol, cos, diff, exp, gamma, log, oo, pi, sin, sqrt, zeta,
+    Abs, Eq, Function, Ge, Gt, Heaviside, Integral, LambertW, Le, Lt, Rational, Symbol, acos, asin, atan, besselj,
+    cos, cosh, diff, erf, erfc, exp, factorial, gamma, log, oo, pi, polylog, sin, sinh, sqrt, tan, tanh, zeta,
 )
 
-__all__ += ["Abs", "Eq", "Function", "Ge", "Gt", "Integral", "Le", "Lt", "Rational", "Symbol", "cos", "diff", "exp",
-            "gamma", "log", "oo", "pi", "sin", "sqrt", "zeta"]
+__all__ += ["Abs", "Eq", "Function", "Ge", "Gt", "Heaviside", "Integral", "LambertW", "Le", "Lt", "Rational",
+            "Symbol", "acos", "asin", "atan", "besselj", "cos", "cosh", "diff", "erf", "erfc", "exp", "factorial",
+            "gamma", "log", "oo", "pi", "polylog", "sin", "sinh", "sqrt", "tan", "tanh", "zeta"]
 
 # SymPy's units, for numbers with a unit in givens ({T: 300*units.kelvin}).
 from sympy.physics import units

@@ -109,7 +109,9 @@ def test_star_import_gives_the_public_api():
     assert sorted(set(symcond.__all__) - set(namespace)) == []
 
 
-PAPER_FILES = sorted(p for p in (ROOT / "derivations").glob("*.py") if not p.name.startswith("_"))
+#: The bundled papers and the example paper(s) in examples/: all written with the public API alone.
+PAPER_FILES = sorted([*(p for p in (ROOT / "derivations").glob("*.py") if not p.name.startswith("_")),
+                      *(ROOT / "examples").glob("*/*.py")])
 
 
 @pytest.mark.parametrize("path", PAPER_FILES, ids=lambda p: p.name)
@@ -123,8 +125,6 @@ def test_paper_files_import_only_symcond(path):
             imported.add(node.module or "")
     assert imported == {"symcond"}
 
-
-PAPER_FILES = sorted(p for p in (ROOT / "derivations").glob("*.py") if not p.name.startswith("_"))
 
 
 @pytest.mark.parametrize("path", PAPER_FILES, ids=lambda p: p.name)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import sympy
 
+from symcond.errors import DefinitionError
+
 __all__ = ["Rule", "Rewrite", "Substitute", "Assume", "Integrate", "TakeLimit", "Expand"]
 
 _ZERO = sympy.S.Zero
@@ -57,6 +59,12 @@ class Substitute(Rule):
     """Substitute given definitions ``{symbol: expression}`` (either direction)."""
 
     definitions: Mapping[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key in self.definitions:
+            if not isinstance(key, sympy.Symbol):
+                raise DefinitionError(f"{type(self).__name__} replaces symbols; {sympy.sstr(key)[:60]} is not one "
+                                      f"(a step that evaluates an expression is a Rewrite())")
 
     def describe(self) -> str:
         return "substitute " + ", ".join(f"{k} = {sympy.sstr(v)}" for k, v in self.definitions.items())
