@@ -7,13 +7,13 @@ is general and slow, and it does not combine powers and logarithms unless told t
 list), and stops at the first whose result is a plain number (0 for a difference, 1 or another
 constant for a ratio).  When none reaches a number, the result is what ``sympy.simplify`` gave.
 
-Soundness: every strategy is an identity of SymPy's principal-branch functions, except the
-sign-dependent rewrites (``powsimp``/``powdenest``/``expand_log``/``logcombine`` with
-``force=True``, which assume every base and every logarithm's argument positive); they are
-forced only when every free symbol is positive (``is_positive`` is True), otherwise SymPy's
-unforced versions, which consult the symbols' assumptions, are used -- except ``powdenest``, whose
-unforced version is not sound either (``exp(y*(log(r) + log(s)))`` becomes ``(r*s)**y`` for real
-``r``, ``s``): it runs only when every symbol is positive.
+Soundness: every strategy is an identity of SymPy's principal-branch functions.  The
+sign-dependent rewrites (``powsimp``, ``expand_log``, ``logcombine``) run unforced: SymPy then combines
+``sqrt(a)*sqrt(b)`` or splits ``log(a*b)`` only where the assumptions prove the bases positive.
+``force=True`` is never used: positive symbols do not make ``x - 1`` positive, and the forced
+``powsimp`` "proves" ``sqrt(x - 1)*sqrt(x - 2) = sqrt((x - 1)*(x - 2))``, false for ``0 < x < 1``.
+``powdenest`` is not used either: even unforced it turns ``exp(y*(log(r) + log(s)))`` into
+``(r*s)**y`` for real ``r``, ``s``.
 
 >>> x, y = sympy.symbols("x y", positive=True)
 >>> reduce(sympy.exp(y * (sympy.log(x) + sympy.log(2))) - (2 * x)**y, 5.0)
@@ -35,32 +35,21 @@ from symcond.budget import run_with_budget
 from symcond.parse.caps import _SYMPY_ERRORS
 from symcond.prove.boundary import sympy_failure
 
-__all__ = ["Strategy", "STRATEGIES", "TOTAL_SHARE", "reduce", "all_positive", "exp_log_form"]
-
-
-def all_positive(expr: sympy.Expr) -> bool:
-    """True when every free symbol of ``expr`` is known to be positive (forcing power and log rules is sound).
-
-    >>> all_positive(sympy.Symbol("a", positive=True) + 1), all_positive(sympy.Symbol("b", real=True))
-    (True, False)
-    """
-    return all(s.is_positive is True for s in expr.free_symbols)
+__all__ = ["Strategy", "STRATEGIES", "TOTAL_SHARE", "reduce", "exp_log_form"]
 
 
 def exp_log_form(expr: sympy.Expr) -> sympy.Expr:
     """``expr`` with every power ``b**e`` of non-integer ``e`` written ``exp(e*log(b))`` (SymPy's principal
-    branch: an identity for every ``b != 0``), logarithms expanded when every symbol is positive, and
-    then expanded: a normal form in which the exp/log/power family often cancels.
+    branch: an identity for every ``b != 0``), logarithms expanded where SymPy's assumptions allow,
+    and then expanded: a normal form in which the exp/log/power family often cancels.
 
     >>> a, b, y = sympy.symbols("a b y", positive=True)
     >>> exp_log_form((a * b)**y - sympy.exp(y * sympy.log(a)) * b**y)
     0
     """
-    force = all_positive(expr)
     written = expr.replace(lambda n: n.is_Pow and not n.exp.is_Integer and n.base is not sympy.E,
                            lambda n: sympy.exp(n.exp * sympy.log(n.base)))
-    logs = sympy.expand_log(written, force=force)
-    return sympy.expand(sympy.powsimp(sympy.expand(logs), force=force))
+    return sympy.expand(sympy.powsimp(sympy.expand(sympy.expand_log(written))))
 
 
 def _rational(expr: sympy.Expr) -> sympy.Expr:
@@ -68,11 +57,7 @@ def _rational(expr: sympy.Expr) -> sympy.Expr:
 
 
 def _powers(expr: sympy.Expr) -> sympy.Expr:
-    force = all_positive(expr)
-    # Unforced powdenest is not sound: it turns exp(y*(log(r) + log(s))) into (r*s)**y for real r, s.
-    denested = sympy.powdenest(expr, force=True) if force else expr
-    combined = sympy.powsimp(denested, force=force)
-    return sympy.cancel(sympy.expand(sympy.logcombine(combined, force=force)))
+    return sympy.cancel(sympy.expand(sympy.logcombine(sympy.powsimp(expr))))
 
 
 def _exp_log(expr: sympy.Expr) -> sympy.Expr:
@@ -95,9 +80,23 @@ def _special(expr: sympy.Expr) -> sympy.Expr:
         else sympy.cancel(sympy.expand(expanded))
 
 
-def _forced(expr: sympy.Expr) -> sympy.Expr:
-    force = all_positive(expr)
-    return sympy.simplify(sympy.expand(sympy.powsimp(sympy.simplify(expr), force=force)))
+def _rewritten(expr: sympy.Expr) -> sympy.Expr:
+    """Inverse trigonometric and hyperbolic functions in logarithms, then a few special-function families
+    in one another (SymPy's rewrite rules are identities); the first form that cancels to a number."""
+    inverse = (sympy.asin, sympy.acos, sympy.atan, sympy.acot, sympy.asec, sympy.acsc,
+               sympy.asinh, sympy.acosh, sympy.atanh, sympy.acoth, sympy.asech, sympy.acsch)
+    forms = [exp_log_form(expr.rewrite(inverse, sympy.log))] if expr.has(*inverse) else []
+    for target in (sympy.gamma, sympy.uppergamma, sympy.expint, sympy.Ei, sympy.zeta, sympy.erf, sympy.log):
+        forms.append(sympy.expand(expr.rewrite(target)))
+    for form in forms:
+        reduced = sympy.cancel(form)
+        if reduced.is_Number:
+            return reduced
+    return forms[0] if forms else expr
+
+
+def _then_simplify(expr: sympy.Expr) -> sympy.Expr:
+    return sympy.simplify(sympy.expand(sympy.powsimp(sympy.simplify(expr))))
 
 
 @dataclass(frozen=True)
@@ -112,13 +111,14 @@ class Strategy:
 #: The strategies, cheapest first; ``simplify`` is the one whose result stands when none reaches a number.
 STRATEGIES: tuple[Strategy, ...] = (
     Strategy("cancel", 0.1, _rational),
-    Strategy("powsimp/powdenest/logcombine", 0.15, _powers),
+    Strategy("powsimp/logcombine", 0.15, _powers),
     Strategy("exp-log normal form", 0.2, _exp_log),
+    Strategy("rewrite in log and special functions", 0.2, _rewritten),
     Strategy("simplify", 1.0, sympy.simplify),
     Strategy("trigsimp (fu)", 0.25, _trig),
     Strategy("rewrite in exp", 0.25, _in_exp),
     Strategy("gammasimp/expand_func/hyperexpand", 0.25, _special),
-    Strategy("powsimp then simplify", 0.5, _forced),
+    Strategy("powsimp then simplify", 0.5, _then_simplify),
 )
 
 #: The whole list stops after this many budgets of CPU time.
