@@ -68,7 +68,8 @@ def dimension_evidence(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr) -> tuple[
     ev = Evidence(lhs_dimension=dl, rhs_dimension=dr)
     if dl is not None and dr is not None and dl != dr:
         return ev.with_(finding=Finding.DIMENSION_MISMATCH), \
-            f"dimension mismatch: lhs is {dl.unit_name()} but rhs is {dr.unit_name()}"
+            (f"dimension mismatch: lhs is {dl.unit_name()} but rhs is {dr.unit_name()}"
+             f" (lhs/rhs: {(dl / dr).unit_name()})")
     return ev, None
 
 

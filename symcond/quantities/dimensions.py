@@ -84,8 +84,13 @@ class Dim:
         return " ".join(_power(units[name], p) for name, p in self.exponents)
 
     def unit_name(self) -> str:
-        """A conventional SI unit name when one is known (``'S'``, ``'W/K'``, ``'Ω'``), else base units."""
-        return named_dimension(self) or str(self)
+        """A conventional SI unit name when one is known (``'S'``, ``'W/K'``, ``'Ω'``), else the shortest
+        product of one named unit and base units (``'Pa s'``, ``'W m^-2'``), else base units.
+
+        >>> (Dim.of(Dimension("mass")) / Dim.of(Dimension("length")) / Dim.of(Dimension("time"))).unit_name()
+        'Pa s'
+        """
+        return named_dimension(self) or _with_named_unit(self) or str(self)
 
     def unit_latex(self) -> str:
         r""":meth:`unit_name` for ``\mathrm{...}`` in LaTeX (``Ω`` is ``\Omega``)."""
@@ -115,7 +120,7 @@ def _named_table() -> dict[Dim, str]:
         mass**2 / (energy * time): "kg^2/(J s)", energy: "J", action: "J s",
         charge: "C", velocity: "m/s", energy / temperature: "J/K", frequency: "Hz",
         power: "W", mass: "kg", length: "m", time: "s", temperature: "K",
-        1 / (energy * time): "1/(J s)", energy / time: "J/s",
+        1 / (energy * time): "1/(J s)",
     }
     named = {Dim.of(Dimension(d) if not isinstance(d, Dimension) else d): n for d, n in table.items()}
     return {**_derived_units(), **named}
@@ -139,6 +144,30 @@ def _unit_symbol(unit: Quantity) -> str:
 
 
 _NAMED: dict[Dim, str] = {}
+
+#: Named units a product may start with (``W m^-2``, ``J s m^-3``), in order of preference.
+_FACTORS = ("W", "J", "Pa", "N", "V", "C", "Ω", "S", "T", "Wb", "F", "H")
+
+
+def _with_named_unit(dim: Dim) -> str | None:
+    """``dim`` as one named unit times base units, when that takes fewer factors than base units alone
+    (as many when the rest is per metre, kelvin or mole and the base units include the kilogram:
+    ``W m^-2``, not ``kg s^-3``; but ``m s^-2`` and ``kg m^2``)."""
+    if not _NAMED:
+        _NAMED.update(_named_table())
+    by_name = {name: d for d, name in _NAMED.items() if name in _FACTORS}
+    best: tuple[int, int, str] | None = None
+    for rank, name in enumerate(_FACTORS):
+        if name not in by_name:
+            continue
+        rest = dim / by_name[name]
+        cost = 1 + len(rest.exponents)
+        text = name if rest.is_dimensionless else f"{name} {rest}"
+        per = {base for base, _ in rest.exponents} <= {"length", "temperature", "amount_of_substance"}
+        allowed = len(dim.exponents) + (1 if per and any(base == "mass" for base, _ in dim.exponents) else 0)
+        if cost < allowed and (best is None or (cost, rank) < best[:2]):
+            best = (cost, rank, text)
+    return None if best is None else best[2]
 
 
 def named_dimension(dim: Dim) -> str | None:

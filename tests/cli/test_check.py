@@ -54,7 +54,7 @@ def test_plain_constants_cannot_be_redefined(capsys, option, text, message):
 def test_plain_mode_keeps_dim_declarations(capsys):
     """--dim still gives a name a dimension in plain mode, and a mismatch is reported."""
     code, out, _ = run(capsys, "check", "w", "z", "--plain", "--dim", "w=time", "--dim", "z=length", "--json")
-    assert code == 1 and json.loads(out)["detail"] == "dimension mismatch: lhs is s but rhs is m"
+    assert code == 1 and json.loads(out)["detail"] == "dimension mismatch: lhs is s but rhs is m (lhs/rhs: m^-1 s)"
 
 
 # --------------------------------------------------------------------------- the registry line

@@ -44,7 +44,7 @@ def test_dimension_mismatch_is_reported(ctx):
     h, m, L = ctx.registry.symbols("h m L")
     out = check_equality(h / m, L, ctx)
     assert out.verdict is Verdict.FAILS
-    assert out.evidence.reason == "dimension mismatch: lhs is m^2/s but rhs is m"
+    assert out.evidence.reason == "dimension mismatch: lhs is m^2/s but rhs is m (lhs/rhs: m/s)"
     assert out.evidence.finding is Finding.DIMENSION_MISMATCH
     assert (out.evidence.lhs_dimension, out.evidence.rhs_dimension) == (ctx.dimension(h / m), ctx.dimension(L))
     assert (out.evidence.shown().lhs_dimension, out.evidence.shown().rhs_dimension) == ("m^2 s^-1", "m")
