@@ -1,4 +1,4 @@
-"""Rendering a ledger: plain text (optionally coloured), JSON and Markdown."""
+"""Rendering a ledger: plain text (optionally coloured), JSON, Markdown, LaTeX and HTML."""
 
 from symcond.report.ledger_formats import FORMATS, render_ledger
 

@@ -1,4 +1,5 @@
-"""The ledger as text, JSON, Markdown or LaTeX (a ``longtable`` document, see :mod:`symcond.report.latex`).
+"""The ledger as text, JSON, Markdown, LaTeX (a ``longtable`` document, see :mod:`symcond.report.latex`) or
+a self-contained HTML page (:mod:`symcond.report.html`).
 
 >>> from symcond.ledger.run import Ledger
 >>> import json
@@ -99,8 +100,15 @@ def _latex(ledger: Ledger, color: bool = False) -> str:
     return latex_ledger(ledger, {e.claim.id: detail_line(e) for e in ledger.entries})
 
 
+def _html(ledger: Ledger, color: bool = False) -> str:
+    from symcond.report.html import figure_images, html_ledger, step_checks
+
+    papers = list({e.paper.key: e.paper for e in ledger.entries}.values())
+    return html_ledger(ledger, step_checks(ledger), figure_images(papers))
+
+
 FORMATS: dict[str, Callable[[Ledger, bool], str]] = {"text": _text, "json": _json, "markdown": _markdown,
-                                                     "latex": _latex}
+                                                     "latex": _latex, "html": _html}
 
 
 def render_ledger(ledger: Ledger, fmt: str = "text", color: bool = False) -> str:

@@ -77,8 +77,8 @@ def test_ledger_view_renders_markdown_in_notebooks(bundled_ledger):
 
 def test_unknown_format_is_one_line_error(bundled_ledger):
     """An unknown format names the choices in a one-line DefinitionError."""
-    with pytest.raises(DefinitionError, match=f"^unknown format 'html'; choose one of {', '.join(FORMATS)}$"):
-        render_ledger(bundled_ledger, "html")
+    with pytest.raises(DefinitionError, match=f"^unknown format 'pdf'; choose one of {', '.join(FORMATS)}$"):
+        render_ledger(bundled_ledger, "pdf")
 
 
 @pytest.mark.parametrize(("argv", "wanted"), [

@@ -1,0 +1,200 @@
+"""MathML for the HTML ledger: claims, expressions and SI units, safe to put in a page.
+
+Expressions are printed by SymPy's presentation MathML printer
+(``sympy.printing.mathml.mathml(expr, printer="presentation")``; Chromium and Firefox render
+MathML Core natively), each symbol under the name its LaTeX in the paper's registry gives
+(``m_star`` is printed ``m*``, ``eps0`` is ``ε0``).  SymPy's printer does not escape the names
+of symbols and functions, which come from user-written derivation files: :func:`sanitise`
+keeps only MathML elements with known attributes and escapes every other ``<``, ``>`` and ``&``.
+
+>>> import sympy
+>>> print(expr_mathml(sympy.Symbol("x") ** 2))
+<math><msup><mi>x</mi><mn>2</mn></msup></math>
+>>> print(sanitise('<mi><script>alert(1)</script></mi>'))
+<mi>&lt;script&gt;alert(1)&lt;/script&gt;</mi>
+>>> print(unit_html("kg^-1 m^-2 s^3 A^2"))
+kg<sup>−1</sup> m<sup>−2</sup> s<sup>3</sup> A<sup>2</sup>
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import sympy
+from sympy.printing.mathml import mathml
+
+from symcond.model.claims import Claim, ClaimKind
+from symcond.model.paper import Paper
+
+__all__ = ["sanitise", "expr_mathml", "claim_mathml", "display_names", "unit_html", "symbol_mathml"]
+
+Names = Mapping[sympy.Symbol, sympy.Symbol]
+
+_ELEMENTS = ("mrow|mi|mn|mo|ms|mtext|mfrac|msqrt|mroot|msub|msup|msubsup|munder|mover|munderover|mtable|mtr|mtd|"
+             "mspace|mpadded|mphantom|menclose|mstyle|none|mprescripts|mmultiscripts|mfenced")
+_ATTRIBUTES = ("mathvariant|stretchy|fence|separator|linethickness|lspace|rspace|form|accent|accentunder|"
+               "columnalign|rowalign|displaystyle|scriptlevel|open|close|separators|notation|width|height|depth|"
+               "largeop|movablelimits|symmetric|minsize|maxsize")
+_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?:\s+(?:{_ATTRIBUTES})=\"[-\w .#%]*\")*\s*/?>")
+_TOKEN = re.compile(r"<[^<>]*>|[^<]+|<")
+
+
+def sanitise(markup: str) -> str:
+    """MathML from SymPy's printer with everything but known MathML tags shown as text.
+
+    Known elements (never ``math`` itself, which the caller adds) with known attributes and
+    plain values are kept; any other tag and all text are unescaped once and escaped again,
+    so entities SymPy writes (``&InvisibleTimes;``) become characters and nothing else can
+    close the ``math`` element or open an HTML one.
+
+    >>> print(sanitise('<mo>&InvisibleTimes;</mo><mi onclick="x">a&b</mi>'))
+    <mo>\u2062</mo>&lt;mi onclick=&quot;x&quot;&gt;a&amp;b</mi>
+    """
+    out = []
+    for token in _TOKEN.findall(markup):
+        if token.startswith("<") and _TAG.fullmatch(token):
+            out.append(token)
+        else:
+            out.append(html.escape(html.unescape(token)))
+    return "".join(out)
+
+
+_GREEK_NAMES = {"lambda": "lamda", "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta symbol",
+                "epsilon": "lunate epsilon symbol", "phi": "phi symbol", "varsigma": "final sigma"}
+_OTHER = {"hbar": "ħ", "ell": "ℓ", "partial": "∂", "infty": "∞"}
+_LATEX_NAME = re.compile(r"(\\[A-Za-z]+|[A-Za-z])(?:_\{?([A-Za-z0-9]+)\}?)?(?:\^\{?([A-Za-z0-9*]+)\}?)?")
+
+
+def _letter(command: str) -> str | None:
+    if not command.startswith("\\"):
+        return command
+    name = command[1:]
+    if name in _OTHER:
+        return _OTHER[name]
+    case = "CAPITAL" if name[0].isupper() else "SMALL"
+    spelled = _GREEK_NAMES.get(name, name.lower())
+    for candidate in (f"GREEK {case} LETTER {spelled.upper()}", f"GREEK {spelled.upper()}"):
+        try:
+            return unicodedata.lookup(candidate)
+        except KeyError:
+            continue
+    return None
+
+
+def _display_name(latex: str) -> str | None:
+    r"""A symbol name that SymPy prints like ``latex`` (``\tau_{in}`` -> ``τ_in``), None when too complex.
+
+    >>> _display_name(r"\varepsilon_0"), _display_name("m^*"), _display_name(r"\frac{a}{b}")
+    ('ε_0', 'm^*', None)
+    """
+    match = _LATEX_NAME.fullmatch(latex.strip())
+    if not match:
+        return None
+    base, sub, sup = match.groups()
+    letter = _letter(base)
+    if letter is None:
+        return None
+    return letter + (f"_{sub}" if sub else "") + (f"^{sup}" if sup else "")
+
+
+def display_names(paper: Paper) -> dict[sympy.Symbol, sympy.Symbol]:
+    """Each registry symbol of ``paper`` mapped to a symbol printed as its LaTeX says (when unambiguous)."""
+    wanted: dict[sympy.Symbol, str] = {}
+    for quantity in paper.registry:
+        name = _display_name(quantity.latex)
+        if name is not None and name != quantity.symbol.name:
+            wanted[quantity.symbol] = name
+    taken = [n for n in wanted.values()] + [q.symbol.name for q in paper.registry if q.symbol not in wanted]
+    return {s: sympy.Symbol(n) for s, n in wanted.items() if taken.count(n) == 1}
+
+
+def _renamed(expr: sympy.Basic, names: Names) -> sympy.Basic:
+    free: set[sympy.Symbol] = getattr(expr, "free_symbols", set())
+    used = {s.name for s in free if s not in names}
+    mapping = {s: names[s] for s in free if s in names and names[s].name not in used}
+    if len({m.name for m in mapping.values()}) != len(mapping):
+        return expr
+    try:
+        return expr.xreplace(mapping) if mapping else expr
+    except Exception:  # a user's class that cannot be rebuilt prints under its own names
+        return expr
+
+
+def _inner(expr: object, names: Names) -> str:
+    try:
+        printed = mathml(_renamed(sympy.sympify(expr), names), printer="presentation")
+    except Exception:  # an expression SymPy cannot print as MathML is shown as text
+        return f"<mtext>{html.escape(sympy.sstr(expr))}</mtext>"
+    return sanitise(printed)
+
+
+def expr_mathml(expr: object, names: Names | None = None, display: bool = False) -> str:
+    """``expr`` as a ``<math>`` element (``display``: in a ``<div class="eq">`` block, display style)."""
+    return _math(_inner(expr, names or {}), display)
+
+
+def symbol_mathml(name: str, names: Names | None = None) -> str:
+    """A counterexample coordinate's name as MathML, under its display name when the registry has one."""
+    shown = {s.name: d for s, d in (names or {}).items()}.get(name, sympy.Symbol(name))
+    return _math(_inner(shown, {}))
+
+
+def _math(inner: str, display: bool = False) -> str:
+    if display:  # block math is centred by Chromium: a left-aligned block of full-size (display style) math
+        return f'<div class="eq"><math displaystyle="true">{inner}</math></div>'
+    return f"<math>{inner}</math>"
+
+
+def _mo(op: str) -> str:
+    return f"<mo>{html.escape(op)}</mo>"
+
+
+def _mtext(text: str) -> str:
+    return f"<mtext>{html.escape(text)}</mtext>"
+
+
+_RELATIONS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+
+
+def claim_mathml(claim: Claim, names: Names | None = None) -> str:
+    """The claim as one display ``<math>`` in a ``<div class="eq">``, from its SymPy expressions (kind by kind)."""
+    n = names or {}
+    kind = claim.kind
+    lhs, rhs = claim.sides()
+    parts: list[str]
+    if kind is ClaimKind.INEQUALITY:
+        parts = [_inner(lhs, n), _mo(_RELATIONS.get(claim.relation, "≤")), _inner(rhs, n)]  # type: ignore[attr-defined]
+    elif kind is ClaimKind.EQUALITY_IFF:
+        cond = claim.condition  # type: ignore[attr-defined]
+        parts = [_inner(lhs, n), _mo("="), _inner(rhs, n), _mo("⟺"), _inner(cond.lhs, n), _mo("="),
+                 _inner(cond.rhs, n)]
+    elif kind is ClaimKind.LIMIT:
+        var, point = claim.var, claim.point  # type: ignore[attr-defined]
+        parts = [_inner(sympy.Limit(lhs, var, point), n), _mo("="), _inner(rhs, n)]
+    elif kind is ClaimKind.ASYMPTOTIC:
+        var, point = claim.var, claim.point  # type: ignore[attr-defined]
+        parts = [_inner(lhs, n), _mo("∼"), _inner(rhs, n), '<mspace width="1em"></mspace>', _mo("("),
+                 _inner(var, n), _mo("→"), _inner(point, n), _mo(")")]
+    elif kind is ClaimKind.INDEPENDENCE:
+        var = claim.var  # type: ignore[attr-defined]
+        parts = [_inner(sympy.Derivative(lhs, var, evaluate=False), n), _mo("="), "<mn>0</mn>"]
+    elif kind is ClaimKind.VALUE:
+        parts = [_inner(lhs, n), _mo("≈"), _mtext(claim.stated)]  # type: ignore[attr-defined]
+    elif kind is ClaimKind.DIMENSION:
+        unit = claim.dimension.unit_name()  # type: ignore[attr-defined]
+        parts = [_mo("["), _inner(lhs, n), _mo("]"), _mo("="), _mtext(unit)]
+    else:  # equality, derivation (start = result)
+        parts = [_inner(lhs, n), _mo("="), _inner(rhs, n)]
+    return _math("<mrow>" + "".join(parts) + "</mrow>", display=True)
+
+
+_POWER = re.compile(r"([^\s^]+)\^(\S+)")
+
+
+def unit_html(text: str) -> str:
+    """SI units written ``kg^-1 m^2`` as escaped HTML with raised exponents and a true minus sign."""
+    escaped = html.escape(text)
+    return _POWER.sub(lambda m: f"{m.group(1)}<sup>{m.group(2).replace('-', '−')}</sup>", escaped)
