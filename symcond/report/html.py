@@ -137,12 +137,12 @@ def _filters(ledger: Ledger, papers: Sequence[str]) -> list[str]:
                        for v in _ORDER)
     choices = "".join(f'<label><input type="radio" name="paper" id="paper-{i}"> {_e(key)}</label> '
                       for i, key in enumerate(papers))
-    return ['<form class="filters" onsubmit="return false">',
+    return ['<div class="filters" role="group" aria-label="filters">',
             f"<fieldset><legend>verdict</legend>{verdicts}</fieldset>",
             '<fieldset><legend>paper</legend><label><input type="radio" name="paper" id="paper-all" checked> all'
             f"</label> {choices}</fieldset>",
             '<label><input type="checkbox" id="only-unexpected"> only unexpected verdicts</label>',
-            '<output id="shown" class="muted"></output></form>']
+            '<output id="shown" class="muted"></output></div>']
 
 
 def _dimension(dim: object) -> str | None:
