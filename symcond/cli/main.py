@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from symcond import __version__
 from symcond.cli.command import (
@@ -25,6 +25,9 @@ from symcond.errors import SymcondError
 from symcond.ledger.run import CLAIM_BUDGET
 from symcond.model.verdict import Verdict
 from symcond.usercode import raised_in, user_error
+
+if TYPE_CHECKING:
+    from symcond.ledger.cache import ResultCache
 
 __all__ = ["main"]
 
@@ -93,7 +96,9 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
 
 
 def _verify_handler(args: argparse.Namespace) -> CommandResult:
+    from symcond.cli.progress import ProgressLine, wanted
     from symcond.files import check_target, write_text
+    from symcond.ledger.cache import ResultCache
     from symcond.ledger.run import load_papers, verify
     from symcond.report import render_ledger
 
@@ -104,10 +109,18 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     papers = [p for p in load_papers(args.paths, args.total_budget) if not args.paper or p.key in args.paper]
     if args.paper and not papers:
         raise SymcondError(f"no paper with key {', '.join(args.paper)}")
-    ledger = verify(papers, args.only, [Verdict(v) for v in args.verdict], args.total_budget, jobs=args.jobs,
-                    claim_budget=args.claim_budget)
+    cache = None if args.no_cache else ResultCache()
+    line = ProgressLine(sys.stderr) if wanted(sys.stderr, sys.stdout, args.format, args.out) else None
+    try:
+        ledger = verify(papers, args.only, [Verdict(v) for v in args.verdict], args.total_budget, jobs=args.jobs,
+                        claim_budget=args.claim_budget, cache=cache, progress=line)
+    finally:
+        if line is not None:
+            line.close()
     color = args.out is None and args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render_ledger(ledger, args.format, color)
+    if args.format == "text" and cache is not None:
+        text += "\n" + _cache_line(cache)
     code = EXIT_OK if ledger.all_as_expected else EXIT_FAILS
     if args.out is not None:
         write_text(args.out, text + "\n", args.force)
@@ -115,14 +128,23 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     return CommandResult(text, code)
 
 
+def _cache_line(cache: ResultCache) -> str:
+    """The text ledger's last line: what the result cache did."""
+    s = cache.stats
+    extra = f", {s.rejected} damaged entries recomputed" if s.rejected else ""
+    extra += f", {s.unwritable} could not be written" if s.unwritable else ""
+    return f"cache: {s.hits} verdicts read, {s.misses} decided{extra} ({cache.folder})"
+
+
 def _add_verify(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help="decide every claim of the bundled (or given) derivation files",
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(
                            "example:\n  symcond verify --paper dasgreen2003 --format markdown\n"
+                           "  symcond verify --format html --out ledger.html\n"
                            "  symcond verify my_paper.py --only mypaper:eq3 --format json\n"
                            "exit: 0 when every verdict matches the recorded expectation, 1 otherwise"))
     p.add_argument("paths", nargs="*", help="derivation files (default: the bundled papers)")
-    p.add_argument("--format", choices=["text", "json", "markdown", "latex"], default="text")
+    p.add_argument("--format", choices=["text", "json", "markdown", "latex", "html"], default="text")
     p.add_argument("--out", help="write the ledger to this file")
     p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--paper", action="append", default=[], metavar="KEY", help="only this paper")
@@ -134,6 +156,9 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
                    help=f"seconds for one claim, a hard limit (default {CLAIM_BUDGET:g})")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: the cores available; 0: no workers, no hard limits)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="decide every claim again, neither reading nor writing the result cache ($SYMCOND_CACHE_DIR,"
+                        " else $XDG_CACHE_HOME/symcond or ~/.cache/symcond)")
     p.set_defaults(handler=_verify_handler)
 
 

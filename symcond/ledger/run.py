@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,13 +21,14 @@ from symcond import usercode
 from symcond.budget import INFINITE, time_budget
 from symcond.errors import BudgetExceeded, DefinitionError, SymcondError, UserCodeError
 from symcond.ledger import workers
+from symcond.ledger.cache import CacheStats, ResultCache
 from symcond.model.claims import Claim
 from symcond.model.paper import Paper
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.prove import decide
 
-__all__ = ["CLAIM_BUDGET", "Entry", "Ledger", "bundled_paths", "find_claim", "load_derivation_module", "load_papers",
-           "verify"]
+__all__ = ["CLAIM_BUDGET", "Entry", "Ledger", "Progress", "bundled_paths", "find_claim", "load_derivation_module",
+           "load_papers", "verify"]
 
 
 def bundled_paths() -> list[Path]:
@@ -134,9 +135,10 @@ class Entry:
 
 @dataclass(frozen=True)
 class Ledger:
-    """The verdicts of a verify run."""
+    """The verdicts of a verify run (``cache``: what the result cache did, None when none was used)."""
 
     entries: tuple[Entry, ...]
+    cache: CacheStats | None = None
 
     @property
     def all_as_expected(self) -> bool:
@@ -148,12 +150,15 @@ class Ledger:
         papers: dict[str, Counter[str]] = {}
         for e in self.entries:
             papers.setdefault(e.paper.key, Counter())[e.outcome.verdict.value] += 1
-        return {
+        summary: dict[str, Any] = {
             "claims": len(self.entries),
             "verdicts": dict(Counter(e.outcome.verdict.value for e in self.entries)),
             "papers": {k: dict(v) for k, v in papers.items()},
             "unexpected": [e.claim.id for e in self.entries if not e.as_expected],
         }
+        if self.cache is not None:
+            summary["cache"] = self.cache.as_dict()
+        return summary
 
 
 def _selected(claim: Claim, only: Sequence[str]) -> bool:
@@ -163,10 +168,15 @@ def _selected(claim: Claim, only: Sequence[str]) -> bool:
 #: Default hard limit of one claim in ``verify``, s (the slowest bundled claim takes about 5 s).
 CLAIM_BUDGET = 120.0
 
+#: ``progress(done, total, running)``: claims finished (read from the cache included), claims selected,
+#: and the ids of the claims being decided now; called whenever one starts or ends.
+Progress = Callable[[int, int, tuple[str, ...]], None]
+
 
 def verify(papers: Iterable[Paper], only: Sequence[str] = (), verdicts: Sequence[Verdict] = (),
            total_budget: float | None = None, *, jobs: int | None = None,
-           claim_budget: float = CLAIM_BUDGET) -> Ledger:
+           claim_budget: float = CLAIM_BUDGET, cache: ResultCache | None = None,
+           progress: Progress | None = None) -> Ledger:
     """Decide every selected claim, each in a worker process with a hard time limit.
 
     Parameters
@@ -186,6 +196,11 @@ def verify(papers: Iterable[Paper], only: Sequence[str] = (), verdicts: Sequence
     claim_budget : float
         Hard wall-clock limit of one claim, s; a claim that runs out is ``undecided``,
         naming the stage it was in.  The ledger is the same for any ``jobs``.
+    cache : ResultCache, optional
+        Read verdicts from it and store new ones (:mod:`symcond.ledger.cache`); the ledger is
+        the same with or without it, its summary then counts the hits.  None: decide everything.
+    progress : Progress, optional
+        Told of every claim that starts or ends (for a progress line on a terminal).
     """
     if total_budget is not None and not total_budget > 0:
         raise DefinitionError(f"the total budget must be a positive number of seconds (got {total_budget})")
@@ -194,31 +209,83 @@ def verify(papers: Iterable[Paper], only: Sequence[str] = (), verdicts: Sequence
     if jobs is not None and jobs < 0:
         raise DefinitionError(f"the number of jobs must be 0 or more (got {jobs})")
     selected = [(paper, claim) for paper in papers for claim in paper if _selected(claim, only)]
+    run = _Run(selected, cache, claim_budget, progress)
+    todo = [i for i, entry in enumerate(run.entries) if entry is None]
     if jobs == 0 or not workers.available():
-        entries = _in_process(selected, total_budget)
+        _in_process(run, todo, total_budget)
     else:
-        entries = _in_workers(selected, jobs or workers.default_jobs(), claim_budget, total_budget)
-    return Ledger(tuple(e for e in entries if not verdicts or e.outcome.verdict in verdicts))
+        _in_workers(run, todo, jobs or workers.default_jobs(), claim_budget, total_budget)
+    entries = [e for e in run.entries if e is not None]
+    return Ledger(tuple(e for e in entries if not verdicts or e.outcome.verdict in verdicts),
+                  None if cache is None else cache.stats)
 
 
-def _in_process(selected: Sequence[tuple[Paper, Claim]], total_budget: float | None) -> list[Entry]:
-    started, entries = time.monotonic(), []
-    for paper, claim in selected:
+class _Run:
+    """The entries of one verify run as they come: read from the cache, or decided and stored there."""
+
+    def __init__(self, selected: Sequence[tuple[Paper, Claim]], cache: ResultCache | None, claim_budget: float,
+                 progress: Progress | None) -> None:
+        self.selected, self.cache, self.progress = selected, cache, progress
+        self.entries: list[Entry | None] = [None] * len(selected)
+        self.keys: list[str | None] = [None] * len(selected)
+        self.running: dict[int, str] = {}
+        if cache is not None:
+            cache.stats = CacheStats()
+            for i, (paper, claim) in enumerate(selected):
+                begin = time.monotonic()
+                self.keys[i] = cache.key(paper, claim, claim_budget)
+                outcome = cache.get(self.keys[i])
+                if outcome is not None:
+                    self.entries[i] = Entry(paper, claim, outcome, time.monotonic() - begin)
+            cache.stats.misses = sum(1 for e in self.entries if e is None)
+        self.done = sum(1 for e in self.entries if e is not None)
+        self._tell()
+
+    def started(self, i: int) -> None:
+        self.running[i] = self.selected[i][1].id
+        self._tell()
+
+    def finished(self, i: int, outcome: Outcome | None) -> None:
+        """Claim ``i`` ended; ``outcome`` (None: it did not finish on its own) is stored in the cache."""
+        if outcome is not None and self.cache is not None:
+            self.cache.put(self.keys[i], outcome)
+        self.running.pop(i, None)
+        self.done += 1
+        self._tell()
+
+    def _tell(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, len(self.selected), tuple(self.running.values()))
+
+
+def _in_process(run: _Run, todo: Sequence[int], total_budget: float | None) -> None:
+    started = time.monotonic()
+    for i in todo:
+        paper, claim = run.selected[i]
         begin = time.monotonic()
+        run.started(i)
         if total_budget is not None and begin - started > total_budget:
             outcome = Outcome(Verdict.UNDECIDED, _run_budget_spent(total_budget))
         else:
             outcome = decide(claim, paper)
-        entries.append(Entry(paper, claim, outcome, time.monotonic() - begin))
-    return entries
+        run.entries[i] = Entry(paper, claim, outcome, time.monotonic() - begin)
+        run.finished(i, outcome)
 
 
-def _in_workers(selected: Sequence[tuple[Paper, Claim]], jobs: int, claim_budget: float,
-                total_budget: float | None) -> list[Entry]:
-    tasks = [partial(decide, claim, paper) for paper, claim in selected]
-    results = workers.run_tasks(tasks, jobs, claim_budget, total_budget)
-    return [Entry(paper, claim, _outcome(result, claim, total_budget), result.seconds)
-            for (paper, claim), result in zip(selected, results, strict=True)]
+def _in_workers(run: _Run, todo: Sequence[int], jobs: int, claim_budget: float, total_budget: float | None) -> None:
+    tasks = [partial(decide, run.selected[i][1], run.selected[i][0]) for i in todo]
+
+    def on_event(task: int, result: workers.TaskResult | None) -> None:
+        if result is None:
+            run.started(todo[task])
+        else:
+            done = result.status is workers.Status.DONE and isinstance(result.value, Outcome)
+            run.finished(todo[task], result.value if done else None)
+
+    results = workers.run_tasks(tasks, jobs, claim_budget, total_budget, on_event=on_event) if tasks else []
+    for i, result in zip(todo, results, strict=True):
+        paper, claim = run.selected[i]
+        run.entries[i] = Entry(paper, claim, _outcome(result, claim, total_budget), result.seconds)
 
 
 def _outcome(result: workers.TaskResult, claim: Claim, total_budget: float | None) -> Outcome:

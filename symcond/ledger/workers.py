@@ -204,7 +204,8 @@ class _Worker:
 
 
 def run_tasks(tasks: Sequence[Callable[[], Any]], jobs: int, task_budget: float,
-              total_budget: float | None = None) -> list[TaskResult]:
+              total_budget: float | None = None, on_event: Callable[[int, TaskResult | None], None] | None = None
+              ) -> list[TaskResult]:
     """Run every task in up to ``jobs`` worker processes, each within ``task_budget`` s.
 
     Parameters
@@ -218,6 +219,9 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], jobs: int, task_budget: float,
     total_budget : float, optional
         Hard wall-clock limit of the whole run, s: running tasks are killed and the rest
         are not started when it is spent.
+    on_event : callable, optional
+        Called in this process as ``on_event(index, None)`` when a task starts and
+        ``on_event(index, result)`` as soon as it ends (for progress, and to keep results early).
 
     Returns
     -------
@@ -229,15 +233,17 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], jobs: int, task_budget: float,
     pending = deque(range(len(tasks)))
     idle: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
+    announced: set[int] = set()
     with sigint_held() as hold:  # Ctrl-C: KeyboardInterrupt while waiting, every worker stopped
         try:
             while pending or busy:
-                _start(tasks, pending, idle, busy, jobs)
+                _start(tasks, pending, idle, busy, jobs, on_event)
                 with sigint_let_through(hold):
                     ready = _ready(busy, task_budget, deadline)
                 _collect(ready, busy, idle, results, task_budget)
                 if deadline is not None and time.monotonic() >= deadline:
                     _stop_everything(busy, pending, results, f"the run's total budget of {total_budget:g} s was spent")
+                _announce(results, announced, on_event)
         finally:
             if hold is not None:
                 hold.open = False  # held, whatever cut the loop short
@@ -256,13 +262,27 @@ def _stop_everything(busy: dict[Connection, _Worker], pending: deque[int], resul
     pending.clear()
 
 
+def _announce(results: list[TaskResult | None], announced: set[int],
+              on_event: Callable[[int, TaskResult | None], None] | None) -> None:
+    """Tell ``on_event`` of the results not told yet."""
+    if on_event is None:
+        return
+    for index, result in enumerate(results):
+        if result is not None and index not in announced:
+            announced.add(index)
+            on_event(index, result)
+
+
 def _start(tasks: Sequence[Callable[[], Any]], pending: deque[int], idle: list[_Worker],
-           busy: dict[Connection, _Worker], jobs: int) -> None:
+           busy: dict[Connection, _Worker], jobs: int,
+           on_event: Callable[[int, TaskResult | None], None] | None = None) -> None:
     """Give pending tasks to idle workers, forking new ones up to ``jobs``."""
     while pending and len(busy) < max(1, jobs):
         worker = idle.pop() if idle else _Worker(tasks, memory_limit(jobs))
         worker.give(pending.popleft())
         busy[worker.conn] = worker
+        if on_event is not None:
+            on_event(worker.index, None)  # type: ignore[arg-type]
 
 
 def _ready(busy: dict[Connection, _Worker], task_budget: float, deadline: float | None) -> list[Any]:

@@ -12,16 +12,19 @@ import json
 import os
 from pathlib import Path
 
-from symcond.ledger.run import Ledger
+from symcond.ledger.cache import ResultCache, cacheable
+from symcond.ledger.run import Ledger, load_papers, verify
 from symcond.report.ledger_formats import render_ledger
 
 GOLDEN = Path(__file__).with_name("golden") / "ledger.json"
 
 
 def _without_timings(text: str) -> dict:
+    """The JSON ledger without what depends on the run: per-claim seconds and the result cache's counts."""
     data = json.loads(text)
     for claim in data["claims"]:
         claim.pop("seconds", None)
+    data["summary"].pop("cache", None)
     return data
 
 
@@ -35,3 +38,13 @@ def test_json_ledger_equals_the_golden_file(bundled_ledger: Ledger):
     assert [c["id"] for c in now["claims"]] == [c["id"] for c in pinned["claims"]]
     assert changed == []
     assert now["summary"] == pinned["summary"]
+
+
+def test_verdicts_read_from_the_cache_give_the_golden_ledger(bundled_ledger: Ledger, bundled_cache: Path):
+    """The bundled ledger stored every verdict (none came from the cache); read back, they print the same ledger."""
+    assert bundled_ledger.cache is not None and bundled_ledger.cache.hits == 0
+    warm = verify(load_papers(), cache=ResultCache(bundled_cache))
+    assert warm.cache is not None
+    assert warm.cache.hits == bundled_ledger.cache.stored == sum(1 for e in warm.entries if cacheable(e.outcome))
+    assert warm.cache.rejected == 0
+    assert _without_timings(render_ledger(warm, "json")) == json.loads(GOLDEN.read_text())
