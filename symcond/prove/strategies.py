@@ -95,6 +95,32 @@ def _rewritten(expr: sympy.Expr) -> sympy.Expr:
     return forms[0] if forms else expr
 
 
+def _lambert(expr: sympy.Expr) -> sympy.Expr:
+    """``exp(a + k*W(z))`` written ``exp(a) * (z/W(z))**k`` for integer ``k`` and ``z != 0`` (``W e^W = z`` on
+    every branch), then cancelled: the roots of ``n(1 - e^-x) = x`` that Wien's law writes with ``W``.
+
+    >>> z = -5 * sympy.exp(-5)
+    >>> _lambert(5 * (1 - sympy.exp(-5 - sympy.LambertW(z))) - 5 - sympy.LambertW(z))
+    0
+    """
+    def split(arg: sympy.Expr) -> sympy.Expr | None:
+        terms = sympy.Add.make_args(sympy.expand(arg))
+        factor, rest = sympy.S.One, []
+        for term in terms:
+            k, w = term.as_coeff_Mul()
+            if isinstance(w, sympy.LambertW) and k.is_Integer and w.args[0].is_nonzero:
+                factor *= (w.args[0] / w) ** k
+            else:
+                rest.append(term)
+        return None if factor == 1 else sympy.exp(sympy.Add(*rest)) * factor
+
+    if not expr.has(sympy.LambertW):
+        return expr
+    written = expr.replace(lambda n: isinstance(n, sympy.exp) and n.has(sympy.LambertW),
+                           lambda n: split(n.args[0]) or n)
+    return sympy.cancel(sympy.expand(written))
+
+
 def _then_simplify(expr: sympy.Expr) -> sympy.Expr:
     return sympy.simplify(sympy.expand(sympy.powsimp(sympy.simplify(expr))))
 
@@ -118,6 +144,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     Strategy("trigsimp (fu)", 0.25, _trig),
     Strategy("rewrite in exp", 0.25, _in_exp),
     Strategy("gammasimp/expand_func/hyperexpand", 0.25, _special),
+    Strategy("exp of Lambert W", 0.1, _lambert),
     Strategy("powsimp then simplify", 0.5, _then_simplify),
 )
 

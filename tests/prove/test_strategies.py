@@ -132,3 +132,22 @@ def test_sign_dependent_rules_are_not_proved_for_real_symbols(lhs, rhs):
     out = check_equality(lhs, rhs, Context())
     assert out.verdict is not Verdict.HOLDS
 
+
+
+def test_exp_of_lambert_w_is_written_with_w_itself():
+    """Wien's roots: 5(1 - e^-x) = x for x = 5 + W(-5 e^-5), and 3(1 - e^-x) = x for x = 3 + W(-3 e^-3)."""
+    from symcond.prove.strategies import _lambert
+
+    for n in (5, 3):
+        x = n + sympy.LambertW(-n * sympy.exp(-n))
+        assert _lambert(n * (1 - sympy.exp(-x)) - x) == 0
+        assert _lambert(n * (1 - sympy.exp(-x)) - x + 1) != 0
+
+
+def test_exp_of_lambert_w_at_a_possible_zero_is_left_alone():
+    """W(z) e^W(z) = z says nothing about e^W(z) where z may be 0 (then W = 0 and z/W is 0/0)."""
+    from symcond.prove.strategies import _lambert
+
+    r = sympy.Symbol("r", real=True)
+    expr = sympy.exp(sympy.LambertW(r))
+    assert _lambert(expr) == expr
