@@ -286,15 +286,19 @@ paper.attach_figure(SubbandFigure(
     ratios=(RatioLine(1.0, Dash.SOLID, "black"), RatioLine(0.75, Dash.DASHDOT, "tab:blue"),
             RatioLine(0.5, Dash.DOTTED, "tab:red")),
     mu_range=(-5.0, 30.0),
+    # the paper's figure first; the literal reading of Eq. (10) beside it (its plateaux, claims eq11.plateau
+    # and eq11.sum, are refuted: 2 G_0 per sub-band)
     variants=(
-        VelocityVariant("literal", G_OVER_G0_LITERAL, VBAR_LITERAL,
-                        r"Eq. (10) literal: $\bar v = \langle |v| f^{eq}\rangle / n$"),
         VelocityVariant("paper", G_OVER_G0_PAPER, VBAR_PAPER,
-                        r"paper-normalised: $\bar v = 2\langle |v| f^{eq}\rangle / n \to v_F$"),
+                        r"the paper's Fig. 1 (paper-normalised $\bar v = 2\langle |v| f^{eq}\rangle / n \to v_F$)"),
+        VelocityVariant("literal", G_OVER_G0_LITERAL, VBAR_LITERAL,
+                        r"refuted reading: Eq. (10) literal, $\bar v = \langle |v| f^{eq}\rangle / n$ "
+                        r"(plateaux $2G_0$ per sub-band)"),
     ),
     solver_velocity=VBAR_LITERAL,
     eta=eta,
     ratio=R,
     closed_form_label="Eq. (11)",
     solver_label="kinetic solver, Eq. (9)",
+    log_row=False,  # symcond figure --log adds the logarithmic panels
 ))

@@ -25,10 +25,12 @@ examples:
   symcond figure                                        # list the figures the papers declare
   symcond figure dasgreen2003:fig1 --out fig1.png --data fig1.csv
   symcond figure dasgreen2003:fig1 --variant paper --out fig1.pdf --force   # replace fig1.pdf
+  symcond figure dasgreen2003:fig1 --log --out fig1-log.png   # add logarithmic panels below
 A paper declares its figures in its derivation file (Paper.attach_figure); the list gives one
 line per figure.  A sub-band figure draws G/G0 against mu/k_B T: the paper's closed forms
 (lines), the kinetic solver (markers) and the finite-T Landauer sum (dashed), one panel per
-velocity convention (--variant NAME, or both/all).
+velocity convention (--variant NAME, or both/all), the paper's own reading first; dotted
+vertical lines mark the sub-band thresholds.
 CSV columns: mu_kT,ratio,velocity,source,G_G0 (source: closed-form | solver | landauer).
 exit: 0 when every solver curve agrees with its closed form within the solver's error
 bound, 1 otherwise, 2 bad input
@@ -46,6 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--force", action="store_true", help="replace the --out and --data files if they exist")
     p.add_argument("--variant", default="both", metavar="NAME",
                    help="which variant to draw, one panel each (default both)")
+    p.add_argument("--log", action="store_true",
+                   help="draw each panel again below itself with a logarithmic G axis")
     p.add_argument("--points", type=int, default=None, metavar="N",
                    help="number of abscissae (default: the figure's own)")
     p.set_defaults(handler=_handler)
@@ -63,7 +67,7 @@ def _handler(args: argparse.Namespace) -> CommandResult:
     data = spec.build(spec.select(args.variant), args.points or spec.default_points)
     lines = [f"{data.key}: {len(data.panels)} panel(s), {len(data.panels[0].curves[0].x)} points"]
     if args.out is not None:
-        render(data, args.out, force=args.force)
+        render(data, args.out, force=args.force, log=True if args.log else None)
         lines.append(f"wrote {args.out}")
     if args.data is not None:
         text = to_csv(data)

@@ -117,7 +117,9 @@ class FigureData:
 
     ``x_name``/``y_name`` are the CSV column names, ``key_names`` the identifying columns
     between them, ``x_label``/``y_label`` the axis labels (with units).  With ``log_row``
-    every panel is drawn again below itself with a logarithmic ``y`` axis.
+    every panel is drawn again below itself with a logarithmic ``y`` axis.  ``markers`` are
+    abscissae marked on every panel (a thin vertical line, the label on the top axis), e.g.
+    the sub-band thresholds ``((5.0, "$\\varepsilon_1$"), ...)``.
     """
 
     key: str
@@ -129,6 +131,7 @@ class FigureData:
     x_label: str
     y_label: str
     log_row: bool = False
+    markers: tuple[tuple[float, str], ...] = ()
 
     def curves(self, source: Source | None = None) -> tuple[Curve, ...]:
         """Return every curve of every panel (only those from ``source`` if given)."""

@@ -97,9 +97,10 @@ def build(key: str, figure: SubbandFigure, variants: tuple[str, ...], points: in
     mu, levels = abscissae(figure, points), thresholds(figure)
     sweeps = {line.ratio: solver_sweep(mu, levels, line.ratio) for line in figure.ratios}
     panels = tuple(_panel(figure, figure.variant(name), mu, sweeps) for name in variants)
+    markers = tuple((level, rf"$\varepsilon_{i}$") for i, level in enumerate(levels, 1))
     return FigureData(key, title(figure), panels, "mu_kT", "G_G0", ("ratio", "velocity"),
                       r"$\mu/k_BT$  (chemical potential, units of $k_BT$)",
-                      r"$G/G_0$  (conductance, $G_0 = 2e^2/h$)", figure.log_row)
+                      r"$G/G_0$  (conductance, $G_0 = 2e^2/h$)", figure.log_row, markers)
 
 
 def _panel(figure: SubbandFigure, variant: VelocityVariant, mu: np.ndarray, sweeps: dict[float, SolverSweep]) -> Panel:

@@ -105,3 +105,58 @@ def test_out_and_data_must_differ(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "figure", FIG1, "--out", target, "--data", target)
     assert (code, err) == (2, f"symcond: error: '--out' and '--data' must be different files (both are {target!r})\n")
     assert not Path(target).exists()
+
+
+def test_paper_panel_comes_first_and_the_literal_is_labelled_refuted() -> None:
+    """Issue 18: the paper's own figure is the first panel; the literal Eq. (10) panel says it is refuted."""
+    spec = figure_spec(FIG1)
+    assert spec.variants == ("paper", "literal")
+    data = spec.build(spec.select("both"), 3)
+    assert data.panels[0].title.startswith("the paper's Fig. 1")
+    assert data.panels[1].title.startswith("refuted reading")
+
+
+def test_thresholds_are_marked(small_fig1) -> None:
+    """The sub-band thresholds of the caption, 5 and 17 k_BT, are the figure's markers."""
+    assert small_fig1.markers == ((5.0, r"$\varepsilon_1$"), (17.0, r"$\varepsilon_2$"))
+
+
+def test_log_panels_only_on_request(capsys, tmp_path: Path) -> None:
+    """Without --log one row of panels; --log adds the logarithmic row below (a taller PNG)."""
+    import matplotlib.image
+
+    plain, logged = tmp_path / "plain.png", tmp_path / "log.png"
+    assert run(capsys, "figure", FIG1, "--points", "4", "--variant", "paper", "--out", str(plain))[0] == 0
+    assert run(capsys, "figure", FIG1, "--points", "4", "--variant", "paper", "--log", "--out", str(logged))[0] == 0
+    one, two = matplotlib.image.imread(plain), matplotlib.image.imread(logged)
+    assert one.shape[1] == two.shape[1] and two.shape[0] > 1.3 * one.shape[0]
+
+
+@pytest.mark.parametrize("variant", ["paper", "literal", "both"])
+def test_titles_fit_inside_the_figure(variant: str) -> None:
+    """No title is clipped: each drawn title (broken into lines if needed) lies inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from symcond.figures.render import PANEL_SIZE, _fit
+
+    spec = figure_spec(FIG1)
+    data = spec.build(spec.select(variant), 3)
+    width = PANEL_SIZE[0] * len(data.panels)
+    figure = Figure(figsize=(width, PANEL_SIZE[1]))
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    texts = [figure.text(0.5, 0.5, data.title, ha="center")] + [figure.text(0.5, 0.5, p.title) for p in data.panels]
+    _fit(texts[0], width - 0.3, renderer)
+    for text in texts[1:]:
+        _fit(text, PANEL_SIZE[0] - 0.8, renderer)
+    for text, limit in zip(texts, [width - 0.3] + [PANEL_SIZE[0] - 0.8] * len(data.panels), strict=True):
+        assert text.get_window_extent(renderer).width / figure.dpi <= limit
+    assert "\n" in texts[0].get_text() if variant != "both" else "\n" not in texts[0].get_text()
+
+
+def test_split_keeps_math_whole() -> None:
+    """Titles are broken only outside $...$ math."""
+    from symcond.figures.render import _split
+
+    assert _split(r"A, $x = 1, y$, B c", ", ") == ["A,", "$x = 1, y$,", "B c"]
+    assert _split(r"a $b c$ d", " ") == ["a", "$b c$", "d"]

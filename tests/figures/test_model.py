@@ -62,7 +62,7 @@ def test_unknown_figure_lists_the_known_ones() -> None:
 
 def test_unknown_variant_is_refused() -> None:
     """A variant that the figure does not have is refused with the allowed names."""
-    with pytest.raises(DefinitionError, match=r"must be one of literal, paper or both \(got 'exact'\)$"):
+    with pytest.raises(DefinitionError, match=r"must be one of paper, literal or both \(got 'exact'\)$"):
         figure_spec("dasgreen2003:fig1").select("exact")
 
 
