@@ -22,8 +22,7 @@ from symcond.cli.command import (
     CommandResult,
 )
 from symcond.errors import SymcondError
-from symcond.ledger.run import CLAIM_BUDGET
-from symcond.model.verdict import Verdict
+from symcond.ledger.limits import CLAIM_BUDGET
 from symcond.usercode import raised_in, user_error
 
 if TYPE_CHECKING:
@@ -49,6 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _check_handler(args: argparse.Namespace) -> CommandResult:
     from symcond.cli.check import Relation, outcome_json, registry_text, run_check
+    from symcond.model.verdict import Verdict
 
     run = run_check(args.lhs, args.rhs, Relation(args.relation), args.given, args.assume, args.dim,
                     args.budget, args.total_budget, plain=args.plain)
@@ -100,6 +100,7 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     from symcond.files import check_target, write_text
     from symcond.ledger.cache import ResultCache
     from symcond.ledger.run import load_papers, verify
+    from symcond.model.verdict import Verdict
     from symcond.report import render_ledger
 
     if args.total_budget is not None and not args.total_budget > 0:
@@ -137,6 +138,8 @@ def _cache_line(cache: ResultCache) -> str:
 
 
 def _add_verify(sub: argparse._SubParsersAction) -> None:
+    from symcond.model.verdict import Verdict
+
     p = sub.add_parser("verify", help="decide every claim of the bundled (or given) derivation files",
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(
                            "example:\n  symcond verify --paper dasgreen2003 --format markdown\n"
@@ -181,8 +184,8 @@ def _subcommands(command: str | None = None) -> list[Callable[[argparse._SubPars
 
     if command in _CORE:
         modules: list[str] = []
-    elif command in _PLUGINS:
-        modules = [_PLUGINS[command]]
+    elif command in _PLUGINS:  # only its own parser: verify's and check's would import the prover
+        return [importlib.import_module(_PLUGINS[command]).register]
     else:
         modules = list(dict.fromkeys(_PLUGINS.values()))
     return [_add_verify, _add_check, *(importlib.import_module(name).register for name in modules)]

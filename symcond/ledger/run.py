@@ -22,6 +22,7 @@ from symcond.budget import INFINITE, time_budget
 from symcond.errors import BudgetExceeded, DefinitionError, SymcondError, UserCodeError
 from symcond.ledger import workers
 from symcond.ledger.cache import CacheStats, ResultCache
+from symcond.ledger.limits import CLAIM_BUDGET
 from symcond.model.claims import Claim
 from symcond.model.paper import Paper
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
@@ -164,9 +165,6 @@ class Ledger:
 def _selected(claim: Claim, only: Sequence[str]) -> bool:
     return not only or any(claim.id.startswith(prefix) for prefix in only)
 
-
-#: Default hard limit of one claim in ``verify``, s (the slowest bundled claim takes about 5 s).
-CLAIM_BUDGET = 120.0
 
 #: ``progress(done, total, running)``: claims finished (read from the cache included), claims selected,
 #: and the ids of the claims being decided now; called whenever one starts or ends.

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sympy
 
 from symcond.errors import DefinitionError
 from symcond.model.claims import Claim, ClaimKind, SymbolNames, build, latex_printer
 from symcond.model.context import Context
-from symcond.numeric.lambdify import NumericFunction, lambdify
 from symcond.quantities.dimensions import Dim
 from symcond.rules.base import Assume, Rewrite, Rule
+
+if TYPE_CHECKING:  # NumPy and SciPy are imported only when a derivation is compiled
+    from symcond.numeric.lambdify import NumericFunction
 
 __all__ = ["Derivation", "Step"]
 
@@ -86,6 +89,8 @@ class Derivation(Claim):
 
     def lambdify(self, backend: str = "numpy", ctx: Context | None = None) -> NumericFunction:
         """The result (givens applied, as written) compiled by :func:`symcond.numeric.lambdify.lambdify`."""
+        from symcond.numeric.lambdify import lambdify
+
         ctx = ctx if ctx is not None else Context(givens=self.givens)
         return lambdify(ctx.prepare(self.result), backend=backend)
 
