@@ -26,8 +26,7 @@ def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
     Examples
     --------
     >>> import sympy
-    >>> from symcond.budget import run_with_budget
-from symcond.model.context import Context
+    >>> from symcond.model.context import Context
     >>> x = sympy.Symbol("x", positive=True)
     >>> check_equality((x + 1)**2, x**2 + 2*x + 1, Context()).verdict
     <Verdict.HOLDS: 'holds'>
