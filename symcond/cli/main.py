@@ -175,6 +175,7 @@ _PLUGINS: dict[str, str] = {
     "mc": "symcond.cli.mc",
     "figure": "symcond.cli.figure",
     "symbols": "symcond.cli.symbols",
+    "draft": "symcond.cli.draft",
 }
 _CORE = {"verify": None, "check": None}
 

@@ -1,0 +1,213 @@
+"""LaTeX math to tokens: the lexer of the draft grammar (:mod:`symcond.draft.grammar`).
+
+Spacing, ``\\left``/``\\right`` and sizing commands are dropped; a symbol with its subscript,
+label-like superscript (``G^{qp}``, ``m^*``), accent (``\\overline{N}``) and primes becomes one
+``NAME`` token whose value is a key ``base|sub|sup|accent`` (``k_{\\rm B}`` and ``k_\\mathrm{B}``
+both give ``k|B||``).  A superscript that is not a label is a power (``CARET``).
+
+>>> [(t.type, t.value) for t in tokenize(r"\\frac{k_{\\rm B}T}{2}")]  # doctest: +NORMALIZE_WHITESPACE
+[('FRAC', '\\\\frac'), ('LBRACE', '{'), ('NAME', 'k|B||'), ('NAME', 'T|||'), ('RBRACE', '}'),
+ ('LBRACE', '{'), ('NUMBER', '2'), ('RBRACE', '}')]
+>>> [t.value for t in tokenize(r"G^{qp}\\,\\overline{N}'")]
+['G||qp|', 'N||p|bar']
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from symcond.errors import ParseError
+
+__all__ = ["GREEK", "FUNCTIONS", "RELATIONS", "label_text", "tokenize"]
+
+GREEK = frozenset(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho "
+    "varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi "
+    "Psi Omega ell hbar".split())
+#: Commands applied to an argument, and the SymPy function name.
+FUNCTIONS = {"exp": "exp", "ln": "log", "log": "log", "sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh",
+             "cosh": "cosh", "tanh": "tanh", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
+             "erf": "erf", "erfc": "erfc"}
+#: Greek letters that are functions when an opening parenthesis follows them.
+_GREEK_FUNCTIONS = {"zeta": "zeta", "Gamma": "gamma"}
+#: Relation commands and characters -> relation kind.
+RELATIONS = {"=": "=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=",
+             r"\geq": ">=", r"\geqslant": ">=", r"\approx": "~", r"\simeq": "~", r"\equiv": ":=", r"\coloneqq": ":=",
+             r"\sim": "sim", r"\propto": "propto", r"\to": "to", r"\rightarrow": "to", r"\ne": "!=",
+             r"\neq": "!=", r"\ll": "<<", r"\gg": ">>", r"\lesssim": "<~", r"\gtrsim": ">~"}
+_DROP = frozenset([*(r"\, \; \: \! \quad \qquad \displaystyle \textstyle \left \right \big \Big \bigg \Bigg \bigl "
+                     r"\bigr \Bigl \Bigr \biggl \biggr \nonumber \notag \limits ~ &").split(), "\\ "])
+_ACCENTS = {"overline": "bar", "bar": "bar", "hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde",
+            "dot": "dot", "ddot": "ddot", "vec": "vec", "mathbf": "vec", "boldsymbol": "vec", "underline": "bar"}
+_TEXT = frozenset("rm mathrm text textrm mathit it operatorname mathsf textit".split())
+_LABEL_SUPERSCRIPTS = {"*": "star", r"\ast": "star", r"\star": "star", r"\dagger": "dag", r"\prime": "p",
+                       "'": "p", r"\circ": "o"}
+_SINGLE = {"+": "PLUS", "-": "MINUS", "*": "CDOT", "/": "SLASH", "(": "LPAR", ")": "RPAR", "[": "LSQB",
+           "]": "RSQB", "{": "LBRACE", "}": "RBRACE", "^": "CARET", ",": "COMMA", "|": "BAR"}
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+_NUMBER = re.compile(r"\d+(\.\d*)?|\.\d+")
+
+
+def _group(text: str, i: int) -> tuple[str, int]:
+    """The text of the brace group (or single character / command) at ``i``, and the index after it."""
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i >= len(text):
+        raise ParseError("a group is missing at the end")
+    if text[i] == "{":
+        depth = 0
+        for j in range(i, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            if depth == 0:
+                return text[i + 1:j], j + 1
+        raise ParseError("unbalanced braces")
+    found = _COMMAND.match(text, i)
+    if found and found.group(1) in _TEXT:  # k_\mathrm{B}: the command with its argument
+        inner, end = _group(text, found.end())
+        return found.group(0) + "{" + inner + "}", end
+    if found:
+        return found.group(0), found.end()
+    return text[i], i + 1
+
+
+def label_text(text: str) -> str:
+    """A subscript or superscript as a label: text commands dropped, Greek letters by name.
+
+    >>> label_text(r"\\rm B"), label_text(r"\\mathrm{e}"), label_text("in"), label_text(r"\\mu")
+    ('B', 'e', 'in', 'mu')
+    """
+    out = []
+    for word in re.findall(r"\\[A-Za-z]+|[A-Za-z0-9]+|\S", text):
+        name = word[1:]
+        if (word.startswith("\\") and name in _TEXT) or word in "{},~" or word in _DROP:
+            continue
+        if word in _LABEL_SUPERSCRIPTS:
+            out.append(_LABEL_SUPERSCRIPTS[word])
+        elif word.startswith("\\") and (name in GREEK or name == "infty"):
+            out.append("inf" if name == "infty" else name)
+        elif word.isalnum():
+            out.append(word)
+        else:
+            raise ParseError(f"cannot read {word!r} in the label {text!r}")
+    return "".join(out)
+
+
+def _is_label_superscript(content: str) -> bool:
+    """``G^{qp}``, ``m^*``, ``f^{\\rm eq}``: a superscript naming, not raising to a power."""
+    stripped = content.strip()
+    if stripped in _LABEL_SUPERSCRIPTS or re.fullmatch(r"'+|\\prime+", stripped):
+        return True
+    if re.match(r"\\(rm|mathrm|text|textrm)\b", stripped):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z]{2,}", stripped))
+
+
+def _name_key(base: str, text: str, i: int) -> tuple[str, int]:
+    """Absorb the subscript, label superscripts and primes after a symbol into its key."""
+    sub = sup = ""
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j < len(text) and text[j] == "_" and not sub:
+            content, i = _group(text, j + 1)
+            sub = label_text(content)
+        elif j < len(text) and text[j] == "'":
+            sup, i = sup + "p", j + 1
+        elif j < len(text) and text[j] == "^":
+            content, end = _group(text, j + 1)
+            if not _is_label_superscript(content) or base == "e":
+                break
+            sup, i = sup + label_text(content), end
+        else:
+            break
+    return f"{base}|{sub}|{sup}", i
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of one side of a relation (no relation symbols); ParseError names what is not read."""
+    tokens: list[Token] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace() or ch in "&~":
+            i += 1
+            continue
+        number = _NUMBER.match(text, i)
+        if number:
+            after_script = bool(tokens) and tokens[-1].type == "CARET" and text[i - 1] == "^"
+            value = text[i] if after_script else number.group(0)  # x^23 is x^2 times 3
+            tokens.append(Token("NUMBER", value))
+            i += len(value)
+            continue
+        if ch.isalpha():
+            key, i = _name_key(ch, text, i + 1)
+            tokens.append(Token("NAME", key + "|"))
+            continue
+        if ch == "\\":
+            i = _command(text, i, tokens)
+            continue
+        if ch == "'" and tokens and tokens[-1].type == "RPAR":
+            raise ParseError("a prime after a parenthesis (a derivative) is not read")
+        if ch in _SINGLE:
+            tokens.append(Token(_SINGLE[ch], ch))
+            i += 1
+            continue
+        raise ParseError(f"cannot read {ch!r}")
+    for k in range(len(tokens) - 3):  # n(T), \sigma(\omega): function notation, not a product
+        window = [t.type for t in tokens[k:k + 4]]
+        if window[:2] == ["NAME", "LPAR"] and window[2] in ("NAME", "NUMBER") and window[3] == "RPAR":
+            raise ParseError(f"{tokens[k].value.split('|')[0]}(...) reads as a function of its argument, not drafted")
+    return tokens
+
+
+def _command(text: str, i: int, tokens: list[Token]) -> int:
+    """Tokens of the command at ``text[i]``; the index after it."""
+    found = _COMMAND.match(text, i)
+    assert found is not None
+    word, name, end = found.group(0), found.group(1), found.end()
+    if word in _DROP:
+        if name in ("left", "right") and end < len(text) and text[end] == ".":
+            end += 1  # \left. and \right. are invisible
+        return end
+    if word in (r"\{", r"\}", r"\lbrace", r"\rbrace"):
+        tokens.append(Token("LPAR" if word in (r"\{", r"\lbrace") else "RPAR", word))
+    elif name in ("frac", "dfrac", "tfrac", "cfrac"):
+        tokens.append(Token("FRAC", word))
+    elif name == "sqrt":
+        tokens.append(Token("SQRT", word))
+    elif name in ("cdot", "times"):
+        tokens.append(Token("CDOT", word))
+    elif name == "pi":
+        tokens.append(Token("PI", word))
+    elif name == "infty":
+        tokens.append(Token("INF", word))
+    elif name in FUNCTIONS:
+        tokens.append(Token("FUNC", FUNCTIONS[name]))
+    elif name in _GREEK_FUNCTIONS and re.match(r"\s*(\(|\\left\s*\()", text[end:]):
+        tokens.append(Token("FUNC", _GREEK_FUNCTIONS[name]))
+    elif name in GREEK:
+        key, end = _name_key(name, text, end)
+        tokens.append(Token("NAME", key + "|"))
+    elif name in _ACCENTS:
+        content, end = _group(text, end)
+        inner = label_text(content)
+        if not re.fullmatch(r"[A-Za-z]+", inner):
+            raise ParseError(f"cannot read the accent \\{name} over {content!r}")
+        key, end = _name_key(inner, text, end)
+        tokens.append(Token("NAME", f"{key}|{_ACCENTS[name]}"))
+    elif name in _TEXT:
+        content, end = _group(text, end)
+        inner = label_text(content)
+        if inner == "e":
+            tokens.append(Token("EULER", inner))
+        elif re.fullmatch(r"[A-Za-z]+", inner) and inner != "d":
+            key, end = _name_key(inner, text, end)
+            tokens.append(Token("NAME", key + "|"))
+        else:
+            raise ParseError(f"cannot read {word}{{{content}}}")
+    else:
+        raise ParseError(f"the command {word} is not read")
+    return end
