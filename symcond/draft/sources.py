@@ -117,7 +117,7 @@ def _plain(text: str) -> str:
 
 def _sentence(before: str, after: str) -> str:
     """The end of the sentence before a display and the start of what follows, if it goes on."""
-    head = re.split(r"(?<=[.!?])\s+(?=[A-Z\\])|\n\s*\n", before)[-1]
+    head = re.split(r"(?<=[.!?])\s+(?=[A-Z\\])|\n\s*\n", before.rstrip())[-1]
     tail = after.lstrip()
     tail = re.split(r"(?<=[.!?])\s|\n\s*\n", tail)[0] if tail[:1].islower() or tail[:1] in ",;" else ""
     text = _plain(head) + (" [display] " + _plain(tail) if tail else " [display]")
