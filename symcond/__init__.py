@@ -42,6 +42,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     # What a paper says: the paper, its claims, derivations, tables, figures, the context, verdicts.
     ("symcond.model.claims", "Asymptotic Claim ClaimKind DimensionClaim Equality EqualityIff Independence "
      "Inequality Limit NumericValue"),
+    ("symcond.model.solver_claims", "KineticClaim KineticProperty"),
     ("symcond.model.context", "Assumption Context"),
     ("symcond.model.derivation", "Derivation Step"),
     ("symcond.model.figures", "Dash RatioLine SubbandFigure VelocityVariant"),
@@ -98,6 +99,7 @@ if TYPE_CHECKING:  # the names as type checkers see them
         Asymptotic, Claim, ClaimKind, DimensionClaim, Equality, EqualityIff, Independence, Inequality, Limit,
         NumericValue,
     )
+    from symcond.model.solver_claims import KineticClaim, KineticProperty
     from symcond.model.context import Assumption, Context
     from symcond.model.derivation import Derivation, Step
     from symcond.model.figures import Dash, RatioLine, SubbandFigure, VelocityVariant

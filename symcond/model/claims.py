@@ -61,6 +61,7 @@ class ClaimKind(Enum):
     VALUE = "value"
     DIMENSION = "dimension"
     DERIVATION = "derivation"
+    KINETIC = "kinetic"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -41,6 +41,7 @@ from symcond.model.claims import (
 from symcond.model.context import Assumption, Context
 from symcond.model.derivation import Derivation, Step
 from symcond.model.figures import SubbandFigure
+from symcond.model.solver_claims import KineticClaim, KineticProperty
 from symcond.model.tables import Table
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 from symcond.quantities.givens import si_givens
@@ -272,6 +273,15 @@ class Paper:
     def derivation(self, id: str, start: Any, *steps: Step, **kw: Any) -> Claim:
         """A derivation ``start -> steps``; each step is checked on its own."""
         return self.add(Derivation(start=start, steps=steps, id=self._full(id), **kw))
+
+    def kinetic(self, id: str, asserts: KineticProperty | str, *, energy: sympy.Symbol,
+                laws: tuple[tuple[Any, Any], ...], etas: tuple[float, ...], **kw: Any) -> Claim:
+        """A property of Eq. (9) decided by the kinetic solver (:mod:`symcond.model.solver_claims`).
+
+        ``laws``: pairs ``(tau_in_law, tau_el_law)`` of expressions of ``energy``; ``ratios``,
+        ``fields`` and ``witness`` as for :class:`~symcond.model.solver_claims.KineticClaim`.
+        """
+        return self.add(KineticClaim(asserts, energy, laws=laws, etas=etas, id=self._full(id), **kw))
 
     def _full(self, local: str) -> str:
         return f"{self.key}:{local.removeprefix(self.key + ':')}"

@@ -26,12 +26,14 @@ from symcond.model.claims import (
 from symcond.model.context import Context
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
+from symcond.model.solver_claims import KineticClaim
 from symcond.model.verdict import Outcome
 from symcond.prove.derivation import decide_derivation
 from symcond.prove.equality import check_equality
 from symcond.prove.iff import check_equality_iff
 from symcond.prove.inequality import check_inequality
 from symcond.prove.limits import check_asymptotic, check_independence, check_limit
+from symcond.prove.solver_claims import check_kinetic
 from symcond.prove.values import check_dimension, check_numeric_value
 from symcond.usercode import reported
 
@@ -74,6 +76,7 @@ def _dimension(c: DimensionClaim, ctx: Context) -> Outcome:
 DECIDERS: dict[type, Callable[..., Outcome]] = {
     Equality: _equality, Inequality: _inequality, EqualityIff: _iff, Limit: _limit, Asymptotic: _asymptotic,
     Independence: _independence, NumericValue: _value, DimensionClaim: _dimension, Derivation: decide_derivation,
+    KineticClaim: check_kinetic,
 }
 
 
