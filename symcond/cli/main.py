@@ -183,12 +183,11 @@ _CORE = {"verify": None, "check": None}
 def _subcommands(command: str | None = None) -> list[Callable[[argparse._SubParsersAction], None]]:
     import importlib
 
-    if command in _CORE:
-        modules: list[str] = []
-    elif command in _PLUGINS:  # only its own parser: verify's and check's would import the prover
+    if command in _CORE:  # only its own parser (check's imports the prover, verify's need not)
+        return [{"verify": _add_verify, "check": _add_check}[command]]  # type: ignore[index]
+    if command in _PLUGINS:  # only its own parser: verify's and check's would import the prover
         return [importlib.import_module(_PLUGINS[command]).register]
-    else:
-        modules = list(dict.fromkeys(_PLUGINS.values()))
+    modules = list(dict.fromkeys(_PLUGINS.values()))
     return [_add_verify, _add_check, *(importlib.import_module(name).register for name in modules)]
 
 

@@ -26,7 +26,6 @@ from symcond.ledger.limits import CLAIM_BUDGET
 from symcond.model.claims import Claim
 from symcond.model.paper import Paper
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
-from symcond.prove import decide
 
 __all__ = ["CLAIM_BUDGET", "Entry", "Ledger", "Progress", "bundled_paths", "find_claim", "load_derivation_module",
            "load_papers", "verify"]
@@ -162,6 +161,21 @@ class Ledger:
         return summary
 
 
+def __getattr__(name: str) -> Any:
+    """``decide`` (the prover) is imported when first needed: a run whose verdicts all come from the cache skips it."""
+    if name == "decide":
+        from symcond.prove import decide
+
+        return decide
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _decider() -> Callable[..., Outcome]:
+    """:func:`symcond.prove.decide`, or what replaced this module's ``decide`` (tests)."""
+    found = globals().get("decide")
+    return found if found is not None else __getattr__("decide")  # type: ignore[no-any-return]
+
+
 def _selected(claim: Claim, only: Sequence[str]) -> bool:
     return not only or any(claim.id.startswith(prefix) for prefix in only)
 
@@ -257,7 +271,7 @@ class _Run:
 
 
 def _in_process(run: _Run, todo: Sequence[int], total_budget: float | None) -> None:
-    started = time.monotonic()
+    started, decide = time.monotonic(), _decider() if todo else None
     for i in todo:
         paper, claim = run.selected[i]
         begin = time.monotonic()
@@ -265,12 +279,15 @@ def _in_process(run: _Run, todo: Sequence[int], total_budget: float | None) -> N
         if total_budget is not None and begin - started > total_budget:
             outcome = Outcome(Verdict.UNDECIDED, _run_budget_spent(total_budget))
         else:
-            outcome = decide(claim, paper)
+            outcome = decide(claim, paper)  # type: ignore[misc]
         run.entries[i] = Entry(paper, claim, outcome, time.monotonic() - begin)
         run.finished(i, outcome)
 
 
 def _in_workers(run: _Run, todo: Sequence[int], jobs: int, claim_budget: float, total_budget: float | None) -> None:
+    if not todo:
+        return
+    decide = _decider()
     tasks = [partial(decide, run.selected[i][1], run.selected[i][0]) for i in todo]
 
     def on_event(task: int, result: workers.TaskResult | None) -> None:
@@ -280,7 +297,7 @@ def _in_workers(run: _Run, todo: Sequence[int], jobs: int, claim_budget: float, 
             done = result.status is workers.Status.DONE and isinstance(result.value, Outcome)
             run.finished(todo[task], result.value if done else None)
 
-    results = workers.run_tasks(tasks, jobs, claim_budget, total_budget, on_event=on_event) if tasks else []
+    results = workers.run_tasks(tasks, jobs, claim_budget, total_budget, on_event=on_event)
     for i, result in zip(todo, results, strict=True):
         paper, claim = run.selected[i]
         run.entries[i] = Entry(paper, claim, _outcome(result, claim, total_budget), result.seconds)
