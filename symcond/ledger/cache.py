@@ -271,14 +271,21 @@ def _canon(value: Any) -> str:
     raise _Undescribed(type(value).__qualname__)
 
 
+#: Classes found to come from the libraries (checked once each).
+_CHECKED: set[type] = set()
+
+
 def _library_class(kind: type) -> None:
     """_Undescribed unless ``kind`` and its bases come from SymPy, symcond, mpmath or the standard library."""
+    if kind in _CHECKED:
+        return
     for base in kind.__mro__:
         module = vars(base).get("__module__", "builtins")  # a class written in Python has it, a C type has not
         if type(base).__name__ == "UndefinedFunction":
             continue
         if not isinstance(module, str) or module.split(".")[0] not in _LIBRARIES:
             raise _Undescribed(base.__qualname__)
+    _CHECKED.add(kind)
 
 
 def _library_tree(expr: sympy.Basic) -> None:
