@@ -156,6 +156,28 @@ paper.equality_iff("eq8", T_KG, 1, condition=Eq(tau_in, tau_el), givens=_BALLIST
 paper.equality("eq8.G0", (2 * e**2 / h) * T_KG, 2 * e**2 / h, givens=_BALLISTIC, where="Eq. (8)",
                statement=r"G = (2e^2/h) T_{KG} = G_0 = 2e^2/h \text{ at the optimum}")
 
+# --- Eq. (9): the kinetic equation, decided by the independent kinetic solver (symcond.kinetic) ---------------
+# Times in units of tau_el0: tau_in = R tau_in_law(u), tau_el = tau_el_law(u), u = eps_k/k_B T; the tolerance of
+# every run comes from the solver's own error estimate (symcond explain lists the runs and their deviations).
+_LAWS_ANY = ((1, 1), (1 / (1 + u), 1), (sqrt(1 + u), 1), (1, 1 + u), (exp(-u / 10), 1 / (1 + u)))
+paper.kinetic("eq9.conserves_number", "conserves-number", energy=u, laws=_LAWS_ANY, etas=(-3.0, 5.0),
+              fields=(0.1, 1.0, 10.0), assumptions=(), where="Eq. (9)",
+              statement=r"\text{Eq. (9) is microscopically conserving: } dn/dt = 0 \text{ for any } "
+                        r"\tau_{in}(\varepsilon_k), \tau_{el}(\varepsilon_k) \text{ of an even band}")
+paper.kinetic("eq9.drude", "drude", energy=u, laws=((1, 1),), etas=(-3.0, 0.0, 5.0), ratios=(0.5, 1.0),
+              fields=(1e-3, 0.1, 1.0, 10.0, 100.0), witness=True, assumptions=(), where="Eq. (9), text after it",
+              statement=r"\text{energy-independent times: } I = n e \tau_m E/m^* \text{ (Drude, Kubo-Greenwood)"
+                        r" at every field, small to large}")
+paper.kinetic("eq9.non_ohmic", "conductivity-decreases", energy=u, laws=((1 / (1 + u), 1),), etas=(-3.0, 0.0, 5.0),
+              fields=(1.0, 3.0, 10.0), witness=True, assumptions=(), where="Eq. (9), text after it",
+              statement=r"\text{high currents need energy-dependent times: with } \tau_{in} \propto 1/(1+\varepsilon)"
+                        r",\ \sigma(E) = I/(nE) \text{ decreases with } E")
+paper.kinetic("eq9.kubo_greenwood", "kubo-greenwood", energy=u,
+              laws=((1, 1), (1 / (1 + u), 1), (sqrt(1 + u), 1 + u)), etas=(-3.0, 0.0, 5.0, 20.0), ratios=(0.5, 1.0),
+              fields=(0.0,), assumptions=(), where="Eq. (9), text after it",
+              statement=r"\text{at low currents the solution of Eq. (9) gives the Kubo-Greenwood } "
+                        r"G = \frac{e^2}{L}\langle v^2 \tau_m(\varepsilon) (-\partial f^{eq}/\partial\varepsilon)\rangle")
+
 # --- Eq. (10): n and <|v| f_eq> in closed form, tau_el(n, T) = L n/<|v| f_eq> ---------------------
 paper.derivation(
     "eq10.density",

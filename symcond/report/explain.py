@@ -42,6 +42,7 @@ from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome, Verdict
 from symcond.prove import decide
 from symcond.prove.derivation import check_steps
+from symcond.prove.solver_claims import RUNS_MARK
 from symcond.usercode import reported
 
 __all__ = ["Expression", "StepCheck", "Explanation", "explain", "resolve_claim", "dimension_text", "step_status",
@@ -123,6 +124,8 @@ def _labels(claim: Claim) -> tuple[str, ...]:
         return "expression", "stated value"
     if kind in (ClaimKind.INDEPENDENCE, ClaimKind.DIMENSION):
         return ("expression",)
+    if kind is ClaimKind.KINETIC:
+        return "tau_in/tau_in0 (one per law pair)", "tau_el/tau_el0 (one per law pair)"
     return "lhs", "rhs"
 
 
@@ -242,15 +245,22 @@ def step_status(outcome: Outcome) -> str:
 # --- rendering -----------------------------------------------------------------------------------
 def _verdict_lines(ex: Explanation) -> list[str]:
     ev, verdict, shown = ex.outcome.evidence, ex.outcome.verdict, ex.outcome.evidence.shown()
-    lines = [f"verdict: {verdict.value} -- {' '.join(ev.reason.split())}"]
-    if verdict is Verdict.FAILS:
+    reason, _, runs = ev.reason.partition(RUNS_MARK)  # a solver-backed claim lists its runs after the mark
+    lines = [f"verdict: {verdict.value} -- {' '.join(reason.split())}"]
+    kinetic = ex.claim.kind is ClaimKind.KINETIC
+    if verdict is Verdict.FAILS and not kinetic:
         lines += [f"  exact factor lhs/rhs: {shown.ratio}"] if shown.ratio else []
         lines += [f"  residual lhs - rhs: {shown.residual}"] if shown.residual else []
     lines += [f"  conditions used: {', '.join(ev.conditions)}"] if ev.conditions else []
     if shown.counterexample:
         label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "numeric counterexample"
         lines.append(f"  {label}: " + ", ".join(f"{k} = {v}" for k, v in shown.counterexample.items()))
-    lines += [f"  evaluated value: {shown.value}"] if shown.value else []
+    label = "worst measured deviation" if kinetic else "evaluated value"
+    lines += [f"  {label}: {shown.value}"] if shown.value else []
+    if kinetic and runs:
+        lines += [f"  worst deviation / tolerance: {shown.ratio}"] if shown.ratio else []
+        lines += ["  solver runs (measured deviation vs tolerance from the solver's error estimate):"]
+        lines += [f"    {run}" for run in runs.split("; ")]
     lines += [f"  first broken step: {ev.step}"] if ev.step else []
     expect = ex.claim.expect
     lines += [f"erratum recorded: {expect.note}"] if expect.note else []

@@ -183,6 +183,8 @@ def claim_mathml(claim: Claim, names: Names | None = None) -> str:
         parts = [_inner(sympy.Derivative(lhs, var, evaluate=False), n), _mo("="), "<mn>0</mn>"]
     elif kind is ClaimKind.VALUE:
         parts = [_inner(lhs, n), _mo("≈"), _mtext(claim.stated)]  # type: ignore[attr-defined]
+    elif kind is ClaimKind.KINETIC:  # the time laws the kinetic solver is run with
+        parts = [_mtext("τ_in/τ_in0 = "), _inner(lhs, n), _mo(","), _mtext(" τ_el/τ_el0 = "), _inner(rhs, n)]
     elif kind is ClaimKind.DIMENSION:
         unit = claim.dimension.unit_name()  # type: ignore[attr-defined]
         parts = [_mo("["), _inner(lhs, n), _mo("]"), _mo("="), _mtext(unit)]
