@@ -17,10 +17,11 @@ the SHA-256 of both.  An entry that does not parse, names another key or fails i
 *rejected*: the claim is decided again and the entry rewritten.  Files are written atomically
 (:func:`symcond.files.write_bytes`), so concurrent runs never see half an entry.
 
-**Not cached:** ``undecided`` verdicts whose finding is ``budget-exceeded`` or ``aborted``
-(a budget ran out, a worker crashed or ran out of memory, the run was stopped): they depend
-on the machine's load, and the next run tries again.  Every other verdict is deterministic
-and cached, ``undecided`` for want of a proof included.
+**Not cached: any ``undecided`` verdict.**  A hard limit that ran out, a stopped or crashed
+worker depend on the machine's load; and the prover's per-operation CPU budgets can end in
+an ``undecided`` for want of a proof whose finding does not say a budget was involved.  So
+the next run always tries again (the bundled papers have no ``undecided`` claim); ``holds``,
+``holds-under`` and ``fails`` (a proof or a checked counterexample) are cached.
 
 **Folder.** ``$SYMCOND_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/symcond``, else
 ``~/.cache/symcond``.  Deleting it is always safe.
@@ -84,15 +85,16 @@ def default_folder() -> Path:
 
 
 def cacheable(outcome: Outcome) -> bool:
-    """False for verdicts that depend on the machine's load (a budget ran out, a worker was stopped).
+    """False for ``undecided``: it may depend on the machine's load (see the module's notes).
 
     >>> cacheable(Outcome(Verdict.UNDECIDED, Evidence(finding=Finding.BUDGET_EXCEEDED)))
     False
     >>> cacheable(Outcome(Verdict.UNDECIDED, Evidence(finding=Finding.NO_PROOF)))
+    False
+    >>> cacheable(Outcome(Verdict.FAILS, Evidence(finding=Finding.CONSTANT_FACTOR)))
     True
     """
-    return not (outcome.verdict is Verdict.UNDECIDED
-                and outcome.evidence.finding in (Finding.BUDGET_EXCEEDED, Finding.ABORTED))
+    return outcome.verdict is not Verdict.UNDECIDED
 
 
 @dataclass

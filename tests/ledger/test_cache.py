@@ -158,14 +158,14 @@ def test_decoding_refuses_anything_it_does_not_write(data):
         decode_expr(data)
 
 
-def test_undecided_for_lack_of_time_is_not_cached(tmp_path):
-    """A budget that ran out (or a stopped worker) depends on the machine's load: not stored."""
+def test_undecided_is_never_cached(tmp_path):
+    """A budget that ran out, a stopped worker, no proof within the CPU budgets: may depend on the load, not stored."""
     cache, paper = ResultCache(tmp_path), _paper()
     key = _key(paper)
-    for finding in (Finding.BUDGET_EXCEEDED, Finding.ABORTED):
-        assert not cache.put(key, Outcome(Verdict.UNDECIDED, Evidence(reason="out of time", finding=finding)))
+    for finding in (Finding.BUDGET_EXCEEDED, Finding.ABORTED, Finding.NO_PROOF):
+        assert not cache.put(key, Outcome(Verdict.UNDECIDED, Evidence(reason="undecided", finding=finding)))
     assert cache.get(key) is None
-    assert cache.put(key, Outcome(Verdict.UNDECIDED, Evidence(reason="no proof", finding=Finding.NO_PROOF)))
+    assert cache.put(key, Outcome(Verdict.HOLDS, Evidence(reason="proved", finding=Finding.PROVED)))
 
 
 def test_outcomes_round_trip_exactly():
