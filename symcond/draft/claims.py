@@ -32,6 +32,7 @@ _RELATION = re.compile(r"\\(?:leqslant|geqslant|lesssim|gtrsim|coloneqq|approx|s
                        r"neq|sim|le|ge|ne|ll|gg|to)(?![A-Za-z])|:=|<|>|=")
 _SEPARATOR = re.compile(r"\s*,?\s*\\q?quad\s*(?:\\(?:text|mathrm)\{\s*(?:and|or)\s*\}\s*\\q?quad)?\s*")
 _INEQUALITY = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
+_TRAILING = re.compile(r"(?:\\[,;:! ]|\\q?quad|\s|[.,;])+\Z")
 _NUMBER = re.compile(r"\s*(-?\d+(?:\.\d+)?)(?:\s*(?:\\times|\\cdot)\s*10\^\{?\s*(-?\d+)\s*\}?)?\s*(.*)\Z", re.S)
 
 
@@ -79,7 +80,7 @@ def _unit(text: str) -> str | None:
     text = re.sub(r"\\(mathrm|text|textrm|rm|mbox)\b", " ", text)
     text = text.replace(r"\Omega", "ohm").replace(r"\mu", "u").replace(r"\,", " ").replace("~", " ")
     text = re.sub(r"\\[;:! ]", " ", text)
-    text = " ".join(text.replace("{", " ").replace("}", " ").split()).replace(" ^", "^")
+    text = re.sub(r"\s*\^\s*", "^", " ".join(text.replace("{", " ").replace("}", " ").split()))
     if not text:
         return ""
     if "\\" in text:
@@ -120,6 +121,7 @@ class _Drafter:
 
     def line(self, display: Display, math: str, base: str, where: str) -> None:
         common: dict[str, Any] = {"where": where, "latex": display.math, "sentence": display.sentence}
+        math = _TRAILING.sub("", math)  # the sentence's full stop or comma inside the display
         sides, relations = _split(math)
         if not relations:
             self.out.append(Drafted("todo", self.new_id(base), todo="no relation in this display", **common))
@@ -127,7 +129,8 @@ class _Drafter:
         parsed: list[sympy.Expr | None] = []
         for side, relation in zip(sides, ["", *relations], strict=True):
             number = _NUMBER.match(side) if relation == "~" else None
-            if number and re.search(r"[.]|\\times", side) and not re.search(r"[A-Za-z]", side[:number.start(3)]):
+            mantissa = re.sub(r"\\(times|cdot)", "", side[:number.start(3)]) if number else ""
+            if number and re.search(r"[.]|\\times", side) and not re.search(r"[A-Za-z]", mantissa):
                 parsed.append(None)  # a printed number: read below as a value
                 continue
             try:

@@ -42,6 +42,8 @@ _DROP = frozenset([*(r"\, \; \: \! \quad \qquad \displaystyle \textstyle \left \
 _ACCENTS = {"overline": "bar", "bar": "bar", "hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde",
             "dot": "dot", "ddot": "ddot", "vec": "vec", "mathbf": "vec", "boldsymbol": "vec", "underline": "bar"}
 _TEXT = frozenset("rm mathrm text textrm mathit it operatorname mathsf textit".split())
+#: Operator names that appear as labels in subscripts (``\lambda_{\max}``).
+_OPERATOR_LABELS = frozenset("max min sup inf lim det exp log ln".split())
 _LABEL_SUPERSCRIPTS = {"*": "star", r"\ast": "star", r"\star": "star", r"\dagger": "dag", r"\prime": "p",
                        "'": "p", r"\circ": "o"}
 _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "CDOT", "/": "SLASH", "(": "LPAR", ")": "RPAR", "[": "LSQB",
@@ -75,8 +77,8 @@ def _group(text: str, i: int) -> tuple[str, int]:
 def label_text(text: str) -> str:
     """A subscript or superscript as a label: text commands dropped, Greek letters by name.
 
-    >>> label_text(r"\\rm B"), label_text(r"\\mathrm{e}"), label_text("in"), label_text(r"\\mu")
-    ('B', 'e', 'in', 'mu')
+    >>> label_text(r"\\rm B"), label_text(r"\\mathrm{e}"), label_text("in"), label_text(r"\\mu"), label_text(r"\\max")
+    ('B', 'e', 'in', 'mu', 'max')
     """
     out = []
     for word in re.findall(r"\\[A-Za-z]+|[A-Za-z0-9]+|\S", text):
@@ -87,6 +89,8 @@ def label_text(text: str) -> str:
             out.append(_LABEL_SUPERSCRIPTS[word])
         elif word.startswith("\\") and (name in GREEK or name == "infty"):
             out.append("inf" if name == "infty" else name)
+        elif word.startswith("\\") and name in _OPERATOR_LABELS:  # \lambda_{\max}, T_{\min}
+            out.append(name)
         elif word.isalnum():
             out.append(word)
         else:

@@ -51,3 +51,18 @@ def test_constants_page_verifies_with_no_editing(tmp_path):
     assert "pi" in lines["constants2026:eq5.3"] or "2" in lines["constants2026:eq5.3"]
     assert all(" holds " in line for c, line in lines.items() if c not in fails), run.stdout
     assert len(verdict) == 10
+
+
+def test_value_in_scientific_notation_with_a_spaced_unit_and_a_full_stop():
+    r"""``\approx 5.670\times10^{-8}\ \mathrm{W\,m^{-2}\,K^{-4}} .`` is a value claim with its unit (the letters
+    of ``\times`` and the sentence's full stop used to turn it into a TODO)."""
+    text = ("$$ \\sigma = \\frac{2\\pi^5 k_B^4}{15 h^3 c^2} \\approx 5.670\\times10^{-8}\\ "
+            "\\mathrm{W\\,m^{-2}\\,K^{-4}} . $$\n")
+    drafted = draft_text(text, "sb2026", markdown=True)
+    assert 'paper.value("eq1", 2*pi**5*k_B**4/(15*c**2*h**3), "5.670e-8", unit="W m^-2 K^-4"' in drafted
+
+
+def test_operator_names_in_subscripts_are_labels():
+    r"""``\lambda_{\max}`` is a symbol lam_max, not an unreadable label."""
+    drafted = draft_text("$$ \\lambda_{\\max} T = b $$\n", "wien2026", markdown=True)
+    assert 'paper.equality("eq1", T*lam_max, b' in drafted
