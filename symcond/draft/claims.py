@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import sympy
 
 from symcond.draft.grammar import parse_side
-from symcond.draft.latex import RELATIONS
+from symcond.draft.latex import RELATIONS, function_head
 from symcond.draft.sources import Display
 from symcond.draft.symbols import SymbolTable
 from symcond.errors import SymcondError
@@ -33,6 +34,9 @@ _RELATION = re.compile(r"\\(?:leqslant|geqslant|lesssim|gtrsim|coloneqq|approx|s
 _SEPARATOR = re.compile(r"\s*,?\s*\\q?quad\s*(?:\\(?:text|mathrm)\{\s*(?:and|or)\s*\}\s*\\q?quad)?\s*")
 _INEQUALITY = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _TRAILING = re.compile(r"(?:\\[,;:! ]|\\q?quad|\s|[.,;])+\Z")
+_REGIME = re.compile(r"\s*(?:\\(?:text|mathrm|textrm)\{\s*(?:for|if|when|as)\s*\}\s*)?"
+                     r"(?:\\left)?\((.*)(?:\\right)?\)\s*\Z"
+                     r"|\s*\\(?:text|mathrm|textrm)\{\s*(?:for|if|when|as)\s*\}\s*(.*)\Z", re.S)
 _NUMBER = re.compile(r"\s*(-?\d+(?:\.\d+)?)(?:\s*(?:\\times|\\cdot)\s*10\^\{?\s*(-?\d+)\s*\}?)?\s*(.*)\Z", re.S)
 
 
@@ -40,7 +44,7 @@ _NUMBER = re.compile(r"\s*(-?\d+(?:\.\d+)?)(?:\s*(?:\\times|\\cdot)\s*10\^\{?\s*
 class Drafted:
     """One drafted line of the derivation file: a claim, a definition, or a TODO."""
 
-    kind: str  # "equality", "inequality", "value", "definition", "todo"
+    kind: str  # "equality", "inequality", "value", "definition", "asymptotic", "limit", "todo"
     id: str
     where: str
     latex: str
@@ -52,6 +56,9 @@ class Drafted:
     unit: str = ""
     givens: dict[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
     todo: str = ""
+    var: sympy.Symbol | None = None
+    point: sympy.Expr | None = None
+    note: str = ""
 
 
 def _split(math: str) -> tuple[list[str], list[str]]:
@@ -99,6 +106,7 @@ class _Drafter:
         self.definitions: dict[sympy.Symbol, sympy.Expr] = {}
         self.out: list[Drafted] = []
         self.ids: set[str] = set()
+        self.functions: dict[str, tuple[str, ...]] = {}  # symbols defined in function notation: key -> argument keys
 
     def givens(self, *exprs: sympy.Expr) -> dict[sympy.Symbol, sympy.Expr]:
         """The definitions the expressions use, with those the definitions use in turn."""
@@ -119,7 +127,7 @@ class _Drafter:
         self.ids.add(candidate)
         return candidate
 
-    def line(self, display: Display, math: str, base: str, where: str) -> None:
+    def line(self, display: Display, math: str, base: str, where: str, regime: str = "") -> None:
         common: dict[str, Any] = {"where": where, "latex": display.math, "sentence": display.sentence}
         math = _TRAILING.sub("", math)  # the sentence's full stop or comma inside the display
         sides, relations = _split(math)
@@ -127,14 +135,26 @@ class _Drafter:
             self.out.append(Drafted("todo", self.new_id(base), todo="no relation in this display", **common))
             return
         parsed: list[sympy.Expr | None] = []
-        for side, relation in zip(sides, ["", *relations], strict=True):
+        head = function_head(sides[0]) if relations[0] in ("=", ":=") else None
+        note = ""
+        for k, (side, relation) in enumerate(zip(sides, ["", *relations], strict=True)):
             number = _NUMBER.match(side) if relation == "~" else None
             mantissa = re.sub(r"\\(times|cdot)", "", side[:number.start(3)]) if number else ""
-            if number and re.search(r"[.]|\\times", side) and not re.search(r"[A-Za-z]", mantissa):
+            if number and not re.search(r"[A-Za-z]", mantissa) and (
+                    re.search(r"[.]|\\times", side) or not (parsed[-1] is None or parsed[-1].free_symbols)):
                 parsed.append(None)  # a printed number: read below as a value
                 continue
+            if k == 0 and head is not None:  # u(T) = ...: the symbol u, defined as the right side
+                symbol = self.table(head[0])
+                if not (self.table.is_own(symbol) and symbol not in self.seen and head[0] not in self.functions):
+                    self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: function notation "
+                                            f"{side.strip()!r} of a symbol already used", **common))
+                    return
+                parsed.append(symbol)
+                note = f"written {side.strip()}"
+                continue
             try:
-                parsed.append(parse_side(side, self.table))
+                parsed.append(parse_side(side, self.table, self.functions))
             except SymcondError as exc:
                 self.out.append(Drafted("todo", self.new_id(base), todo=f"not read: {exc}", **common))
                 return
@@ -146,20 +166,116 @@ class _Drafter:
                 self.value(base, common, lhs, sides[k + 1])
                 continue
             is_new = isinstance(lhs, sympy.Symbol) and self.table.is_own(lhs) and lhs not in self.seen
+            if k == 0 and head is not None and not (relation in ("=", ":=") and lhs not in rhs.free_symbols):
+                self.out.append(Drafted("todo", self.new_id(base), todo="not drafted: function notation on the left"
+                                        " of a relation that is not a definition", **common))
+                return
             if relation in ("=", ":=") and k == 0 and is_new and lhs not in rhs.free_symbols:
                 self.definitions[lhs] = rhs  # type: ignore[index]
-                self.out.append(Drafted("definition", base, lhs=lhs, rhs=rhs, **common))
+                if head is not None:
+                    self.functions[head[0]] = head[1]
+                self.out.append(Drafted("definition", base, lhs=lhs, rhs=rhs, note=note, **common))
+            elif relation in ("=", ":=") and self.bound_givens(lhs, rhs):
+                # a definition using an integral's variable: written out, since a given is a symbol's value
+                # for the claim, where the integral's variable is bound
+                used = ", ".join(sorted(s.name for s in self.bound_givens(lhs, rhs)))
+                self.out.append(Drafted("equality", self.new_id(base), lhs=self.expanded(lhs),
+                                        rhs=self.expanded(rhs), note=f"{used} written out as defined above",
+                                        **common))
             elif relation in ("=", ":="):
                 self.out.append(Drafted("equality", self.new_id(base), lhs=lhs, rhs=rhs,
                                         givens=self.givens(lhs, rhs), **common))
             elif relation in _INEQUALITY:
                 self.out.append(Drafted("inequality", self.new_id(base), lhs=lhs, rhs=rhs, relation=relation,
                                         givens=self.givens(lhs, rhs), **common))
+            elif relation in ("~", "sim", "to") and regime:
+                self.regime_claim(base, common, lhs, rhs, relation, regime)
             else:
                 reason = {"~": "an approximation between two expressions (state its regime)",
-                          "to": "a limit arrow (write it as paper.limit)"}.get(relation, f"the relation {relation!r}")
+                          "sim": "an approximation between two expressions (state its regime)",
+                          "to": "a limit arrow without its regime (T \\to \\infty)"}.get(
+                              relation, f"the relation {relation!r}")
                 self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: {reason}", **common))
             self.seen |= lhs.free_symbols | rhs.free_symbols
+
+    def bound_givens(self, *exprs: sympy.Expr) -> set[sympy.Symbol]:
+        """Definitions used inside an integral that mention its variable (``u_nu`` in ``\\int u_\\nu d\\nu``)."""
+        found: set[sympy.Symbol] = set()
+        for expr in exprs:
+            for integral in expr.atoms(sympy.Integral):
+                bound = {limit[0] for limit in integral.limits}
+                for symbol in self.givens(integral.function):
+                    if bound & self.expanded(symbol).free_symbols:
+                        found.add(symbol)
+        return found
+
+    def expanded(self, expr: sympy.Expr) -> sympy.Expr:
+        """``expr`` with the paper's definitions substituted (to a fixed point, a few rounds)."""
+        for _round in range(6):
+            new = expr.xreplace(self.definitions)  # type: ignore[arg-type]
+            if new == expr:
+                break
+            expr = new
+        return expr
+
+    def regime_claim(self, base: str, common: dict[str, Any], lhs: sympy.Expr, rhs: sympy.Expr, relation: str,
+                     regime: str) -> None:
+        """``A \\simeq B (x \\ll y)`` -> asymptotic, ``A \\to B (T \\to \\infty)`` -> limit; else a TODO (why)."""
+        kind = "limit" if relation == "to" else "asymptotic"
+        try:
+            var, point = self.read_regime(regime, self.expanded(lhs))
+        except ValueError as exc:
+            self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: the regime {regime.strip()!r}:"
+                                    f" {exc}", **common))
+            return
+        notes = []
+        used = sorted(s.name for s in self.givens(lhs, rhs))
+        if used:  # a given would be an assumption about a symbol the limit sends to 0 or infinity
+            notes.append(f"{', '.join(used)} written out as defined above")
+        if relation == "sim":
+            notes.append("\\sim read as asymptotic equality (the ratio tends to 1); if the paper means 'of the order"
+                         " of', this claim is not what it says")
+        self.out.append(Drafted(kind, self.new_id(base), lhs=self.expanded(lhs), rhs=self.expanded(rhs), var=var,
+                                point=point, note="; ".join(notes), **common))
+
+    def read_regime(self, regime: str, expr: sympy.Expr) -> tuple[sympy.Symbol, sympy.Expr]:
+        """The variable and the point of a regime ``h\\nu \\ll k_BT`` / ``T \\to \\infty``; ValueError why not."""
+        sides, relations = _split(_TRAILING.sub("", regime))
+        if len(relations) != 1 or relations[0] not in ("<<", ">>", "to"):
+            raise ValueError("not one relation \\ll, \\gg or \\to")
+        try:
+            left, right = (parse_side(side, self.table, self.functions) for side in sides)
+        except SymcondError as exc:
+            raise ValueError(f"not read: {exc}") from None
+        if relations[0] == "to":
+            if not (isinstance(left, sympy.Symbol) and left in expr.free_symbols):
+                raise ValueError("the limit's variable is not one symbol of the expression")
+            if right not in (sympy.S.Zero, sympy.oo):
+                raise ValueError("the limit's point is not 0 or infinity")
+            return left, right
+        candidates = [s for s in left.free_symbols if s in expr.free_symbols and not self.is_constant(s)]
+        if len(candidates) != 1:
+            raise ValueError(f"{len(candidates)} symbols of its left side vary in the expression, not one")
+        var = candidates[0]
+        powers = left.as_powers_dict()
+        monomial = all((isinstance(b, sympy.Symbol) and b.is_positive) or (b.is_number and b.is_positive)
+                       for b in sympy.Mul.make_args(left) for b in [b.as_base_exp()[0]])
+        exponent = powers.get(var, 0)
+        if not monomial or not (exponent.is_number and exponent != 0) or var in right.free_symbols:
+            raise ValueError("its left side is not a product of powers of positive symbols with the variable"
+                             " on that side only")
+        small = (relations[0] == "<<") == bool(exponent > 0)
+        return var, sympy.S.Zero if small else sympy.oo  # type: ignore[return-value]
+
+    def is_constant(self, symbol: sympy.Basic) -> bool:
+        """A registry constant (a value or a definition), which a regime never sends to 0 or infinity."""
+        if self.table.is_own(symbol) or not isinstance(symbol, sympy.Symbol):
+            return False
+        try:
+            quantity = self.table.registry.quantity(symbol.name)
+        except SymcondError:
+            return False
+        return quantity.value is not None or quantity.definition is not None
 
     def value(self, base: str, common: dict[str, Any], expr: sympy.Expr, side: str) -> None:
         found = _NUMBER.match(side)
@@ -180,6 +296,16 @@ class _Drafter:
         return set(expr.xreplace(self.givens(expr)).free_symbols)  # type: ignore[arg-type]
 
 
+def _regime(piece: str) -> str | None:
+    """The relation of a stated regime, ``(h\\nu \\ll k_BT)`` or ``\\text{for } T \\to \\infty``, or None."""
+    found = _REGIME.fullmatch(_TRAILING.sub("", piece))
+    if not found:
+        return None
+    inner = found.group(1) if found.group(1) is not None else found.group(2)
+    _sides, relations = _split(inner)
+    return inner if relations and set(relations) <= {"<<", ">>", "to"} else None
+
+
 def draft_claims(found: list[Display], table: SymbolTable | None = None) -> list[Drafted]:
     """Drafted claims of the displays, in order, with ids ``eq<N>[.k]`` and ``where="Eq. (N)"``."""
     drafter = _Drafter(table or SymbolTable())
@@ -193,12 +319,38 @@ def draft_claims(found: list[Display], table: SymbolTable | None = None) -> list
             base = f"eq{last.rstrip('abcdefghijklmnopqrstuvwxyz') or 0}.u{unnumbered}"
             where = f"Eq. ({number})" if number else f"unnumbered display after Eq. ({last})"
         math = previous_tail + " " + display.math.lstrip("& ") if display.continued else display.math
-        for piece in _SEPARATOR.split(math):  # a = b, \qquad c = d: two relations on one line
-            if piece.strip():
-                drafter.line(display, piece, base, where)
+        pieces = [p for p in _SEPARATOR.split(math) if p.strip()]  # a = b, \qquad c = d: two relations on one line
+        for k, piece in enumerate(pieces):
+            if _regime(piece) is not None and k > 0:
+                continue  # the regime of the piece before it
+            after = _regime(pieces[k + 1]) if k + 1 < len(pieces) else None
+            drafter.line(display, piece, base, where, regime=after or "")
         sides, _ = _split(display.math)
         previous_tail = sides[-1] if sides else ""
     return drafter.out
+
+
+def _pin_by_arguments(expr: sympy.Expr, known: dict[sympy.Basic, object], table: SymbolTable) -> None:
+    """``exp(h nu / k_B T)``: the argument of exp, log, sin, ... is dimensionless, which pins the one
+    unknown symbol of a product of powers (``nu`` is a frequency)."""
+    for call in expr.atoms(sympy.Function):
+        if len(call.args) != 1 or isinstance(call, sympy.Integral):
+            continue
+        (argument,) = call.args
+        factors = [f.as_base_exp() for f in sympy.Mul.make_args(argument)]
+        if not all(b.is_number or isinstance(b, sympy.Symbol) for b, _e in factors) or not all(
+                e.is_Rational for _b, e in factors):
+            continue
+        unknown = [(b, e) for b, e in factors if isinstance(b, sympy.Symbol) and b not in known]
+        if len(unknown) != 1 or not table.is_own(unknown[0][0]):
+            continue
+        symbol, power = unknown[0]
+        try:
+            rest = dimension_of(argument / symbol**power, known.get)  # type: ignore[arg-type]
+        except SymcondError:
+            continue
+        if rest is not None:
+            known[symbol] = (rest ** -1) ** Fraction(int(power.p), int(power.q))  # type: ignore[operator]
 
 
 def infer_dimensions(drafted: list[Drafted], table: SymbolTable) -> dict[str, str]:
@@ -207,6 +359,9 @@ def infer_dimensions(drafted: list[Drafted], table: SymbolTable) -> dict[str, st
                                         for n in table.registry_names()}
     for _round in range(3):
         for item in drafted:
+            for expr in (item.lhs, item.rhs):
+                if expr is not None:
+                    _pin_by_arguments(expr, known, table)
             if item.kind not in ("definition", "equality") or item.lhs is None or item.rhs is None:
                 continue
             for side, other in ((item.lhs, item.rhs), (item.rhs, item.lhs)):

@@ -65,9 +65,10 @@ GRAMMAR = r"""
     | FRAC LBRACE sum RBRACE LBRACE sum RBRACE  -> frac
     | SQRT LBRACE sum RBRACE                    -> sqrt
     | SQRT LSQB sum RSQB LBRACE sum RBRACE      -> root
+    | INT LBRACE sum RBRACE LBRACE sum RBRACE sum DIFF  -> integral
 
 %declare PLUS MINUS CDOT SLASH CARET NUMBER NAME PI EULER INF LBRACE RBRACE LPAR RPAR LSQB RSQB BAR FRAC SQRT FUNC
-%declare COMMA
+%declare COMMA INT DIFF
 """
 
 
@@ -165,6 +166,16 @@ class _ToSympy(Transformer):  # type: ignore[type-arg]
         index, radicand = self._clean(items)
         return radicand ** (1 / index)
 
+    def integral(self, *items: object) -> sympy.Expr:
+        lower, upper, integrand = self._clean(items)
+        variable = self.namer(str(items[-1]))
+        if not (variable.is_positive and lower.is_extended_nonnegative and (upper - lower).is_extended_nonnegative):
+            # the variable is the paper's (positive) symbol, so that a definition using it binds
+            # in the integrand; over a range reaching negative values that would be wrong
+            raise ValueError("an integral whose range is not within [0, oo) is not drafted (its variable would be"
+                             " a real, not a positive, symbol)")
+        return sympy.Integral(integrand, (variable, lower, upper))
+
     def func(self, *items: object) -> sympy.Expr:
         name = str(items[0])
         (argument,) = self._clean(items[1:])
@@ -180,9 +191,13 @@ def _apply(name: str, argument: sympy.Expr) -> sympy.Expr:
     return function(argument)  # type: ignore[no-any-return]
 
 
-def parse_side(text: str, namer: Callable[[str], sympy.Expr]) -> sympy.Expr:
-    """The SymPy expression of one side of a relation; ParseError (one line) if it is not read."""
-    tokens = tokenize(text)
+def parse_side(text: str, namer: Callable[[str], sympy.Expr],
+               functions: dict[str, tuple[str, ...]] | None = None) -> sympy.Expr:
+    """The SymPy expression of one side of a relation; ParseError (one line) if it is not read.
+
+    ``functions``: symbols defined in function notation, see :func:`~symcond.draft.latex.tokenize`.
+    """
+    tokens = tokenize(text, functions)
     if not tokens:
         raise ParseError("an empty side")
     try:

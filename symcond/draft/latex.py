@@ -20,7 +20,7 @@ from lark import Token
 
 from symcond.errors import ParseError
 
-__all__ = ["GREEK", "FUNCTIONS", "RELATIONS", "label_text", "tokenize"]
+__all__ = ["GREEK", "FUNCTIONS", "RELATIONS", "function_head", "label_text", "tokenize"]
 
 GREEK = frozenset(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho "
@@ -130,8 +130,92 @@ def _name_key(base: str, text: str, i: int) -> tuple[str, int]:
     return f"{base}|{sub}|{sup}", i
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of one side of a relation (no relation symbols); ParseError names what is not read."""
+def _differential(text: str, i: int) -> tuple[str, int] | None:
+    """The key of the variable of a differential ``dx`` / ``d\\nu`` whose ``d`` ends at ``i``, or None."""
+    j = i
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if j < len(text) and text[j].isalpha():
+        return _name_key(text[j], text, j + 1)
+    found = _COMMAND.match(text, j)
+    if found and found.group(1) in GREEK:
+        return _name_key(found.group(1), text, found.end())
+    return None
+
+
+def _open_integrals(tokens: list[Token]) -> int:
+    return sum(t.type == "INT" for t in tokens) - sum(t.type == "DIFF" for t in tokens)
+
+
+def _integral(text: str, end: int, tokens: list[Token], functions: dict[str, tuple[str, ...]] | None) -> int:
+    """``\\int_a^b``: INT and the two limits as brace groups; the index after the limits."""
+    limits: dict[str, str] = {}
+    while True:
+        skipped = re.match(r"(?:\s|\\(?:no)?limits(?![A-Za-z])|\\[,;:!])*", text[end:])
+        end += skipped.end() if skipped else 0
+        if end < len(text) and text[end] in "_^" and text[end] not in limits:
+            limits[text[end]], end = _group(text, end + 1)
+            continue
+        break
+    if set(limits) != {"_", "^"}:
+        raise ParseError("an integral without both limits is not read")
+    tokens.append(Token("INT", "\\int"))
+    for script in "_^":
+        tokens += [Token("LBRACE", "{"), *tokenize(limits[script], functions), Token("RBRACE", "}")]
+    return end
+
+
+def function_head(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """``u_\\nu(\\nu, T)``: the key of the function's symbol and the keys of its arguments, or None.
+
+    >>> function_head(r"u_\\nu(\\nu, T)"), function_head("u(T)"), function_head("a(b + c)")
+    (('u|nu||', ('nu|||', 'T|||')), ('u|||', ('T|||',)), None)
+    """
+    found = re.fullmatch(r"(.+?)\s*(?:\\left\s*)?\((.*)(?:\\right\s*)?\)\s*", text.strip(), re.S)
+    if not found:
+        return None
+    try:
+        head = tokenize(found.group(1))
+        args = [tokenize(re.sub(r"\\right\s*\Z", "", a.strip())) for a in found.group(2).split(",")]
+    except ParseError:
+        return None
+    if len(head) != 1 or head[0].type != "NAME" or any(len(a) != 1 or a[0].type != "NAME" for a in args):
+        return None
+    return str(head[0].value), tuple(str(a[0].value) for a in args)
+
+
+def _functions_read(tokens: list[Token], functions: dict[str, tuple[str, ...]] | None) -> list[Token]:
+    """``u(T)``: the symbol u when the paper defined ``u(T) = ...`` with these arguments; else ParseError."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].type == "NAME" and k + 2 < len(tokens) and tokens[k + 1].type == "LPAR":
+            args, j = [], k + 2
+            while j + 1 < len(tokens) and tokens[j].type == "NAME" and tokens[j + 1].type in ("COMMA", "RPAR"):
+                args.append(str(tokens[j].value))
+                j += 2
+                if tokens[j - 1].type == "RPAR":
+                    break
+            closed = bool(args) and tokens[j - 1].type == "RPAR"
+            only_number = tokens[k + 2].type == "NUMBER" and k + 3 < len(tokens) and tokens[k + 3].type == "RPAR"
+            if closed and functions and functions.get(str(tokens[k].value)) == tuple(args):
+                out.append(tokens[k])  # u(T), defined as u(T) = ...: the symbol u
+                k = j
+                continue
+            if closed or only_number:
+                name = str(tokens[k].value).split("|")[0]
+                raise ParseError(f"{name}(...) reads as a function of its argument, not drafted")
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+def tokenize(text: str, functions: dict[str, tuple[str, ...]] | None = None) -> list[Token]:
+    """Tokens of one side of a relation (no relation symbols); ParseError names what is not read.
+
+    ``functions`` maps the key of a symbol defined in function notation (``u(T) = ...``) to the
+    keys of its arguments: ``u(T)`` with those arguments is then the symbol u.
+    """
     tokens: list[Token] = []
     i = 0
     while i < len(text):
@@ -146,11 +230,18 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("NUMBER", value))
             i += len(value)
             continue
+        if ch == "d" and _open_integrals(tokens) > 0 and (diff := _differential(text, i + 1)) is not None:
+            key, i = diff  # dx, d\nu: the differential closing the open integral
+            tokens.append(Token("DIFF", key + "|"))
+            continue
         if ch.isalpha():
             key, i = _name_key(ch, text, i + 1)
             tokens.append(Token("NAME", key + "|"))
             continue
         if ch == "\\":
+            if re.match(r"\\int(?![A-Za-z])", text[i:]):
+                i = _integral(text, i + 4, tokens, functions)
+                continue
             i = _command(text, i, tokens)
             continue
         if ch == "'" and tokens and tokens[-1].type == "RPAR":
@@ -160,10 +251,9 @@ def tokenize(text: str) -> list[Token]:
             i += 1
             continue
         raise ParseError(f"cannot read {ch!r}")
-    for k in range(len(tokens) - 3):  # n(T), \sigma(\omega): function notation, not a product
-        window = [t.type for t in tokens[k:k + 4]]
-        if window[:2] == ["NAME", "LPAR"] and window[2] in ("NAME", "NUMBER") and window[3] == "RPAR":
-            raise ParseError(f"{tokens[k].value.split('|')[0]}(...) reads as a function of its argument, not drafted")
+    if _open_integrals(tokens) > 0:
+        raise ParseError("an integral without its differential (d x) at the end is not read")
+    tokens = _functions_read(tokens, functions)
     return tokens
 
 
@@ -207,6 +297,9 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
         inner = label_text(content)
         if inner == "e":
             tokens.append(Token("EULER", inner))
+        elif inner == "d" and _open_integrals(tokens) > 0 and (diff := _differential(text, end)) is not None:
+            key, end = diff  # \mathrm{d}x
+            tokens.append(Token("DIFF", key + "|"))
         elif re.fullmatch(r"[A-Za-z]+", inner) and inner != "d":
             key, end = _name_key(inner, text, end)
             tokens.append(Token("NAME", key + "|"))

@@ -19,8 +19,8 @@ from symcond.errors import DefinitionError
 
 __all__ = ["draft_text", "python_of"]
 
-_FUNCTIONS = ("Abs", "acos", "asin", "atan", "cos", "cosh", "erf", "erfc", "exp", "gamma", "log", "oo", "pi",
-              "sin", "sinh", "sqrt", "tan", "tanh", "zeta", "Rational")
+_FUNCTIONS = ("Abs", "Integral", "acos", "asin", "atan", "cos", "cosh", "erf", "erfc", "exp", "gamma", "log", "oo",
+              "pi", "sin", "sinh", "sqrt", "tan", "tanh", "zeta", "Rational")
 
 
 class _Printer(StrPrinter):
@@ -60,10 +60,17 @@ def _givens(item: Drafted) -> str:
 def _claim_lines(item: Drafted) -> list[str]:
     where = f'where="{item.where}"'
     if item.kind == "definition":
-        return [f"# {item.where} defines {python_of(item.lhs)} = {python_of(item.rhs)} (a given of the claims that"
-                " use it)"]
+        written = f" ({item.note}: its arguments are not kept)" if item.note else ""
+        return [f"# {item.where} defines {python_of(item.lhs)} = {python_of(item.rhs)}{written} (a given of the"
+                " claims that use it)"]
+    if item.kind in ("asymptotic", "limit"):
+        note = [_comment(f"NOTE {item.id}: {item.note}")] if item.note else []
+        return [*note, f'paper.{item.kind}("{item.id}", {python_of(item.lhs)}, var={python_of(item.var)}, '
+                f'point={python_of(item.point)}, value={python_of(item.rhs)}{_givens(item)}, {where})']
     if item.kind == "equality":
-        return [f'paper.equality("{item.id}", {python_of(item.lhs)}, {python_of(item.rhs)}{_givens(item)}, {where})']
+        note = [_comment(f"NOTE {item.id}: {item.note}")] if item.note else []
+        return [*note, f'paper.equality("{item.id}", {python_of(item.lhs)}, {python_of(item.rhs)}{_givens(item)}, '
+                f'{where})']
     if item.kind == "inequality":
         return [f'paper.inequality("{item.id}", {python_of(item.lhs)}, {python_of(item.rhs)}, '
                 f'relation="{item.relation}"{_givens(item)}, {where})']
@@ -91,7 +98,8 @@ def draft_text(source: str, key: str, markdown: bool = False, title: str = "", r
     used = " ".join(body)
     imports = sorted({"Paper", *(f for f in _FUNCTIONS if re.search(rf"\b{f}\(|\b{f}\b(?!_)", used)
                                  and re.search(rf"(?<![\w\"]){f}\b", used))}, key=str.lower)
-    counts = {k: sum(d.kind == k for d in drafted) for k in ("equality", "inequality", "value", "definition", "todo")}
+    counts = {k: sum(d.kind == k for d in drafted)
+              for k in ("equality", "inequality", "value", "asymptotic", "limit", "definition", "todo")}
     head = [f'"""{key} -- drafted by `symcond draft` from {len(found)} displayed equations.', "",
             "Drafted: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ".",
             "Read every line against the paper before trusting a verdict: symbols mapped to the registry,",

@@ -48,7 +48,8 @@ def test_labels_are_not_powers():
     assert parse_side(r"k_{\rm B}", table) == parse_side(r"k_\mathrm{B}", table) == parse_side("k_B", table)
 
 
-@pytest.mark.parametrize("latex", [r"x, y", r"\int_0^1 f\,dx", r"\tfrac12", r"n(T)", r"\frac{a}{"])
+@pytest.mark.parametrize("latex", [r"x, y", r"\int f\,dx", r"\int_0^1 f", r"\int_{-1}^1 |x|\,dx", r"\tfrac12",
+                                   r"n(T)", r"n(T, V)", r"\frac{a}{"])
 def test_what_is_not_read_is_a_one_line_parse_error(latex):
     with pytest.raises(ParseError):
         parse_side(latex, SymbolTable())
