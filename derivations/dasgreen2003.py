@@ -67,6 +67,19 @@ R = paper.declare("R", 1, "collision-time ratio tau_in/tau_el", latex=r"\tau_{in
 flux = paper.declare("flux", "1/time", "speed-weighted density <|v| f_eq>", latex=r"\langle |v| f^{eq} \rangle")
 vbar = paper.declare("vbar", "velocity", "characteristic mean velocity v(n, T)", latex=r"\bar v")
 nu = paper.declare("nu", 1, "chemical potential in units of k_B T, mu/k_B T", latex=r"\mu/k_B T", positive=False)
+G = paper.declare("G", "conductance", "conductance of the wire", latex="G")
+V = paper.declare("V", "voltage", "applied voltage", latex="V")
+sigma = paper.declare("sigma", "conductance*length", "1D conductivity", latex=r"\sigma")
+E_f = paper.declare("E_f", "voltage/length", "driving field", latex="E")
+# Eq. (2) in a finite model: two levels E_1, E_2 populated p_1, p_2, velocity matrix elements v_11, v_22, w e^{i phi}
+E_1 = paper.declare("E_1", "energy", "energy of level 1", latex="E_1", positive=False)
+E_2 = paper.declare("E_2", "energy", "energy of level 2", latex="E_2", positive=False)
+p_1 = paper.declare("p_1", 1, "equilibrium population of level 1", latex="p_1")
+p_2 = paper.declare("p_2", 1, "equilibrium population of level 2", latex="p_2")
+v_11 = paper.declare("v_11", "velocity", "diagonal velocity matrix element <1|v|1>", latex="v_{11}", positive=False)
+v_22 = paper.declare("v_22", "velocity", "diagonal velocity matrix element <2|v|2>", latex="v_{22}", positive=False)
+w = paper.declare("w", "velocity", "modulus of the off-diagonal element <1|v|2>", latex="|v_{12}|")
+phi = paper.declare("phi", 1, "phase of the off-diagonal element <1|v|2>", latex=r"\phi", positive=False)
 
 # --- stated assumptions ------------------------------------------------------------------------
 # Eq. (6): the inelastic mean free path cannot exceed L
@@ -95,6 +108,66 @@ G_OVER_G0_LITERAL = pi * F_HALF**2 / F_ZERO * R / (1 + R)
 G_OVER_G0_PAPER = G_OVER_G0_LITERAL / 2
 #: Eq. (11) as printed, with n and v(n, T) still symbols
 G_OVER_G0_PRINTED = (h * n / (2 * m_star * vbar)) * (1 - 1 / (1 + R))
+
+# Eq. (1)'s Kubo-Greenwood prefactor at any degeneracy: e^2 <v^2 (-df_eq/d eps)>, the window written out
+_EXPONENT = EPS_K / (k_B * T) - eta
+WINDOW = exp(_EXPONENT) / (k_B * T * (1 + exp(_EXPONENT)) ** 2)
+
+# Eq. (2) in a finite Hermitian model: H = diag(E_1, E_2), rho = diag(p_1, p_2), v Hermitian; Heisenberg
+# v(t)_jl = v_jl exp(i (E_j - E_l) t/hbar); <A B> = Tr(rho A B) = sum_jl p_j A_jl B_lj
+_I = sqrt(-1)
+_LEVELS = (1, 2)
+_ENERGY, _POPULATION = {1: E_1, 2: E_2}, {1: p_1, 2: p_2}
+_VELOCITY = {(1, 1): v_11, (2, 2): v_22, (1, 2): w * exp(_I * phi), (2, 1): w * exp(-_I * phi)}
+_V_T = {jl: v * exp(_I * (_ENERGY[jl[0]] - _ENERGY[jl[1]]) * t / hbar) for jl, v in _VELOCITY.items()}
+_V2 = sum(_POPULATION[j] * _VELOCITY[j, m] * _VELOCITY[m, j] for j in _LEVELS for m in _LEVELS)
+#: Eq. (2) as printed, <[v(t), v(0)]>/<v(0)^2>
+C_VV_PRINTED = sum(_POPULATION[j] * (_V_T[j, m] * _VELOCITY[m, j] - _VELOCITY[j, m] * _V_T[m, j])
+                   for j in _LEVELS for m in _LEVELS) / _V2
+#: the symmetrised reading, <{v(t), v(0)}>/(2 <v(0)^2>)
+C_VV_SYMMETRISED = sum(_POPULATION[j] * (_V_T[j, m] * _VELOCITY[m, j] + _VELOCITY[j, m] * _V_T[m, j])
+                       for j in _LEVELS for m in _LEVELS) / (2 * _V2)
+
+# --- before Eq. (1): the dissipation rate P = G V^2 ---------------------------------------------------
+paper.derivation(
+    "eq1.power",
+    sigma * E_f**2 * L,
+    Step(sigma * V**2 / L, Substitute({E_f: V / L})),
+    Step(G * V**2, Substitute({sigma: G * L})),
+    where="before Eq. (1)",
+    statement=r"P = \int_0^L \sigma E^2 dx,\ E = V/L,\ G = \sigma/L \Rightarrow P = G V^2",
+)
+paper.dimension("eq1.power.dimension", G * V**2, "power", where="before Eq. (1)",
+                statement=r"P = G V^2 \text{ is a power}")
+
+# --- Eq. (1): the prefactor n e^2/m* is the f-sum rule, at any degeneracy ------------------------------
+paper.derivation(
+    "eq1.f_sum",
+    Integral(e**2 * (hbar * k / m_star) ** 2 * WINDOW / pi, (k, -oo, oo)),
+    Step(2 * Integral(e**2 * (hbar * k / m_star) ** 2 * WINDOW / pi, (k, 0, oo)), FoldEven(k)),
+    Step(4 * e**2 * K_T / (pi * m_star) * Integral(x**2 * exp(x**2 - eta) / (1 + exp(x**2 - eta)) ** 2, (x, 0, oo)),
+         ChangeVariable(k, x, K_T * x)),
+    Step(2 * e**2 * K_T / (pi * m_star) * Integral(sqrt(u) * exp(u - eta) / (1 + exp(u - eta)) ** 2, (u, 0, oo)),
+         ChangeVariable(x, u, sqrt(u))),
+    Step(e**2 * N_CLOSED / m_star, Rewrite()),
+    where="Eq. (1)",
+    statement=r"e^2\int\frac{2\,dk}{2\pi} v_k^2\left(-\frac{\partial f^{eq}}{\partial\varepsilon_k}\right)"
+              r" = \frac{e^2}{m^*}\frac{k_T}{\sqrt\pi}\mathcal{F}_{-1/2}(\eta) = \frac{ne^2}{m^*}"
+              r" \text{ (f-sum rule; n of Eq. (10)) at any degeneracy}",
+)
+
+# --- Eq. (2): as printed a commutator, which vanishes at t = 0; the symmetrised reading is 1 there -------
+paper.limit("eq2.printed", C_VV_PRINTED, var=t, point=0, value=1, where="Eq. (2)",
+            statement=r"C_{vv}(t) = \langle[v(t), v(0)]\rangle/\langle v(0)^2\rangle \sim e^{-t/\tau_m}"
+                      r" \text{ is } 1 \text{ at } t = 0",
+            expect=Expect.refuted("the commutator <[v(t), v(0)]> vanishes at t = 0: C_vv(0) = 0, not 1"))
+paper.equality("eq2.printed.odd", C_VV_PRINTED, -C_VV_PRINTED.subs(t, -t), where="Eq. (2)",
+               statement=r"\langle[v(t), v(0)]\rangle \text{ is odd in } t \text{ (and imaginary): not }"
+                         r" \sim e^{-|t|/\tau_m}")
+paper.limit("eq2.symmetrised", C_VV_SYMMETRISED, var=t, point=0, value=1, where="Eq. (2), symmetrised",
+            statement=r"\tfrac12\langle\{v(t), v(0)\}\rangle/\langle v(0)^2\rangle \to 1 \quad (t \to 0)")
+paper.equality("eq2.symmetrised.even", C_VV_SYMMETRISED, C_VV_SYMMETRISED.subs(t, -t), where="Eq. (2), symmetrised",
+               statement=r"\tfrac12\langle\{v(t), v(0)\}\rangle \text{ is even in } t")
 
 # --- Eqs. (1)-(3): Kubo-Greenwood with C_vv = exp(-t/tau_m) gives Drude ---------------------------
 paper.derivation(
@@ -176,7 +249,8 @@ paper.kinetic("eq9.kubo_greenwood", "kubo-greenwood", energy=u,
               laws=((1, 1), (1 / (1 + u), 1), (sqrt(1 + u), 1 + u)), etas=(-3.0, 0.0, 5.0, 20.0), ratios=(0.5, 1.0),
               fields=(0.0,), assumptions=(), where="Eq. (9), text after it",
               statement=r"\text{at low currents the solution of Eq. (9) gives the Kubo-Greenwood } "
-                        r"G = \frac{e^2}{L}\langle v^2 \tau_m(\varepsilon) (-\partial f^{eq}/\partial\varepsilon)\rangle")
+                        r"G = \frac{e^2}{L}\langle v^2 \tau_m(\varepsilon) "
+                        r"(-\partial f^{eq}/\partial\varepsilon)\rangle")
 
 # --- Eq. (10): n and <|v| f_eq> in closed form, tau_el(n, T) = L n/<|v| f_eq> ---------------------
 paper.derivation(
