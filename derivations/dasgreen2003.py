@@ -229,6 +229,33 @@ paper.equality_iff("eq8", T_KG, 1, condition=Eq(tau_in, tau_el), givens=_BALLIST
 paper.equality("eq8.G0", (2 * e**2 / h) * T_KG, 2 * e**2 / h, givens=_BALLISTIC, where="Eq. (8)",
                statement=r"G = (2e^2/h) T_{KG} = G_0 = 2e^2/h \text{ at the optimum}")
 
+# --- T = 0 (text before Eq. (10)): "populated even vestigially, G = G_0; empty, G = 0" ------------------
+# Eq. (4) with Matthiessen's rule, the optimum tau_in = tau_el = L/v_F of Eq. (8) and v_F = hbar k_F/m*
+G_EQ4 = 2 * k_F * e**2 * tau_m / (pi * L * m_star)
+G_T0_OPTIMUM = G_EQ4.subs(_MATTHIESSEN).subs({tau_el: L / v_F, tau_in: L / v_F}).subs(v_F, hbar * k_F / m_star)
+paper.limit("eq8.vestigial", G_T0_OPTIMUM, var=k_F, point=0, value=2 * e**2 / h, where="Eqs. (4)-(8), T = 0",
+            statement=r"\text{a vestigially populated band } (k_F \to 0^+) \text{ gives } G = G_0")
+paper.independent("eq8.vestigial.any_density", G_T0_OPTIMUM, of=k_F, where="Eqs. (4)-(8), T = 0",
+                  statement=r"G = G_0 \text{ at every } k_F > 0")
+paper.limit("eq8.empty", G_EQ4, var=k_F, point=0, value=0, where="Eqs. (4)-(8), T = 0",
+            statement=r"\text{an empty band } (n = 2k_F/\pi \to 0,\ \tau_m \text{ finite}) \text{ gives } G = 0")
+# the same statement with the literal Eq. (10) velocity: at T = 0, <|v| f_eq> over |k| < k_F
+paper.derivation("eq10.zero_T.flux", Abs(hbar * k / m_star) / pi,
+                 Step(hbar * k_F**2 / (pi * m_star), Integrate(k, -k_F, k_F)),
+                 where="Eq. (10), T = 0",
+                 statement=r"\langle |v| f^{eq}\rangle = \int_{-k_F}^{k_F}\frac{2\,dk}{2\pi}\frac{\hbar|k|}{m^*}"
+                           r" = \frac{\hbar k_F^2}{\pi m^*}")
+_ZERO_T = {n: 2 * k_F / pi, flux: hbar * k_F**2 / (pi * m_star)}
+paper.equality("eq10.zero_T", L * n / flux, L / v_F, givens={**_ZERO_T, v_F: hbar * k_F / m_star},
+               where="Eqs. (6), (10), T = 0",
+               statement=r"\tau_{el} = Ln/\langle |v| f^{eq}\rangle = L/v_F \text{ at } T = 0",
+               expect=Expect.refuted("at T = 0 the mean speed <|v| f_eq>/n is v_F/2: tau_el = 2 L/v_F"))
+paper.limit("eq8.vestigial.literal", G_OVER_G0_PRINTED.subs(vbar, flux / n), var=k_F, point=0, value=1,
+            givens={**_ZERO_T, R: Rational(1)}, where="Eqs. (10)-(11), T = 0",
+            statement=r"\text{with } \bar v = \langle |v| f^{eq}\rangle/n \text{ of Eq. (10): a vestigially populated "
+                      r"band gives } G_0",
+            expect=Expect.refuted("the literal mean speed is v_F/2 at T = 0: every populated band gives 2 G_0"))
+
 # --- Eq. (9): the kinetic equation, decided by the independent kinetic solver (symcond.kinetic) ---------------
 # Times in units of tau_el0: tau_in = R tau_in_law(u), tau_el = tau_el_law(u), u = eps_k/k_B T; the tolerance of
 # every run comes from the solver's own error estimate (symcond explain lists the runs and their deviations).
@@ -331,6 +358,31 @@ paper.limit("eq11.plateau", G_OVER_G0_LITERAL, var=eta, point=oo, value=1, given
             expect=Expect.refuted("with the literal v(n, T) = <|v| f_eq>/n the plateau at tau_in = tau_el is 2 G_0"))
 paper.limit("eq11.plateau.value", G_OVER_G0_LITERAL, var=eta, point=oo, value=4 * R / (1 + R), where="after Eq. (11)",
             statement=r"G_i/G_0 \to 4R/(1+R) = 2 T_{KG} \quad (\eta \to \infty)")
+
+# v_F = hbar k_F/m* = h n/(4 m*) holds at T = 0 (claim eq4.vF); Eq. (11) uses it at finite T
+paper.equality("eq11.vF_finite_T", h * n / (4 * m_star), v_F, givens={n: N_CLOSED, **_FERMI},
+               where="after Eq. (11)",
+               statement=r"v_F = \sqrt{2(\mu-\varepsilon_i)/m^*} = h n_i/(4m^*) \text{ with } n_i \text{ of Eq. (10)}",
+               expect=Expect.refuted("at finite T, h n/(4 m*) = v_F sqrt(pi) F_{-1/2}(eta)/(2 sqrt(eta)), "
+                                     "not v_F: the identity is the T = 0 one"))
+paper.asymptotic("eq11.vF_degenerate", h * N_CLOSED / (4 * m_star), var=eta, point=oo, value=v_F, givens=_FERMI,
+                 where="after Eq. (11)", statement=r"h n_i/(4m^*) \sim v_F \quad (\eta \to \infty)")
+# Eq. (11) from Eqs. (4)-(7) with tau_el = L/vbar, tau_in = R tau_el and v_F -> h n/(4 m*); it is Drude's
+# G = n e^2 tau_m/(m* L) of Eq. (3), whatever n and vbar are (any degeneracy)
+paper.derivation(
+    "eq11.from_eq4",
+    2 * v_F * tau_m / L,
+    Step(2 * v_F / L * (tau_el * tau_in / (tau_el + tau_in)), Substitute(_MATTHIESSEN)),
+    Step(2 * v_F / vbar * R / (1 + R), Substitute({tau_in: R * L / vbar, tau_el: L / vbar})),
+    Step(G_OVER_G0_PRINTED, Substitute({v_F: h * n / (4 * m_star)})),
+    where="Eqs. (4)-(7), (11)",
+    statement=r"T_{KG} = \frac{2v_F\tau_m}{L},\ \tau_{el} = L/\bar v,\ v_F = \frac{hn}{4m^*}"
+              r" \Rightarrow \frac{hn}{2m^*\bar v}\left(1 - \frac{1}{1+\tau_{in}/\tau_{el}}\right)",
+)
+paper.equality("eq11.drude", (2 * e**2 / h) * G_OVER_G0_PRINTED, n * e**2 * tau_m / (m_star * L),
+               givens={tau_m: 1 / (vbar / L + vbar / (R * L))}, where="Eqs. (3), (11)",
+               statement=r"G_i = G_0\frac{hn_i}{2m^*\bar v}\frac{R}{1+R} = \frac{n_i e^2\tau_m}{m^* L},\ "
+                         r"1/\tau_m = \bar v/L + \bar v/(RL) \text{ at any degeneracy}")
 
 # --- Eq. (11), paper-normalised variant: v(n, T) = 2 <|v| f_eq>/n, which tends to v_F -------------
 paper.derivation(
