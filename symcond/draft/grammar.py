@@ -127,6 +127,8 @@ class _ToSympy(Transformer):  # type: ignore[type-arg]
         value = self._value(exponent)
         if base == sympy.E or (base == self.namer("e||||") and not (value.is_Integer and value > 0)):
             return sympy.exp(value)  # e^{-x}: Euler's number unless raised to a positive whole power
+        if isinstance(base, sympy.Symbol) and isinstance(value, sympy.Symbol):
+            raise ValueError(f"{base}^{value}: a label (G^{{m}}, D_0^{{e}}) or a power? not drafted")
         return base**value
 
     def _value(self, item: object) -> sympy.Expr:
