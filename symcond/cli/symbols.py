@@ -127,9 +127,10 @@ def symbol_records(registry: Registry, pattern: re.Pattern[str] | None = None,
 def _symbol_record(q: Quantity) -> dict[str, Any]:
     entry = constant(q.codata) if q.codata is not None else None
     value = float(q.value) if q.value is not None else None
+    si_unit = q.dimension.unit_name() if q.dimension is not None else "unknown"
     return {
         "name": q.name, "latex": q.latex, "description": q.description, "codata": q.codata,
-        "dimension": str(q.dimension), "unit": entry.unit if entry is not None else q.dimension.unit_name(),
+        "dimension": str(q.dimension), "unit": entry.unit if entry is not None else si_unit,
         "value": value,
         "uncertainty": entry.uncertainty if entry is not None else None,
         "definition": sympy.sstr(q.definition) if q.definition is not None else None,

@@ -114,8 +114,8 @@ def draft_text(source: str, key: str, markdown: bool = False, title: str = "", r
         head.append(f'{", ".join(chunk)}{"," if len(chunk) == 1 else ""} = paper.symbols("{" ".join(chunk)}")')
     for name, latex in table.own_names().items():
         dim = dims.get(name)
-        note = "inferred from the equations" if dim else "TODO: dimension not pinned by the equations"
-        shown = repr(dim) if dim and dim != "1" else "1"
+        note = "inferred from the equations" if dim else "TODO: dimension not pinned by the equations (None: unknown)"
+        shown = (repr(dim) if dim != "1" else "1") if dim else "None"  # None: dimension checks skip it
         head.append(f'{name} = paper.declare("{name}", {shown}, "{note}", latex=r"{latex}")')
     definitions = [d for d in drafted if d.kind == "definition"]
     if definitions:

@@ -135,7 +135,8 @@ def _argument(paper: Paper, symbol: sympy.Symbol) -> Argument:
     quantity = paper.registry.get(symbol.name)
     if quantity is None or quantity.symbol != symbol:
         return Argument(symbol.name, "unknown", "undeclared symbol", None)
-    return Argument(symbol.name, quantity.dimension.unit_name(), quantity.description, quantity.value)
+    unit = "unknown" if quantity.dimension is None else quantity.dimension.unit_name()
+    return Argument(symbol.name, unit, quantity.description, quantity.value)
 
 
 def functions_for(paper: Paper, claim: Claim, outcome: Outcome) -> tuple[FunctionSpec, ...]:

@@ -47,8 +47,9 @@ class Quantity:
         Identifier used in expressions (``"tau_in"``).
     symbol : sympy.Symbol
         The (positive, unless declared otherwise) SymPy symbol.
-    dimension : Dim
-        SI dimension.
+    dimension : Dim or None
+        SI dimension; None when it is not known (a drafted symbol the equations do not pin): every
+        dimension check involving the quantity is then skipped, never failed.
     description : str
         One line for humans.
     latex : str
@@ -63,7 +64,7 @@ class Quantity:
 
     name: str
     symbol: sympy.Symbol
-    dimension: Dim
+    dimension: Dim | None
     description: str = ""
     latex: str = ""
     value: str | None = None
@@ -89,7 +90,7 @@ class Registry:
     def declare(
         self,
         name: str,
-        dimension: Dimension | Dim | str | int = 1,
+        dimension: Dimension | Dim | str | int | None = 1,
         description: str = "",
         *,
         latex: str | None = None,
@@ -99,8 +100,9 @@ class Registry:
     ) -> sympy.Symbol:
         """Add (or redefine) a quantity and return its symbol.
 
-        ``dimension`` is a SymPy Dimension, a :class:`Dim`, 1 for dimensionless, or a
-        name such as ``"velocity"`` or ``"energy/temperature"``.
+        ``dimension`` is a SymPy Dimension, a :class:`Dim`, 1 for dimensionless, a
+        name such as ``"velocity"`` or ``"energy/temperature"``, or None when it is not known
+        (dimension checks involving the quantity are then skipped, never failed).
 
         >>> Registry().declare("v_p", "velocity", latex="v'")
         v_p
@@ -190,7 +192,9 @@ class Registry:
         return resolve
 
 
-def _as_dim(dimension: Dimension | Dim | str | int) -> Dim:
+def _as_dim(dimension: Dimension | Dim | str | int | None) -> Dim | None:
+    if dimension is None:  # not known: dimension checks that involve it are skipped
+        return None
     if isinstance(dimension, Dim):
         return dimension
     if isinstance(dimension, Dimension):
