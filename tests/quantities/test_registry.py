@@ -59,3 +59,19 @@ def test_constant_of_something_else_is_an_error(name, message):
     with pytest.raises(DefinitionError) as caught:
         DEFAULT.constant(name)
     assert str(caught.value) == message
+
+
+def test_a_quantity_of_unknown_dimension_skips_dimension_checks():
+    """declare(name, None): the dimension is not known, so a check involving it is skipped, never failed."""
+    import sympy
+
+    from symcond import Paper, Verdict, decide
+
+    paper = Paper("unknown2026")
+    (h,) = paper.symbols("h")
+    x = paper.declare("x", None, "a quantity the equations do not pin")
+    assert paper.registry.dimension(x) is None
+    assert decide(paper.equality("eq1", x * h, h * x), paper).verdict is Verdict.HOLDS
+    outcome = decide(paper.dimension("eq2", x * h, "energy"), paper)
+    assert outcome.verdict is Verdict.UNDECIDED and outcome.evidence.reason == "a symbol has no declared dimension"
+    assert sympy.Symbol("x", positive=True) == x
