@@ -182,7 +182,7 @@ class _Drafter:
                 self.out.append(Drafted("equality", self.new_id(base), lhs=self.expanded(lhs),
                                         rhs=self.expanded(rhs), note=f"{used} written out as defined above",
                                         **common))
-            elif relation in ("=", ":=") and self.one_sided(lhs, rhs):
+            elif (relation in ("=", ":=") or relation in _INEQUALITY) and self.one_sided(lhs, rhs):
                 names = ", ".join(sorted(s.name for s in self.one_sided(lhs, rhs)))
                 self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: {names} (not defined above) "
                                         "on one side only: a condition on particular values, not an identity "
