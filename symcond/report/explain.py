@@ -43,6 +43,7 @@ from symcond.model.verdict import Outcome, Verdict
 from symcond.prove import decide
 from symcond.prove.derivation import check_steps
 from symcond.prove.solver_claims import RUNS_MARK
+from symcond.report.typeset import latex_plain
 from symcond.usercode import reported
 
 __all__ = ["Expression", "StepCheck", "Explanation", "explain", "resolve_claim", "dimension_text", "step_status",
@@ -291,7 +292,8 @@ def _context_lines(ex: Explanation) -> list[str]:
 
 def _text(ex: Explanation, latex: bool) -> str:
     claim = ex.claim
-    lines = [f"{claim.id}  ({claim.where})  {claim.kind.value}", f"  statement: {claim.statement}"]
+    statement = claim.statement if latex or "\\" not in claim.statement else latex_plain(claim.statement)
+    lines = [f"{claim.id}  ({claim.where})  {claim.kind.value}", f"  statement: {statement}"]
     lines += ["  " + line for line in _verdict_lines(ex) + _context_lines(ex)]
     for item in ex.expressions:
         lines += ["", f"  {item.label}  [SI: {item.dimension}]", *_expr_lines(ex, item.expr, latex)]

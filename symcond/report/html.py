@@ -33,6 +33,7 @@ from symcond.model.verdict import Outcome, Verdict
 from symcond.report.explain import dimension_text, step_status
 from symcond.report.html_assets import BADGE_COLOURS, CSS, SCRIPT, filter_css
 from symcond.report.html_math import Names, claim_mathml, display_names, expr_mathml, symbol_mathml, unit_html
+from symcond.report.typeset import names_of, reason_html, unit_name_text
 from symcond.usercode import reported
 
 __all__ = ["html_ledger", "step_checks", "figure_images", "Figure"]
@@ -149,7 +150,9 @@ def _dimension(dim: object) -> str | None:
     if dim is None:
         return None
     named, base = dim.unit_name(), str(dim)  # type: ignore[attr-defined]
-    return unit_html(base if named == base or base == "1" else f"{named} = {base}")
+    if base == "1":
+        return "1 (dimensionless)"
+    return unit_html(base if named == base else f"{unit_name_text(named)} = {base}")
 
 
 def _evidence(entry: Entry, names: Names) -> str:
@@ -177,11 +180,15 @@ def _evidence(entry: Entry, names: Names) -> str:
         items.append(("first broken step", str(ev.step)))
     expect = entry.claim.expect
     if expect.note:
-        items.append(("erratum recorded", _e(expect.note)))
+        items.append(("erratum recorded", reason_html(expect.note, names_of(entry.paper), names)))
     expected = " or ".join(sorted(v.value for v in expect.verdicts))
     items.append(("expected", _e(expected) + ("" if entry.as_expected else " <strong>(unexpected)</strong>")))
     rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in items)
-    return f'<p class="reason">{_e(" ".join(ev.reason.split()))}</p><dl class="evidence">{rows}</dl>'
+    reason, _, runs = ev.reason.partition("; runs: ")
+    shown_reason = reason_html(reason, names_of(entry.paper), names)
+    if runs:
+        shown_reason += f'<details><summary>solver runs</summary><code>{_e(runs)}</code></details>'
+    return f'<p class="reason">{shown_reason}</p><dl class="evidence">{rows}</dl>'
 
 
 def _step_class(outcome: Outcome) -> str:

@@ -26,9 +26,10 @@ import unicodedata
 from symcond import __version__
 from symcond.ledger.run import Entry, Ledger
 from symcond.model.paper import Paper
+from symcond.model.verdict import Finding, Verdict
 
 __all__ = ["escape_text", "escape_math", "statement_latex", "latex_ledger", "tt_text", "breakable",
-           "VERDICT_COLOURS"]
+           "VERDICT_COLOURS", "detail_latex", "prose_as_text"]
 
 # ASCII characters the roman OT1 font lacks are taken from the typewriter font (copyable from the PDF)
 _SPECIAL = {"\\": r"\texttt{\char92}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\texttt{\char95}",
@@ -129,7 +130,7 @@ def _looks_like_words(text: str) -> bool:
     return "\\" not in text and len(re.findall(r"\b[A-Za-z]{2,}\b", text)) >= 3
 
 
-def statement_latex(statement: str) -> str:
+def statement_latex(statement: str, paper: Paper | None = None) -> str:
     r"""A claim's statement for a LaTeX cell: text with ``$...$`` math, pure math, or escaped words.
 
     Statements that would not compile (unbalanced braces, table specials) are shown as text.
@@ -142,11 +143,49 @@ def statement_latex(statement: str) -> str:
     if "$" in statement:
         parts = statement.split("$")
         if len(parts) % 2 == 1 and all(_safe_math(p) for p in parts[1::2]):
-            return "".join(f"${escape_math(p)}$" if i % 2 else escape_text(p) for i, p in enumerate(parts) if p)
+            return "".join(f"${escape_math(p)}$" if i % 2 else _words(p, paper) for i, p in enumerate(parts) if p)
         return escape_text(statement)
     if _looks_like_words(statement) or not _safe_math(statement):
-        return escape_text(statement)
-    return f"${escape_math(statement)}$"
+        return _words(statement, paper) if _safe_math(statement) or paper is not None else escape_text(statement)
+    return f"${escape_math(prose_as_text(statement))}$"
+
+
+def _words(text: str, paper: Paper | None) -> str:
+    """Prose of a statement: escaped, with the registry's names (and Python spellings) typeset when a paper is given."""
+    if paper is None:
+        return escape_text(text)
+    from symcond.report.typeset import latex_names, names_of, reason_latex
+
+    return reason_latex(text, names_of(paper), latex_names(paper))
+
+
+_PROSE = re.compile(r"(?<![\\\w^_])(?:[A-Za-z]{2,}[,.;:]?\s+)+[A-Za-z]{2,}[,.;:]?(?![\w{(])")
+
+
+def prose_as_text(latex: str) -> str:
+    r"""A LaTeX formula with runs of two or more English words at the top level set as ``\text{...}``.
+
+    >>> print(prose_as_text(r"\varepsilon_0 c is the vacuum admittance 1/Z_0 = \sqrt{\varepsilon_0/\mu_0}"))
+    \varepsilon_0 c\text{ is the vacuum admittance }1/Z_0 = \sqrt{\varepsilon_0/\mu_0}
+    >>> print(prose_as_text(r"\text{sparse classical: } v \to w"))
+    \text{sparse classical: } v \to w
+    """
+    depth, levels = 0, []
+    for ch in latex:
+        levels.append(depth)
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+    out, pos = [], 0
+    for match in _PROSE.finditer(latex):
+        if levels[match.start()] or re.search(r"\\[A-Za-z]*$", latex[:match.start()]):
+            continue
+        start, end = match.start(), match.end()
+        while start > pos and latex[start - 1] == " ":
+            start -= 1
+        while end < len(latex) and latex[end] == " ":
+            end += 1
+        out += [latex[pos:start], r"\text{", latex[start:end], "}"]
+        pos = end
+    return "".join(out) + latex[pos:]
 
 
 #: xcolor colours of the verdicts.
@@ -173,10 +212,51 @@ def _verdict_cell(entry: Entry) -> str:
     return shown if entry.as_expected else shown + r"$^\dagger$"
 
 
-def _row(entry: Entry, detail: str) -> str:
+_RUNS_MARK = "; runs: "  # a solver-backed claim lists its runs after it (symcond explain shows them)
+
+
+def detail_latex(entry: Entry) -> str:
+    r"""The detail cell of a claim, typeset: the reason with its expressions as mathematics
+    (:func:`symcond.report.typeset.reason_latex`), then from the structured evidence the ratio,
+    residual and counterexample of a refutation under the registry's LaTeX names, differing
+    SI dimensions with raised exponents, and the erratum recorded.
+    """
+    from symcond.report.typeset import expr_tex, latex_names, names_of, number_tex, reason_latex, unit_tex
+
+    paper, ev, verdict = entry.paper, entry.outcome.evidence, entry.outcome.verdict
+    names, symbols = names_of(paper), latex_names(paper)
+    reason, _, runs = ev.reason.partition(_RUNS_MARK)
+    parts = [reason_latex(reason, names, symbols) + (r"; solver runs: see \texttt{symcond explain}" if runs else "")]
+    shown = ev.shown()
+    if verdict is Verdict.FAILS and ev.ratio is not None and ev.finding is not Finding.CONSTANT_FACTOR:
+        ratio = number_tex(str(shown.ratio)) if ev.numeric else expr_tex(ev.ratio, symbols)
+        parts.append(f"ratio lhs/rhs ${ratio}$")
+    if verdict is Verdict.FAILS and ev.residual is not None and ev.ratio is None:
+        parts.append(f"residual lhs $-$ rhs ${expr_tex(ev.residual, symbols)}$")
+    if shown.counterexample:
+        label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "counterexample"
+        coordinates = []
+        for name, value in shown.counterexample.items():
+            symbol = names.get(name)
+            shown_name = symbols.get(symbol, name) if symbol is not None else rf"\text{{{escape_text(name)}}}"
+            number = number_tex(value) if value != "undefined" else r"\text{undefined}"
+            coordinates.append(f"${escape_math(shown_name)} = {number}$")
+        parts.append(f"{label}: " + ", ".join(coordinates))
+    lhs, rhs = ev.lhs_dimension, ev.rhs_dimension
+    if lhs is not None and rhs is not None and lhs != rhs and ev.finding is not Finding.DIMENSION_MISMATCH:
+        parts.append(f"SI dimensions ${unit_tex(lhs.unit_name())}$ vs ${unit_tex(rhs.unit_name())}$")
+    if entry.claim.expect.note:
+        parts.append(f"[erratum: {reason_latex(entry.claim.expect.note, names, symbols)}]")
+    if not entry.as_expected:
+        parts.append("[UNEXPECTED]")
+    return "; ".join(p for p in parts if p)
+
+
+def _row(entry: Entry, detail: str | None = None) -> str:
     local = entry.claim.id.partition(":")[2] or entry.claim.id
+    shown = detail_latex(entry) if detail is None else breakable(escape_text(detail))
     cells = [r"\texttt{" + tt_text(local) + "}", escape_text(entry.claim.where),
-             statement_latex(entry.claim.statement), _verdict_cell(entry), breakable(escape_text(detail))]
+             statement_latex(entry.claim.statement, entry.paper), _verdict_cell(entry), shown]
     return r"\footnotesize " + " & \\footnotesize ".join(cells) + r" \\"
 
 
@@ -191,24 +271,25 @@ def _summary(ledger: Ledger) -> list[str]:
     return [*lines, r"\bottomrule", r"\end{tabular}", ""]
 
 
-def _paper_section(paper: Paper, entries: list[Entry], detail: dict[str, str]) -> list[str]:
+def _paper_section(paper: Paper, entries: list[Entry], detail: dict[str, str] | None) -> list[str]:
     lines = [f"\\section*{{{escape_text(paper.key)}: {escape_text(paper.title)}}}"]
     lines += [escape_text(paper.reference) + r"\par"] if paper.reference else []
     lines += [r"\begin{longtable}{" + _COLUMNS + "}", r"\toprule", _HEAD + r" \\", r"\midrule", r"\endfirsthead",
               r"\toprule", _HEAD + r" \\", r"\midrule", r"\endhead", r"\bottomrule", r"\endfoot"]
-    lines += [_row(e, detail[e.claim.id]) for e in entries]
+    lines += [_row(e, None if detail is None else detail[e.claim.id]) for e in entries]
     return [*lines, r"\end{longtable}", ""]
 
 
-def latex_ledger(ledger: Ledger, details: dict[str, str]) -> str:
+def latex_ledger(ledger: Ledger, details: dict[str, str] | None = None) -> str:
     r"""The ledger as a complete LaTeX document: a summary table, then one ``longtable`` per paper.
 
     Parameters
     ----------
     ledger : Ledger
         The verdicts to render.
-    details : dict
-        One line of detail per claim id (see :func:`symcond.report.ledger_formats.detail_line`).
+    details : dict, optional
+        One line of plain-text detail per claim id, set as text; by default each claim's detail is
+        typeset from its evidence (:func:`detail_latex`).
 
     Examples
     --------

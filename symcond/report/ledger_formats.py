@@ -97,7 +97,7 @@ def _markdown(ledger: Ledger, color: bool = False) -> str:
 def _latex(ledger: Ledger, color: bool = False) -> str:
     from symcond.report.latex import latex_ledger
 
-    return latex_ledger(ledger, {e.claim.id: detail_line(e) for e in ledger.entries})
+    return latex_ledger(ledger)
 
 
 def _html(ledger: Ledger, color: bool = False) -> str:

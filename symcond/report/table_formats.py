@@ -22,7 +22,7 @@ from enum import Enum
 from symcond.errors import DefinitionError
 from symcond.ledger.run import Ledger
 from symcond.model.paper import Paper
-from symcond.report.tables import BuiltTable, Cell, Note, Segment, build_tables, tables_of, unit_latex
+from symcond.report.tables import BuiltTable, Cell, Note, Segment, build_tables, tables_of
 
 __all__ = ["TableFormat", "render_tables", "latex_tables", "markdown_tables", "latex_document"]
 
@@ -59,18 +59,29 @@ def _latex_cell(cell: Cell, display: bool = False) -> str:
     return r"{\renewcommand{\arraystretch}{1.2}\begin{tabular}[t]{@{}l@{}}" + r" \\ ".join(lines) + r"\end{tabular}}"
 
 
-def _latex_note(note: Note) -> str:
+def _note_statement(note: Note, paper: Paper) -> str:
+    """A note's statement: a LaTeX statement with its prose as text, the registry's names typeset."""
+    from symcond.report.latex import statement_latex
+
+    if len(note.statement) == 1 and note.statement[0][0]:
+        return statement_latex(note.statement[0][1], paper)
+    return "".join(f"${s}$" if math else statement_latex(s, paper) for math, s in note.statement)
+
+
+def _latex_note(note: Note, paper: Paper) -> str:
+    from symcond.report.typeset import latex_names, names_of, reason_latex, unit_tex
+
     parts = [f"$^{{{note.mark}}}$ {latex_escape(note.where)} ({latex_escape(note.claim_id)}): "
-             f"{_latex_segments(note.statement)}: {note.verdict}"]
+             f"{_note_statement(note, paper)}: {note.verdict}"]
     if note.ratio is not None:
         parts.append(f"; lhs/rhs $= {note.ratio}$")
     if note.dimensions is not None:
-        parts.append(f"; dimensions ${unit_latex(note.dimensions[0])}$ vs ${unit_latex(note.dimensions[1])}$")
-    parts.append(f"; {latex_escape(note.erratum or note.reason)}.")
+        parts.append(f"; dimensions ${unit_tex(note.dimensions[0])}$ vs ${unit_tex(note.dimensions[1])}$")
+    parts.append(f"; {reason_latex(note.erratum or note.reason, names_of(paper), latex_names(paper))}.")
     return "".join(parts)
 
 
-def _latex_table(table: BuiltTable) -> str:
+def _latex_table(table: BuiltTable, paper: Paper) -> str:
     spec = "l" * len(table.header)
     lines = [r"\begin{table}[!htbp]", r"\centering\small\renewcommand{\arraystretch}{1.9}",
              rf"\setcounter{{table}}{{{table.number - 1}}}", rf"\caption{{{_latex_segments(table.caption)}}}",
@@ -80,7 +91,7 @@ def _latex_table(table: BuiltTable) -> str:
     lines += [r"\hline", r"\end{tabular}"]
     if table.notes:
         lines += [r"\par\smallskip", r"\begin{minipage}{0.95\textwidth}\footnotesize"]
-        lines += [_latex_note(n) + r"\par" for n in table.notes]
+        lines += [_latex_note(n, paper) + r"\par" for n in table.notes]
         lines.append(r"\end{minipage}")
     lines.append(r"\end{table}")
     return "\n".join(lines)
@@ -97,7 +108,7 @@ def latex_tables(paper: Paper, tables: Sequence[BuiltTable], standalone: bool = 
     """The tables as LaTeX: a complete document, or (``standalone=False``) the table environments."""
     legend = ("Printed entries are the right-hand sides of the checked claims; SI values use CODATA "
               "constants, symbols left in a value are in SI units.")
-    body = "\n\n".join([latex_escape(legend), *(_latex_table(t) for t in tables)])
+    body = "\n\n".join([latex_escape(legend), *(_latex_table(t, paper) for t in tables)])
     return latex_document(body, f"{paper.key}: {paper.title}") if standalone else body
 
 

@@ -1,0 +1,434 @@
+r"""Typesetting free text of the evidence and units: no Python spelling reaches a typeset page.
+
+The provers write a verdict's *reason* as one line of text in which expressions appear as
+``sympy.sstr`` prints them (``rhs - lhs = tau_in**2/(tau_el + tau_in)``, ``v_th/sqrt(pi)``).
+The typeset outputs (the LaTeX ledger, the tables, the HTML ledger) do not print that line
+as it is: :func:`reason_segments` splits it into plain words and the expressions it can
+detect, and each output sets the expressions as mathematics with the registry's names
+(``$\tau_{in}^{2}$``, MathML ``τ_in``).  The rule, chosen to be predictable:
+
+* a whitespace-separated chunk (with trailing ``,;:.`` and unmatched brackets set aside)
+  is *math* when it contains an operator (``* / ^ = ( )``), is a registry symbol, ``lhs``/``rhs``,
+  or a number in scientific notation; chunks ``=``, ``+``, ``-``, ``<=``, ``>=`` join the math
+  chunks (or numbers) on both sides into one expression;
+* an expression is read by the safe parser (:func:`symcond.parse.parse_expression`, nothing is
+  executed); its names become the registry's symbols, other names without ``_`` are kept as
+  upright names; ``d/dX`` of a registry symbol is a derivative;
+* what cannot be read, and every other identifier spelled with ``_`` (a condition name such
+  as ``tau_in_le_tau_el``, a file name), is set **verbatim** (``\texttt`` in LaTeX, ``<code>``
+  in HTML): it is a name, not mathematics, and is shown exactly as the derivation file has it;
+* units after ``dimension is`` / ``lhs is ... rhs is`` are set as units with raised exponents
+  (:func:`unit_tex`), a named unit with its name (``S`` is "siemens").
+
+>>> [kind for kind, _ in reason_segments("rhs - lhs = x**2 is positive", {"x": sympy.Symbol("x")})]
+['math', 'text']
+>>> print(reason_latex("the limit is v_th/sqrt(pi), not v_th", {"v_th": sympy.Symbol("v_th")},
+...                    {sympy.Symbol("v_th"): "v_{th}"}))
+the limit is $\frac{v_{th}}{\sqrt{\pi}}$, not $v_{th}$
+>>> print(unit_tex("m^2 s^-2"), unit_tex("S"))
+\mathrm{m^{2}\,s^{-2}} \mathrm{S}~\text{(siemens)}
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+
+import sympy
+
+from symcond.errors import SymcondError
+from symcond.parse import parse_expression
+
+__all__ = ["reason_segments", "reason_latex", "reason_html", "unit_tex", "unit_name_text", "names_of",
+           "latex_names", "expr_tex", "number_tex", "latex_plain", "Segment"]
+
+#: A piece of typeset text: ("text", words), ("tt", verbatim), ("math", LaTeX-ready parts), ("unit", unit).
+Segment = tuple[str, object]
+
+#: Names of the SI units ``Dim.unit_name`` prints.
+UNIT_NAMES = {"S": "siemens", "W": "watt", "Ω": "ohm", "J": "joule", "V": "volt", "A": "ampere", "C": "coulomb",
+              "F": "farad", "H": "henry", "T": "tesla", "Wb": "weber", "Hz": "hertz", "N": "newton",
+              "Pa": "pascal", "K": "kelvin", "kg": "kilogram", "m": "metre", "s": "second"}
+
+_FUNCTIONS = {"sqrt", "exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "Abs", "pi", "oo"}
+_SCI = re.compile(r"[-+]?\d+(?:\.\d+)?[eE][-+]?\d+")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_MATHY = re.compile(r"[\w.()*/+\-^=]+")
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+_JOINERS = {"=", "+", "-", "<=", ">=", "<", ">", "*", "/"}
+_RELATION = re.compile(r"\s*(<=|>=|==|=|<|>)\s*")
+_TEX_RELATION = {"=": "=", "==": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
+_HTML_RELATION = {"=": "=", "==": "=", "<=": "≤", ">=": "≥", "<": "&lt;", ">": "&gt;"}
+
+
+def names_of(paper: object) -> dict[str, sympy.Symbol]:
+    """The registry's symbols of ``paper`` by name."""
+    return {q.symbol.name: q.symbol for q in paper.registry}  # type: ignore[attr-defined]
+
+
+def latex_names(paper: object) -> dict[sympy.Symbol, str]:
+    """The registry's LaTeX of each symbol of ``paper``."""
+    return {q.symbol: q.latex for q in paper.registry}  # type: ignore[attr-defined]
+
+
+def _strip(chunk: str) -> tuple[str, str, str]:
+    """``chunk`` as (lead, core, tail): trailing punctuation and unmatched brackets set aside."""
+    lead, core, tail = "", chunk, ""
+    while core and core[-1] in ",;:.":
+        tail, core = core[-1] + tail, core[:-1]
+    while core.startswith("(") and core.count("(") > core.count(")"):
+        lead, core = lead + "(", core[1:]
+    while core.endswith(")") and core.count(")") > core.count("("):
+        tail, core = ")" + tail, core[:-1]
+    while core and core[-1] in ",;:.":
+        tail, core = core[-1] + tail, core[:-1]
+    return lead, core, tail
+
+
+def _is_math(core: str, names: Mapping[str, sympy.Symbol]) -> bool:
+    if not core or not _MATHY.fullmatch(core):
+        return False
+    if core in names or core in ("lhs", "rhs", "pi") or _SCI.fullmatch(core):
+        return True
+    if not re.search(r"[A-Za-z]", core):
+        return False
+    if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", core):  # hyphenated words
+        return False
+    return bool(re.search(r"[*/^=()]", core)) and bool(re.search(r"\w", core))
+
+
+def _read(text: str, names: Mapping[str, sympy.Symbol]) -> list[object] | None:
+    """An expression chain (expr, relation, expr, ...) read from ``text``, None when it is not one."""
+    match = re.fullmatch(r"d/d(\w+)", text)
+    if match and match.group(1) in names:
+        return [("d/d", names[match.group(1)])]
+    pieces = _RELATION.split(text)
+    chain: list[object] = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            chain.append(piece)
+            continue
+        if not piece:
+            return None
+        if _SCI.fullmatch(piece) or _NUMBER.fullmatch(piece):
+            chain.append(("number", piece))
+            continue
+
+        def resolve(name: str) -> sympy.Expr:
+            if name in names:
+                return names[name]
+            if "_" in name:
+                raise ValueError(name)
+            return sympy.Symbol(name)
+
+        try:
+            chain.append(parse_expression(piece.replace("^", "**"), resolve))  # type: ignore[arg-type]
+        except (SymcondError, ValueError, TypeError, RecursionError):
+            return None
+    return chain
+
+
+def _units(text: str) -> list[Segment] | None:
+    """The segments of a dimension reason (units typeset), None for any other text."""
+    match = re.fullmatch(r"dimension is ([^;]+)(.*)", text)
+    if match:
+        return [("text", "dimension is "), ("unit", match.group(1)), ("text", match.group(2))]
+    match = re.fullmatch(r"dimension mismatch: lhs is (.+?) but rhs is (.+?)(?: \(lhs/rhs: ([^)]+)\))?", text)
+    if match:
+        out: list[Segment] = [("text", "dimension mismatch: lhs is "), ("unit", match.group(1)),
+                              ("text", " but rhs is "), ("unit", match.group(2))]
+        return out + ([("text", " (lhs/rhs: "), ("unit", match.group(3)), ("text", ")")] if match.group(3) else [])
+    return None
+
+
+def reason_segments(text: str, names: Mapping[str, sympy.Symbol]) -> list[Segment]:
+    """``text`` split into plain text, verbatim names and expressions (see the module's rule)."""
+    units = _units(text)
+    if units is not None:
+        return units
+    chunks = re.split(r"(\s+)", text)
+    kinds: list[tuple[str, str, str, str]] = []  # (kind, lead, core, tail) per chunk; kind math/join/num/word/space
+    for chunk in chunks:
+        if not chunk or chunk.isspace():
+            kinds.append(("space", "", chunk, ""))
+            continue
+        lead, core, tail = _strip(chunk)
+        if chunk in _JOINERS:
+            kinds.append(("join", "", chunk, ""))
+        elif _is_math(core, names):
+            kinds.append(("math", lead, core, tail))
+        elif _NUMBER.fullmatch(core):
+            kinds.append(("num", lead, core, tail))
+        else:
+            kinds.append(("word", "", chunk, ""))
+    out: list[Segment] = []
+    i = 0
+    while i < len(kinds):
+        kind, lead, core, tail = kinds[i]
+        if kind not in ("math", "num"):
+            out.append(("word" if kind == "word" else "text", core))
+            i += 1
+            continue
+        # extend: [space join space (math|num)]* while the chunk so far has no tail
+        parts, j, has_math, end_tail = [core], i, kind == "math", tail
+        while (not end_tail and j + 3 < len(kinds) and kinds[j + 1][0] == "space" and kinds[j + 2][0] == "join"
+               and kinds[j + 3][0] == "space" and j + 4 < len(kinds) and kinds[j + 4][0] in ("math", "num")
+               and not kinds[j + 4][1]):
+            parts += [kinds[j + 2][2], kinds[j + 4][2]]
+            has_math = has_math or kinds[j + 4][0] == "math"
+            end_tail = kinds[j + 4][3]
+            j += 4
+        expression = " ".join(parts)
+        while end_tail.startswith(")") and expression.count("(") > expression.count(")"):
+            expression, end_tail = expression + ")", end_tail[1:]
+        chain = _read(expression, names) if has_math else None
+        out.append(("text", lead))
+        if chain is None:
+            out.append(("word", expression) if has_math else ("text", expression))
+        else:
+            out.append(("math", chain))
+        out.append(("text", end_tail))
+        i = j + 1
+    return _words(out)
+
+
+_SUBSCRIPTED = re.compile(r"[A-Za-z]{1,2}(?:_[A-Za-z0-9]{1,3})?(?:\^[A-Za-z0-9]{1,3})?")
+
+
+def _subscripted(word: str) -> tuple[str, str]:
+    """A short subscripted name (``G_0^ph``) as LaTeX."""
+    base, sub, sup = re.fullmatch(r"([A-Za-z]+)(?:_([A-Za-z0-9]+))?(?:\^([A-Za-z0-9]+))?", word).groups()  # type: ignore[union-attr]
+    return ("tex", base + (f"_{{{sub}}}" if sub else "") + (f"^{{{sup}}}" if sup else ""))
+
+
+def _words(segments: list[Segment]) -> list[Segment]:
+    """Words with ``_`` or Python operators become verbatim; neighbouring text is merged."""
+    merged: list[Segment] = []
+    for kind, value in segments:
+        if kind == "word":
+            word = str(value)
+            kind = "tt" if ("_" in word or "**" in word or re.search(r"\w\(", word)) else "text"
+            lead, core, tail = _strip(word)
+            if ("_" in core or "^" in core) and _SUBSCRIPTED.fullmatch(core):
+                merged += [("text", lead), ("math", [_subscripted(core)]), ("text", tail)]
+                continue
+            if kind == "tt":
+                merged += [("text", lead), ("tt", core), ("text", tail)]
+                continue
+        merged.append((kind, value))
+    out: list[Segment] = []
+    for kind, value in merged:
+        if kind == "text" and not value:
+            continue
+        if kind == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", str(out[-1][1]) + str(value))
+        else:
+            out.append((kind, value))
+    return out
+
+
+# --- LaTeX ---------------------------------------------------------------------------------------
+def number_tex(text: str) -> str:
+    r"""A decimal number in LaTeX, scientific notation as ``\times 10^{n}``.
+
+    >>> number_tex("4.06e-15"), number_tex("0.5")
+    ('4.06 \\times 10^{-15}', '0.5')
+    """
+    mantissa, _, exponent = text.lower().partition("e")
+    if not exponent:
+        return text
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def expr_tex(expr: object, symbols: Mapping[sympy.Symbol, str]) -> str:
+    r"""An expression in LaTeX with the registry's names; other multi-letter names upright.
+
+    >>> expr_tex(sympy.Symbol("ratio") / sympy.Symbol("x"), {})
+    '\\frac{\\mathrm{ratio}}{x}'
+    """
+    expr = sympy.sympify(expr)
+    names = dict(symbols)
+    for s in getattr(expr, "free_symbols", set()):
+        if isinstance(s, sympy.Symbol) and s not in names and len(s.name) > 1 and s.name.isalpha():
+            names[s] = rf"\mathrm{{{s.name}}}"
+    return sympy.latex(expr, symbol_names=names, order="none")
+
+
+def _chain_tex(chain: Sequence[object], symbols: Mapping[sympy.Symbol, str]) -> str:
+    out = []
+    for part in chain:
+        if isinstance(part, str):
+            out.append(_TEX_RELATION[part])
+        elif isinstance(part, tuple) and part[0] == "number":
+            out.append(number_tex(part[1]))
+        elif isinstance(part, tuple) and part[0] == "tex":
+            out.append(part[1])
+        elif isinstance(part, tuple) and part[0] == "d/d":
+            out.append(rf"\partial/\partial {symbols.get(part[1], sympy.latex(part[1]))}")
+        else:
+            out.append(expr_tex(part, symbols))
+    return " ".join(out)
+
+
+def unit_tex(unit: str) -> str:
+    r"""A unit name (``'kg m^2 s^-2'``, ``'1/(J s)'``, ``'Ω'``) in upright LaTeX with raised exponents; a
+    named unit of one symbol (``S``, ``W``, ``Ω``) says its name.
+
+    >>> print(unit_tex("kg^2/(J s)"), unit_tex("Ω"), unit_tex("1"))
+    \mathrm{kg^{2}/(J\,s)} \mathrm{\Omega}~\text{(ohm)} 1~\text{(dimensionless)}
+    """
+    unit = unit.strip()
+    if unit == "1":
+        return r"1~\text{(dimensionless)}"
+    braced = re.sub(r"\^(-?\d+(?:/\d+)?)", r"^{\1}", unit)
+    tex = r"\mathrm{" + braced.replace(" ", r"\,").replace("Ω", r"\Omega") + "}"
+    return tex + rf"~\text{{({UNIT_NAMES[unit]})}}" if unit in UNIT_NAMES else tex
+
+
+def unit_name_text(unit: str) -> str:
+    """A unit with its name for plain text and HTML (``S (siemens)``)."""
+    unit = unit.strip()
+    return f"{unit} ({UNIT_NAMES[unit]})" if unit in UNIT_NAMES else unit
+
+
+def segments_latex(segments: Sequence[Segment], symbols: Mapping[sympy.Symbol, str]) -> str:
+    """Segments as LaTeX text: words escaped, verbatim names in ``\\texttt``, expressions in ``$...$``."""
+    from symcond.report.latex import escape_text, tt_text
+
+    out = []
+    for kind, value in segments:
+        if kind == "text":
+            out.append(escape_text(str(value)))
+        elif kind == "tt":
+            out.append(r"\texttt{" + tt_text(str(value)) + "}")
+        elif kind == "unit":
+            out.append(f"${unit_tex(str(value))}$")
+        else:
+            out.append(f"${_chain_tex(value, symbols)}$")  # type: ignore[arg-type]
+    return "".join(out)
+
+
+def reason_latex(text: str, names: Mapping[str, sympy.Symbol], symbols: Mapping[sympy.Symbol, str]) -> str:
+    """Free text of the evidence as LaTeX text with its expressions typeset (see the module's rule)."""
+    return segments_latex(reason_segments(" ".join(text.split()), names), symbols)
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+def reason_html(text: str, names: Mapping[str, sympy.Symbol], display: Mapping[sympy.Symbol, sympy.Symbol]) -> str:
+    """Free text of the evidence as escaped HTML with its expressions as MathML, names in ``<code>``."""
+    from symcond.report.html_math import expr_mathml, symbol_mathml, unit_html
+
+    out = []
+    for kind, value in reason_segments(" ".join(text.split()), names):
+        if kind == "text":
+            out.append(html.escape(str(value)))
+        elif kind == "tt":
+            out.append(f"<code>{html.escape(str(value))}</code>")
+        elif kind == "unit":
+            out.append(f'<span class="unit">{unit_html(unit_name_text(str(value)))}</span>')
+        else:
+            parts = []
+            for part in value:  # type: ignore[attr-defined]
+                if isinstance(part, str):
+                    parts.append(_HTML_RELATION[part])
+                elif isinstance(part, tuple) and part[0] == "number":
+                    parts.append(html.escape(part[1]))
+                elif isinstance(part, tuple) and part[0] == "tex":
+                    parts.append(f"<math><mi>{html.escape(latex_plain(part[1]))}</mi></math>")
+                elif isinstance(part, tuple) and part[0] == "d/d":
+                    parts.append("∂/∂" + symbol_mathml(part[1].name, display))
+                else:
+                    parts.append(expr_mathml(part, display))
+            out.append(" ".join(parts))
+    return "".join(out)
+
+
+# --- plain text from LaTeX -----------------------------------------------------------------------
+_PLAIN_COMMANDS = {"cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "to": "→",
+                   "ne": "≠", "neq": "≠", "approx": "≈", "sim": "∼", "propto": "∝", "infty": "∞", "partial": "∂",
+                   "hbar": "ħ", "ell": "ℓ", "iff": "⟺", "Rightarrow": "⇒", "equiv": "≡", "ll": "≪", "gg": "≫",
+                   "langle": "⟨", "rangle": "⟩", "int": "∫", "sum": "∑", "pm": "±", "quad": "  ", "qquad": "    ",
+                   "vert": "|", "mid": "|", "prime": "′", "circ": "°", "dots": "…", "ldots": "…", "cdots": "⋯"}
+
+
+def _group(text: str, start: int) -> tuple[str, int]:
+    """The brace group (or single character) at ``start``: (content, index after it)."""
+    while start < len(text) and text[start] == " ":
+        start += 1
+    if start >= len(text):
+        return "", start
+    if text[start] != "{":
+        if text[start] == "\\":
+            match = re.match(r"\\[A-Za-z]+", text[start:])
+            if match:
+                return match.group(), start + match.end()
+        return text[start], start + 1
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start + 1:i], i + 1
+    return text[start + 1:], len(text)
+
+
+def _wrap(text: str) -> str:
+    return text if re.fullmatch(r"[\w.′*^]+", text) else f"({text})"
+
+
+def latex_plain(latex: str) -> str:
+    r"""A readable plain-text rendering of a LaTeX formula (for a terminal).
+
+    >>> latex_plain(r"\begin{aligned}& \frac{a}{b+1} \\ &= \sqrt{\varepsilon_0/\mu_0} && \text{by (2)}\end{aligned}")
+    'a/(b+1); = √(ε_0/μ_0) by (2)'
+    >>> latex_plain(r"\tau_{in}^{2} \le \mathrm{kg\,s^{-2}}")
+    'τ_in^2 ≤ kg s^-2'
+    """
+    from symcond.report.html_math import _letter
+
+    out: list[str] = []
+    i = 0
+    text = re.sub(r"\\(begin|end)\{[a-z*]+\}", " ", latex)
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            match = re.match(r"\\([A-Za-z]+|.)", text[i:])
+            assert match is not None
+            name, i = match.group(1), i + match.end()
+            if name in ("frac", "dfrac", "tfrac"):
+                num, i = _group(text, i)
+                den, i = _group(text, i)
+                out.append(f"{_wrap(latex_plain(num))}/{_wrap(latex_plain(den))}")
+            elif name == "sqrt":
+                arg, i = _group(text, i)
+                out.append(f"√{_wrap(latex_plain(arg))}")
+            elif name in ("text", "mathrm", "mathit", "mathbf", "textrm", "operatorname", "mathcal", "bar", "hat",
+                          "tilde", "vec", "overline", "mbox"):
+                arg, i = _group(text, i)
+                out.append(latex_plain(arg) if name not in ("text", "textrm", "mbox") else arg)
+            elif name == "\\":
+                out.append("; ")
+            elif name in (",", ";", ":", " ", "!"):
+                out.append(" " if name != "!" else "")
+            elif name in ("left", "right", "big", "Big", "bigl", "bigr", "displaystyle", "limits"):
+                pass
+            elif name in _PLAIN_COMMANDS:
+                out.append(_PLAIN_COMMANDS[name])
+            elif len(name) == 1:
+                out.append(name)
+            else:
+                letter = _letter("\\" + name)
+                out.append(letter if letter is not None else name)
+        elif ch in "^_":
+            arg, i = _group(text, i + 1)
+            shown = latex_plain(arg)
+            out.append(ch + (shown if len(shown) == 1 or re.fullmatch(r"-?\w+", shown) else f"({shown})"))
+        elif ch in "{}":
+            i += 1
+        elif ch == "&":
+            out.append(" " if text[i:i + 2] == "&&" else "")
+            i += 2 if text[i:i + 2] == "&&" else 1
+        else:
+            out.append(ch)
+            i += 1
+    return re.sub(r"\s+;", ";", re.sub(r"[ \n]+", " ", "".join(out))).strip()

@@ -1,0 +1,111 @@
+"""No Python spelling reaches a typeset page: reasons, units, statements and the bundled ledger as LaTeX/HTML."""
+
+import re
+
+import pytest
+import sympy
+
+from symcond import Paper, Rewrite, Step
+from symcond.report.explain import explain
+from symcond.report.html import html_ledger
+from symcond.report.latex import prose_as_text, statement_latex
+from symcond.report.ledger_formats import render_ledger
+from symcond.report.typeset import latex_plain, reason_html, reason_latex, unit_tex
+
+TAU_IN, TAU_EL, V_TH, M_STAR = sympy.symbols("tau_in tau_el v_th m_star", positive=True)
+NAMES = {s.name: s for s in (TAU_IN, TAU_EL, V_TH, M_STAR)}
+LATEX = {TAU_IN: r"\tau_{in}", TAU_EL: r"\tau_{el}", V_TH: "v_{th}", M_STAR: "m^*"}
+PYTHON_SPELLING = re.compile(r"\*\*|sqrt\(|\btau_in\b|\bv_th\b|m_star|\\char95|\\char94")
+
+
+def _without_verbatim(tex: str) -> str:
+    r"""``tex`` with every ``\texttt{...}`` group (nested braces included) removed."""
+    out, i = [], 0
+    while True:
+        j = tex.find(r"\texttt{", i)
+        if j < 0:
+            return "".join([*out, tex[i:]])
+        out.append(tex[i:j])
+        depth, k = 0, j + len(r"\texttt")
+        while k < len(tex):
+            depth += {"{": 1, "}": -1}.get(tex[k], 0)
+            k += 1
+            if depth == 0:
+                break
+        i = k
+
+
+@pytest.mark.parametrize("reason, expected", [
+    ("rhs - lhs = tau_in**2/(tau_el + tau_in) is positive for all admissible values",
+     r"$\mathrm{rhs} - \mathrm{lhs} = \frac{\tau_{in}^{2}}{\tau_{el} + \tau_{in}}$ is positive"),
+    ("the limit is v_th/sqrt(pi), not v_th", r"the limit is $\frac{v_{th}}{\sqrt{\pi}}$, not $v_{th}$"),
+    ("d/dm_star simplifies to 0; confirmed", r"$\partial/\partial m^*$ simplifies to 0"),
+    ("holds only under tau_in_le_tau_el; without: a point", r"holds only under \texttt{tau"),
+    ("worst 4.06e-15 (tolerance 3.83e-12) at law 4",
+     r"worst $4.06 \times 10^{-15}$ (tolerance $3.83 \times 10^{-12}$)"),
+    ("dimension is m^2 s^-2", r"dimension is $\mathrm{m^{2}\,s^{-2}}$"),
+    ("dimension is S", r"$\mathrm{S}~\text{(siemens)}$"),
+    ("dimension mismatch: lhs is J m^-2 K^-1 but rhs is s^-2 K^-1 (lhs/rhs: kg)",
+     r"but rhs is $\mathrm{s^{-2}\,K^{-1}}$ (lhs/rhs: $\mathrm{kg}~\text{(kilogram)}$)"),
+])
+def test_reason_expressions_are_typeset(reason, expected):
+    """Expressions in a prover's reason become mathematics with the registry's names; names are verbatim."""
+    shown = reason_latex(reason, NAMES, LATEX)
+    assert expected in shown
+    assert not PYTHON_SPELLING.search(_without_verbatim(shown))
+
+
+def test_reason_html_uses_mathml_and_code():
+    """In HTML the expression is MathML and a condition name is code: no Python spelling in the text."""
+    shown = reason_html("rhs - lhs = tau_in**2/(tau_el + tau_in) under tau_in_le_tau_el", NAMES, {})
+    assert "<math>" in shown and "<code>tau_in_le_tau_el</code>" in shown
+    assert "**" not in shown
+
+
+def test_units_raise_whole_exponents_and_name_units():
+    """``m^2 s^-2`` raises ``-2`` as a whole, and a one-symbol unit says its name."""
+    assert unit_tex("m^2 s^-2") == r"\mathrm{m^{2}\,s^{-2}}"
+    assert unit_tex("Ω") == r"\mathrm{\Omega}~\text{(ohm)}" and "watt" in unit_tex("W")
+
+
+def test_prose_statement_is_set_as_text():
+    """The words of eq11.admittance are text, not a run of italic letters."""
+    statement = r"\varepsilon_0 c is the vacuum admittance 1/Z_0 = \sqrt{\varepsilon_0/\mu_0}"
+    assert r"\text{ is the vacuum admittance }" in prose_as_text(statement)
+    assert statement_latex(statement).startswith(r"$\varepsilon_0 c\text{ is the vacuum admittance }")
+
+
+def test_latex_plain_reads_aligned():
+    """A terminal shows a derivation's LaTeX as plain text."""
+    assert latex_plain(r"\begin{aligned}& \frac{e^{2}}{h} \\&= \frac{2 e^{2}}{h} && \text{rewrite}\end{aligned}") \
+        == "e^2/h; = (2 e^2)/h rewrite"
+
+
+def test_explain_prints_no_raw_latex_in_a_terminal():
+    """A derivation without a printed statement (its statement is LaTeX) is plain text unless --latex."""
+    paper = Paper("demo2026")
+    e, h = paper.symbols("e h")
+    claim = paper.derivation("eq1", e**2 / h, Step(e * e / h, Rewrite()))
+    explanation = explain(paper, claim)
+    assert "\\begin{aligned}" in claim.statement
+    assert "\\begin{aligned}" not in explanation.text() and "\\" not in explanation.text().splitlines()[1]
+    assert "\\begin{aligned}" in explanation.text(latex=True)
+
+
+def test_bundled_ledger_latex_has_no_python_spelling(bundled_ledger):
+    """The typeset ledger: outside ``\\texttt`` (claim ids, condition names) no ``**``, ``sqrt(``, ``tau_in``."""
+    tex = render_ledger(bundled_ledger, "latex")
+    body = _without_verbatim(tex[tex.index(r"\begin{document}"):])
+    found = sorted({m.group() for m in PYTHON_SPELLING.finditer(body)})
+    assert not found, found
+    assert r"\mathrm{m^{2}\,s^{-2}}" in tex and "(siemens)" in tex
+    assert r"\text{ is the vacuum admittance }" in tex
+
+
+def test_bundled_ledger_html_has_no_python_spelling(bundled_ledger):
+    """The HTML ledger: outside ``<code>`` (names, the statement as printed) no Python spelling."""
+    page = html_ledger(bundled_ledger)
+    text = re.sub(r"<code>.*?</code>", "", page, flags=re.S)
+    text = re.sub(r"<(script|style)>.*?</\1>", "", text, flags=re.S)
+    found = sorted({m.group() for m in re.finditer(r"\*\*|sqrt\(|\btau_in\b|\bv_th\b|m_star", text)})
+    assert not found, found
