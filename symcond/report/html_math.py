@@ -28,6 +28,7 @@ from sympy.printing.mathml import mathml
 
 from symcond.model.claims import Claim, ClaimKind
 from symcond.model.paper import Paper
+from symcond.report.typeset import latex_plain
 
 __all__ = ["sanitise", "expr_mathml", "claim_mathml", "display_names", "unit_html", "symbol_mathml"]
 
@@ -105,6 +106,9 @@ def display_names(paper: Paper) -> dict[sympy.Symbol, sympy.Symbol]:
     wanted: dict[sympy.Symbol, str] = {}
     for quantity in paper.registry:
         name = _display_name(quantity.latex)
+        if name is None:  # a decorated name (\overline{\delta N^2}): its letters, never the Python name
+            plain = latex_plain(quantity.latex).replace(" ", "")
+            name = plain if plain and "(" not in plain and len(plain) <= 8 else None
         if name is not None and name != quantity.symbol.name:
             wanted[quantity.symbol] = name
     taken = [n for n in wanted.values()] + [q.symbol.name for q in paper.registry if q.symbol not in wanted]
@@ -123,12 +127,34 @@ def _renamed(expr: sympy.Basic, names: Names) -> sympy.Basic:
         return expr
 
 
+def _special_functions(expr: sympy.Basic, names: Names) -> tuple[sympy.Basic, dict[str, str]]:
+    """Fermi-Dirac integrals replaced by placeholder functions whose MathML is written here (SymPy's printer
+    would spell the class name, ``fermidirac``): the placeholder name -> ``ℱ_j`` as MathML."""
+    from symcond.special.sympy_fd import FermiDirac
+
+    found: dict[str, str] = {}
+
+    def placeholder(j: sympy.Expr, x: sympy.Expr) -> sympy.Expr:
+        name = f"symcondfd{len(found)}"  # SymPy prints function names in lower case
+        found[name] = f'<msub><mi mathvariant="script">F</mi>{_inner(j, names)}</msub>'
+        return sympy.Function(name)(x)  # type: ignore[no-any-return]
+
+    try:
+        return expr.replace(FermiDirac, placeholder), found
+    except Exception:  # a user's class that cannot be rebuilt prints as SymPy prints it
+        return expr, {}
+
+
 def _inner(expr: object, names: Names) -> str:
     try:
-        printed = mathml(_renamed(sympy.sympify(expr), names), printer="presentation")
+        prepared, special = _special_functions(_renamed(sympy.sympify(expr), names), names)
+        printed = mathml(prepared, printer="presentation")
     except Exception:  # an expression SymPy cannot print as MathML is shown as text
         return f"<mtext>{html.escape(sympy.sstr(expr))}</mtext>"
-    return sanitise(printed)
+    shown = sanitise(printed)
+    for name, markup in special.items():
+        shown = shown.replace(f"<mi>{name}</mi>", markup)
+    return shown
 
 
 def expr_mathml(expr: object, names: Names | None = None, display: bool = False) -> str:

@@ -107,5 +107,15 @@ def test_bundled_ledger_html_has_no_python_spelling(bundled_ledger):
     page = html_ledger(bundled_ledger)
     text = re.sub(r"<code>.*?</code>", "", page, flags=re.S)
     text = re.sub(r"<(script|style)>.*?</\1>", "", text, flags=re.S)
-    found = sorted({m.group() for m in re.finditer(r"\*\*|sqrt\(|\btau_in\b|\bv_th\b|m_star", text)})
+    pattern = r"\*\*|sqrt\(|\btau_in\b|\bv_th\b|m_star|fermidirac|<mi>dN2</mi>|<mi>lam</mi>"
+    found = sorted({m.group() for m in re.finditer(pattern, text)})
     assert not found, found
+
+
+def test_fermi_dirac_integral_is_script_f_in_mathml():
+    """SymPy's MathML printer would spell the class name (fermidirac); the page shows a script F_j."""
+    from symcond.report.html_math import expr_mathml
+    from symcond.special.sympy_fd import FermiDirac
+
+    shown = expr_mathml(FermiDirac(-sympy.Rational(1, 2), sympy.Symbol("eta")))
+    assert "fermidirac" not in shown and '<msub><mi mathvariant="script">F</mi>' in shown
