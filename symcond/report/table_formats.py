@@ -120,27 +120,29 @@ def _md_cell(cell: Cell) -> str:
     return "<br>".join(_md_segments(line) for line in cell.lines)
 
 
-def _md_note(note: Note) -> str:
+def _md_note(note: Note, paper: Paper) -> str:
+    from symcond.report.typeset import latex_names, names_of, reason_markdown, unit_tex
+
     text = f"{note.mark}. {note.where} (`{note.claim_id}`): {_md_segments(note.statement)}: {note.verdict}"
     if note.ratio is not None:
         text += f"; lhs/rhs $= {note.ratio}$"
     if note.dimensions is not None:
-        text += f"; dimensions {note.dimensions[0]} vs {note.dimensions[1]}"
-    return text + f"; {note.erratum or note.reason}."
+        text += f"; dimensions ${unit_tex(note.dimensions[0])}$ vs ${unit_tex(note.dimensions[1])}$"
+    return text + f"; {reason_markdown(note.erratum or note.reason, names_of(paper), latex_names(paper))}."
 
 
-def _md_table(table: BuiltTable) -> str:
+def _md_table(table: BuiltTable, paper: Paper) -> str:
     lines = [f"**Table {table.number}.** {_md_segments(table.caption)}", "",
              "| " + " | ".join(_md_cell(c) for c in table.header) + " |",
              "|" + "---|" * len(table.header)]
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
-    lines += ["", *(_md_note(n) for n in table.notes)] if table.notes else []
+    lines += ["", *(_md_note(n, paper) for n in table.notes)] if table.notes else []
     return "\n".join(lines)
 
 
 def markdown_tables(paper: Paper, tables: Sequence[BuiltTable], standalone: bool = True) -> str:
     """The tables as Markdown (math as ``$...$``), with a heading when ``standalone``."""
-    body = "\n\n".join(_md_table(t) for t in tables)
+    body = "\n\n".join(_md_table(t, paper) for t in tables)
     return f"## {paper.key}: {paper.title}\n\n{body}" if standalone else body
 
 

@@ -40,8 +40,8 @@ import sympy
 from symcond.errors import SymcondError
 from symcond.parse import parse_expression
 
-__all__ = ["reason_segments", "reason_latex", "reason_html", "unit_tex", "unit_name_text", "names_of",
-           "latex_names", "expr_tex", "number_tex", "latex_plain", "Segment"]
+__all__ = ["reason_segments", "reason_latex", "reason_html", "reason_markdown", "unit_tex", "unit_name_text",
+           "names_of", "latex_names", "expr_tex", "number_tex", "latex_plain", "Segment"]
 
 #: A piece of typeset text: ("text", words), ("tt", verbatim), ("math", LaTeX-ready parts), ("unit", unit).
 Segment = tuple[str, object]
@@ -312,6 +312,21 @@ def segments_latex(segments: Sequence[Segment], symbols: Mapping[sympy.Symbol, s
 def reason_latex(text: str, names: Mapping[str, sympy.Symbol], symbols: Mapping[sympy.Symbol, str]) -> str:
     """Free text of the evidence as LaTeX text with its expressions typeset (see the module's rule)."""
     return segments_latex(reason_segments(" ".join(text.split()), names), symbols)
+
+
+def reason_markdown(text: str, names: Mapping[str, sympy.Symbol], symbols: Mapping[sympy.Symbol, str]) -> str:
+    """Free text of the evidence as Markdown: expressions as ``$...$``, verbatim names in backticks."""
+    out = []
+    for kind, value in reason_segments(" ".join(text.split()), names):
+        if kind == "text":
+            out.append(re.sub(r"([*_`$])", r"\\\1", str(value)))
+        elif kind == "tt":
+            out.append(f"`{value}`")
+        elif kind == "unit":
+            out.append(f"${unit_tex(str(value))}$")
+        else:
+            out.append(f"${_chain_tex(value, symbols)}$")  # type: ignore[arg-type]
+    return "".join(out).replace("|", "\\|")
 
 
 # --- HTML ----------------------------------------------------------------------------------------
