@@ -86,7 +86,7 @@ def test_refutation_shows_exact_ratio_and_dimensions(small_page):
     """The refuted eq2 shows its exact ratio 2 as MathML, the erratum, and both sides' SI dimension with exponents."""
     row = small_page.split('data-claim="html2026:eq2"')[1].split("</tr>")[0]
     assert "<dt>exact ratio lhs/rhs</dt><dd><math><mn>2</mn></math></dd>" in row
-    assert "S = kg<sup>−1</sup> m<sup>−2</sup> s<sup>3</sup> A<sup>2</sup>" in row
+    assert "S (siemens) = kg<sup>−1</sup> m<sup>−2</sup> s<sup>3</sup> A<sup>2</sup>" in row
     assert "erratum recorded" in row and "fails" in row
 
 
