@@ -102,6 +102,17 @@ REFUTED = {
     "table3:phn.same_row": (lambda v: g_pht(v, "s") / (v["s"] * v["L"]), printed_t3_photon),
     "table4:pht": (lambda v: g_pht(v) * v["h"] / v["m"], lambda v: zeta5() * v["k_B"] * v["c"]**2),
     "table4:phn": (lambda v: g_pht(v, "s") * v["h"] / v["m"], lambda v: zeta5() * v["k_B"] * v["s"]**2),
+    # issue 16, point 3
+    "table2:phn.eq17": (lambda v: g_pht(v, "s"),
+                        lambda v: mpmath.pi**4 * v["k_B"] * v["s"] / (15 * mpmath.zeta(3) * v["L"])),
+    "eq14.li6_units": (lambda v: v["m"]**2 / v["h"], lambda v: 1 / v["h"]),
+    "eq21.furth": (lambda v: v["h"] / v["m"], lambda v: v["h"] / (2 * mpmath.pi) / (2 * v["m"])),
+    "table1:relativistic_ballistic.isotropic": (lambda v: v["c"] / mpmath.sqrt(3) * v["L"], lambda v: v["c"] * v["L"]),
+    "table2:phn.D.isotropic": (lambda v: v["s"] / mpmath.sqrt(3) * v["L"], lambda v: v["s"] * v["L"]),
+    # Maxwell-Boltzmann 3D, energy-independent tau: Lorenz number = variance of u^(3/2) e^-u = 5/2
+    "eq15.classical": (lambda v: (mpmath.gamma(4.5) / mpmath.gamma(2.5) - (mpmath.gamma(3.5) / mpmath.gamma(2.5))**2)
+                       * v["k_B"]**2 * v["T"] * v["N"] * v["Gamma"] / v["h_s"],
+                       lambda v: mpmath.pi**2 / 3 * v["k_B"]**2 * v["T"] * v["N"] * v["Gamma"] / v["h_s"]),
 }
 
 # claim id -> (lhs, rhs) of true statements, typed independently
@@ -116,6 +127,8 @@ TRUE = {
     "table4:th": (lambda v: g_th(v) * v["h"] / v["m"], lambda v: mpmath.pi**2 / 3 * v["k_B"]**2 * v["T"] / v["m"]),
     "table4:em": (lambda v: v["eps0"] * v["c"]**2 * v["L"], lambda v: v["L"] / (1 / (v["eps0"] * v["c"]**2))),
     "table4:pht.same_row": (lambda v: g_pht(v) * v["c"] * v["L"], lambda v: zeta5() * v["k_B"] * v["c"]**2),
+    "eq3": (lambda v: v["k_B"] * v["T"] * v["N"] / (v["m"] * v["fano"] * v["N"]),
+            lambda v: v["k_B"] * v["T"] / v["m"] * v["N"] / (v["fano"] * v["N"])),
     "eq16.lorenz": (lambda v: g_th(v) / (v["e"]**2 / v["h"]),
                     lambda v: mpmath.pi**2 / 3 * (v["k_B"] / v["e"])**2 * v["T"]),
 }
@@ -208,7 +221,7 @@ def test_true_claims_are_proven_and_confirmed(ledger):
     ("claim", "conditions"),
     [
         ("eq2.thermal", {"classical_statistics"}),
-        ("eq3", {"classical_statistics"}),
+        ("eq3.poisson", {"classical_statistics"}),
         ("eq5.bound", {"transmission_bound"}),
         ("eq7", {"quantum"}),
         ("eq8.transit", {"quantum", "single_mode"}),
@@ -219,7 +232,10 @@ def test_true_claims_are_proven_and_confirmed(ledger):
         ("eq22.classical", {"ballistic", "single_mode"}),
         ("eq24", {"quantum", "single_mode"}),
         ("table1:quantum_ballistic", {"quantum", "ballistic"}),
-        ("table2:pht.D", {"ballistic"}),
+        ("table2:pht.D", {"ballistic", "motion_along_x"}),
+        ("table2:phn.D", {"ballistic", "motion_along_x"}),
+        ("table2:em.D", {"ballistic", "motion_along_x"}),
+        ("table1:relativistic_ballistic", {"ballistic", "motion_along_x"}),
     ],
 )
 def test_holds_under_names_the_needed_conditions(ledger, claim, conditions):
