@@ -147,7 +147,40 @@ def statement_latex(statement: str, paper: Paper | None = None) -> str:
         return escape_text(statement)
     if _looks_like_words(statement) or not _safe_math(statement):
         return _words(statement, paper) if _safe_math(statement) or paper is not None else escape_text(statement)
-    return f"${escape_math(prose_as_text(statement))}$"
+    return _math_and_text(prose_as_text(statement))
+
+
+def _math_and_text(latex: str) -> str:
+    r"""A formula whose top-level ``\text{...}`` groups are set as text between ``$...$`` pieces (so a long
+    statement breaks across lines in a narrow cell); as one formula when a piece would not compile.
+
+    >>> print(_math_and_text(r"x \text{ at low currents } y"))
+    $x$ at low currents $y$
+    """
+    pieces: list[tuple[bool, str]] = []
+    pos = 0
+    for match in re.finditer(r"\\text\{", latex):
+        if match.start() < pos or not _balanced(latex[:match.start()]):
+            continue
+        depth, end = 0, match.end() - 1
+        for end in range(match.end() - 1, len(latex)):
+            depth += {"{": 1, "}": -1}.get(latex[end], 0)
+            if depth == 0:
+                break
+        pieces += [(True, latex[pos:match.start()]), (False, latex[match.end():end])]
+        pos = end + 1
+    pieces.append((True, latex[pos:]))
+    unsafe = not all(_safe_math(p) for math, p in pieces if math) or any("$" in p for math, p in pieces if not math)
+    if len(pieces) == 1 or unsafe:
+        return f"${escape_math(latex)}$"
+    out = []
+    for math, piece in pieces:
+        if math and piece.strip():
+            out.append(f"${escape_math(piece.strip())}$")
+            out.append(" " if piece.endswith(" ") else "")
+        elif not math:
+            out.append(piece.replace("\n", " "))
+    return re.sub(r" {2,}", " ", re.sub(r"\$\s*\$", " ", "".join(out))).strip()
 
 
 def _words(text: str, paper: Paper | None) -> str:
