@@ -204,7 +204,8 @@ def _steps(entry: Entry, outcomes: Sequence[Outcome] | None, names: Names) -> st
     rows = [f'<tr><td>start</td><td>{expr_mathml(claim.start, names)}</td><td></td>'
             f'<td class="mono">{unit_html(dimension_text(ctx, claim.start))}</td><td></td></tr>']
     for i, step in enumerate(claim.steps, start=1):
-        rule = _e(step.rule.describe()) + (f' <span class="muted">({_e(step.note)})</span>' if step.note else "")
+        rule = reason_html(step.rule.describe(), names_of(entry.paper), names)
+        rule += f' <span class="muted">({_e(step.note)})</span>' if step.note else ""
         if outcomes is None:
             check = '<span class="muted">not checked here</span>'
         else:
