@@ -150,12 +150,22 @@ def statement_latex(statement: str, paper: Paper | None = None) -> str:
     return _math_and_text(prose_as_text(statement))
 
 
+_SPACING = r"(?:\\[ ,;:!]|\\q?quad\b|\s)+"
+
+
+def _trim(math: str) -> str:
+    r"""A math piece without the spacing commands (``\ ``, ``\quad``) at its ends: ``$`` may follow."""
+    return re.sub(f"^{_SPACING}|{_SPACING}$", " ", math)
+
+
 def _math_and_text(latex: str) -> str:
     r"""A formula whose top-level ``\text{...}`` groups are set as text between ``$...$`` pieces (so a long
     statement breaks across lines in a narrow cell); as one formula when a piece would not compile.
 
     >>> print(_math_and_text(r"x \text{ at low currents } y"))
     $x$ at low currents $y$
+    >>> print(_math_and_text(r"h \ge 1\ \text{(it holds)}"))
+    $h \ge 1$ (it holds)
     """
     pieces: list[tuple[bool, str]] = []
     pos = 0
@@ -167,9 +177,9 @@ def _math_and_text(latex: str) -> str:
             depth += {"{": 1, "}": -1}.get(latex[end], 0)
             if depth == 0:
                 break
-        pieces += [(True, latex[pos:match.start()]), (False, latex[match.end():end])]
+        pieces += [(True, _trim(latex[pos:match.start()])), (False, latex[match.end():end])]
         pos = end + 1
-    pieces.append((True, latex[pos:]))
+    pieces.append((True, _trim(latex[pos:])))
     unsafe = not all(_safe_math(p) for math, p in pieces if math) or any("$" in p for math, p in pieces if not math)
     if len(pieces) == 1 or unsafe:
         return f"${escape_math(latex)}$"
