@@ -127,7 +127,8 @@ def _safe_math(latex: str) -> bool:
 
 
 def _looks_like_words(text: str) -> bool:
-    return "\\" not in text and len(re.findall(r"\b[A-Za-z]{2,}\b", text)) >= 3
+    bare = re.sub(r"[_^](\{[^{}]*\}|\w)", "", text)  # sub- and superscripts are labels, not words
+    return "\\" not in text and len(re.findall(r"\b[A-Za-z]{2,}\b", bare)) >= 3
 
 
 def statement_latex(statement: str, paper: Paper | None = None) -> str:
@@ -188,8 +189,9 @@ def _math_and_text(latex: str) -> str:
         if math and piece.strip():
             out.append(f"${escape_math(piece.strip())}$")
             out.append(" " if piece.endswith(" ") else "")
-        elif not math:
-            out.append(piece.replace("\n", " "))
+        elif not math:  # words are set apart from the math around them (\text{of}x printed "ofx")
+            words = piece.replace("\n", " ").strip()
+            out.append(("" if words[:1] in tuple(",.;:)") else " ") + words + ("" if words.endswith("(") else " "))
     return re.sub(r" {2,}", " ", re.sub(r"\$\s*\$", " ", "".join(out))).strip()
 
 
@@ -202,7 +204,8 @@ def _words(text: str, paper: Paper | None) -> str:
     return reason_latex(text, names_of(paper), latex_names(paper))
 
 
-_PROSE = re.compile(r"(?<![\\\w^_])(?:[A-Za-z]{2,}[,.;:]?\s+)+[A-Za-z]{2,}[,.;:]?(?![\w{(])")
+_PROSE = re.compile(r"(?<![\\\w^_])(?:(?:[A-Za-z]{2,}[,.;:]?\s+)+[A-Za-z]{2,}|[A-Za-z]{3,}(?:-[A-Za-z]{3,})+)"
+                    r"[,.;:]?(?![\w{(])")
 
 
 def prose_as_text(latex: str) -> str:

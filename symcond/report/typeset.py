@@ -93,7 +93,7 @@ def _is_math(core: str, names: Mapping[str, sympy.Symbol]) -> bool:
         return True
     if not re.search(r"[A-Za-z]", core):
         return False
-    if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", core):  # hyphenated words
+    if re.fullmatch(r"\(?[A-Za-z]+(?:-[A-Za-z]+)+\)?", core):  # hyphenated words
         return False
     return bool(re.search(r"[*/^=()]", core)) and bool(re.search(r"\w", core))
 
