@@ -201,7 +201,8 @@ def _words(text: str, paper: Paper | None) -> str:
         return escape_text(text)
     from symcond.report.typeset import latex_names, names_of, reason_latex
 
-    return reason_latex(text, names_of(paper), latex_names(paper))
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return (" " if lead else "") + reason_latex(text, names_of(paper), latex_names(paper)) + (" " if trail else "")
 
 
 _PROSE = re.compile(r"(?<![\\\w^_])(?:(?:[A-Za-z]{2,}[,.;:]?\s+)+[A-Za-z]{2,}|[A-Za-z]{3,}(?:-[A-Za-z]{3,})+)"

@@ -76,6 +76,13 @@ def test_prose_statement_is_set_as_text():
     assert statement_latex(statement) == expected
 
 
+def test_words_around_dollar_math_keep_their_spaces():
+    """Text between ``$...$`` pieces keeps the spaces that separate it from the math."""
+    paper = Paper("demo2026")
+    shown = statement_latex("the steps of $G_0^m = m^2/h$ are measured in units of $1/h$", paper)
+    assert shown == "the steps of $G_0^m = m^2/h$ are measured in units of $1/h$"
+
+
 def test_latex_plain_reads_aligned():
     """A terminal shows a derivation's LaTeX as plain text."""
     assert latex_plain(r"\begin{aligned}& \frac{e^{2}}{h} \\&= \frac{2 e^{2}}{h} && \text{rewrite}\end{aligned}") \
