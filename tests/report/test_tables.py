@@ -165,7 +165,8 @@ def test_reggiani_tables_mark_every_refuted_row(reggiani):
               if row[-1].plain().startswith("fails (")}
     failing_rows = {(int(e.claim.id.split(":")[1][5:]), e.claim.id.split(":")[2].split(".")[0])
                     for e in ledger.entries if not e.outcome.passed}
-    assert len(marked) == len(failing_rows) == 7
+    # 7 printed entries, plus the rows whose isotropic reading (c/sqrt(3), s/sqrt(3)) is refuted (issue 16)
+    assert len(marked) == len(failing_rows) >= 7
 
 
 def _run(cmd, cwd):
