@@ -43,7 +43,7 @@ from symcond.model.verdict import Outcome, Verdict
 from symcond.prove import decide
 from symcond.prove.derivation import check_steps
 from symcond.prove.solver_claims import RUNS_MARK
-from symcond.report.typeset import latex_plain
+from symcond.report.plain import latex_plain
 from symcond.usercode import reported
 
 __all__ = ["Expression", "StepCheck", "Explanation", "explain", "resolve_claim", "dimension_text", "step_status",

@@ -32,8 +32,16 @@ from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome, Verdict
 from symcond.report.explain import dimension_text, step_status
 from symcond.report.html_assets import BADGE_COLOURS, CSS, SCRIPT, filter_css
-from symcond.report.html_math import Names, claim_mathml, display_names, expr_mathml, symbol_mathml, unit_html
-from symcond.report.typeset import names_of, reason_html, unit_name_text
+from symcond.report.html_math import (
+    Names,
+    claim_mathml,
+    display_names,
+    expr_mathml,
+    reason_html,
+    symbol_mathml,
+    unit_html,
+)
+from symcond.report.typeset import names_of, unit_name_text
 from symcond.usercode import reported
 
 __all__ = ["html_ledger", "step_checks", "figure_images", "Figure"]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Mapping
 
 import sympy
@@ -28,7 +27,9 @@ from sympy.printing.mathml import mathml
 
 from symcond.model.claims import Claim, ClaimKind
 from symcond.model.paper import Paper
-from symcond.report.typeset import latex_plain
+from symcond.report.plain import latex_plain
+from symcond.report.plain import letter as _letter
+from symcond.report.typeset import _HTML_RELATION, reason_segments, unit_name_text
 
 __all__ = ["sanitise", "expr_mathml", "claim_mathml", "display_names", "unit_html", "symbol_mathml"]
 
@@ -63,26 +64,7 @@ def sanitise(markup: str) -> str:
     return "".join(out)
 
 
-_GREEK_NAMES = {"lambda": "lamda", "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta symbol",
-                "epsilon": "lunate epsilon symbol", "phi": "phi symbol", "varsigma": "final sigma"}
-_OTHER = {"hbar": "ħ", "ell": "ℓ", "partial": "∂", "infty": "∞"}
 _LATEX_NAME = re.compile(r"(\\[A-Za-z]+|[A-Za-z])(?:_\{?([A-Za-z0-9]+)\}?)?(?:\^\{?([A-Za-z0-9*]+)\}?)?")
-
-
-def _letter(command: str) -> str | None:
-    if not command.startswith("\\"):
-        return command
-    name = command[1:]
-    if name in _OTHER:
-        return _OTHER[name]
-    case = "CAPITAL" if name[0].isupper() else "SMALL"
-    spelled = _GREEK_NAMES.get(name, name.lower())
-    for candidate in (f"GREEK {case} LETTER {spelled.upper()}", f"GREEK {spelled.upper()}"):
-        try:
-            return unicodedata.lookup(candidate)
-        except KeyError:
-            continue
-    return None
 
 
 def _display_name(latex: str) -> str | None:
@@ -226,3 +208,31 @@ def unit_html(text: str) -> str:
     """SI units written ``kg^-1 m^2`` as escaped HTML with raised exponents and a true minus sign."""
     escaped = html.escape(text)
     return _POWER.sub(lambda m: f"{m.group(1)}<sup>{m.group(2).replace('-', '−')}</sup>", escaped)
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+def reason_html(text: str, names: Mapping[str, sympy.Symbol], display: Mapping[sympy.Symbol, sympy.Symbol]) -> str:
+    """Free text of the evidence as escaped HTML with its expressions as MathML, names in ``<code>``."""
+    out = []
+    for kind, value in reason_segments(" ".join(text.split()), names):
+        if kind == "text":
+            out.append(html.escape(str(value)))
+        elif kind == "tt":
+            out.append(f"<code>{html.escape(str(value))}</code>")
+        elif kind == "unit":
+            out.append(f'<span class="unit">{unit_html(unit_name_text(str(value)))}</span>')
+        else:
+            parts = []
+            for part in value:  # type: ignore[attr-defined]
+                if isinstance(part, str):
+                    parts.append(_HTML_RELATION[part])
+                elif isinstance(part, tuple) and part[0] == "number":
+                    parts.append(html.escape(part[1]))
+                elif isinstance(part, tuple) and part[0] == "tex":
+                    parts.append(f"<math><mi>{html.escape(latex_plain(part[1]))}</mi></math>")
+                elif isinstance(part, tuple) and part[0] == "d/d":
+                    parts.append("∂/∂" + symbol_mathml(part[1].name, display))
+                else:
+                    parts.append(expr_mathml(part, display))
+            out.append(" ".join(parts))
+    return "".join(out)

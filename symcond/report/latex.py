@@ -22,11 +22,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
+
+import sympy
 
 from symcond import __version__
 from symcond.ledger.run import Entry, Ledger
 from symcond.model.paper import Paper
 from symcond.model.verdict import Finding, Verdict
+from symcond.report.typeset import (
+    Segment,
+    _chain_tex,
+    expr_tex,
+    latex_names,
+    names_of,
+    number_tex,
+    reason_segments,
+    unit_tex,
+)
 
 __all__ = ["escape_text", "escape_math", "statement_latex", "latex_ledger", "tt_text", "breakable",
            "VERDICT_COLOURS", "detail_latex", "prose_as_text"]
@@ -199,7 +212,6 @@ def _words(text: str, paper: Paper | None) -> str:
     """Prose of a statement: escaped, with the registry's names (and Python spellings) typeset when a paper is given."""
     if paper is None:
         return escape_text(text)
-    from symcond.report.typeset import latex_names, names_of, reason_latex
 
     lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     return (" " if lead else "") + reason_latex(text, names_of(paper), latex_names(paper)) + (" " if trail else "")
@@ -268,7 +280,6 @@ def detail_latex(entry: Entry) -> str:
     residual and counterexample of a refutation under the registry's LaTeX names, differing
     SI dimensions with raised exponents, and the erratum recorded.
     """
-    from symcond.report.typeset import expr_tex, latex_names, names_of, number_tex, reason_latex, unit_tex
 
     paper, ev, verdict = entry.paper, entry.outcome.evidence, entry.outcome.verdict
     names, symbols = names_of(paper), latex_names(paper)
@@ -354,3 +365,23 @@ def latex_ledger(ledger: Ledger, details: dict[str, str] | None = None) -> str:
     lines.append(f"\\noindent {len(ledger.entries)} claims decided by symcond {escape_text(__version__)}; "
                  f"{len(unexpected)} verdicts differ from the recorded expectation (marked $^\\dagger$).")
     return "\n".join([*lines, r"\end{document}", ""])
+
+
+def segments_latex(segments: Sequence[Segment], symbols: Mapping[sympy.Symbol, str]) -> str:
+    """Segments as LaTeX text: words escaped, verbatim names in ``\\texttt``, expressions in ``$...$``."""
+    out = []
+    for kind, value in segments:
+        if kind == "text":
+            out.append(escape_text(str(value)))
+        elif kind == "tt":
+            out.append(r"\texttt{" + tt_text(str(value)) + "}")
+        elif kind == "unit":
+            out.append(f"${unit_tex(str(value))}$")
+        else:
+            out.append(f"${_chain_tex(value, symbols)}$")  # type: ignore[arg-type]
+    return "".join(out)
+
+
+def reason_latex(text: str, names: Mapping[str, sympy.Symbol], symbols: Mapping[sympy.Symbol, str]) -> str:
+    """Free text of the evidence as LaTeX text with its expressions typeset (see the module's rule)."""
+    return segments_latex(reason_segments(" ".join(text.split()), names), symbols)

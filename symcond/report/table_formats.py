@@ -69,7 +69,8 @@ def _note_statement(note: Note, paper: Paper) -> str:
 
 
 def _latex_note(note: Note, paper: Paper) -> str:
-    from symcond.report.typeset import latex_names, names_of, reason_latex, unit_tex
+    from symcond.report.latex import reason_latex
+    from symcond.report.typeset import latex_names, names_of, unit_tex
 
     parts = [f"$^{{{note.mark}}}$ {latex_escape(note.where)} ({latex_escape(note.claim_id)}): "
              f"{_note_statement(note, paper)}: {note.verdict}"]

@@ -22,16 +22,12 @@ detect, and each output sets the expressions as mathematics with the registry's 
 
 >>> [kind for kind, _ in reason_segments("rhs - lhs = x**2 is positive", {"x": sympy.Symbol("x")})]
 ['math', 'text']
->>> print(reason_latex("the limit is v_th/sqrt(pi), not v_th", {"v_th": sympy.Symbol("v_th")},
-...                    {sympy.Symbol("v_th"): "v_{th}"}))
-the limit is $\frac{v_{th}}{\sqrt{\pi}}$, not $v_{th}$
 >>> print(unit_tex("m^2 s^-2"), unit_tex("S"))
 \mathrm{m^{2}\,s^{-2}} \mathrm{S}~\text{(siemens)}
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 
@@ -40,8 +36,8 @@ import sympy
 from symcond.errors import SymcondError
 from symcond.parse import parse_expression
 
-__all__ = ["reason_segments", "reason_latex", "reason_html", "reason_markdown", "unit_tex", "unit_name_text",
-           "names_of", "latex_names", "expr_tex", "number_tex", "latex_plain", "Segment"]
+__all__ = ["reason_segments", "reason_markdown", "unit_tex", "unit_name_text",
+           "names_of", "latex_names", "expr_tex", "number_tex", "Segment"]
 
 #: A piece of typeset text: ("text", words), ("tt", verbatim), ("math", LaTeX-ready parts), ("unit", unit).
 Segment = tuple[str, object]
@@ -292,28 +288,6 @@ def unit_name_text(unit: str) -> str:
     return f"{unit} ({UNIT_NAMES[unit]})" if unit in UNIT_NAMES else unit
 
 
-def segments_latex(segments: Sequence[Segment], symbols: Mapping[sympy.Symbol, str]) -> str:
-    """Segments as LaTeX text: words escaped, verbatim names in ``\\texttt``, expressions in ``$...$``."""
-    from symcond.report.latex import escape_text, tt_text
-
-    out = []
-    for kind, value in segments:
-        if kind == "text":
-            out.append(escape_text(str(value)))
-        elif kind == "tt":
-            out.append(r"\texttt{" + tt_text(str(value)) + "}")
-        elif kind == "unit":
-            out.append(f"${unit_tex(str(value))}$")
-        else:
-            out.append(f"${_chain_tex(value, symbols)}$")  # type: ignore[arg-type]
-    return "".join(out)
-
-
-def reason_latex(text: str, names: Mapping[str, sympy.Symbol], symbols: Mapping[sympy.Symbol, str]) -> str:
-    """Free text of the evidence as LaTeX text with its expressions typeset (see the module's rule)."""
-    return segments_latex(reason_segments(" ".join(text.split()), names), symbols)
-
-
 def reason_markdown(text: str, names: Mapping[str, sympy.Symbol], symbols: Mapping[sympy.Symbol, str]) -> str:
     """Free text of the evidence as Markdown: expressions as ``$...$``, verbatim names in backticks."""
     out = []
@@ -329,121 +303,3 @@ def reason_markdown(text: str, names: Mapping[str, sympy.Symbol], symbols: Mappi
     return "".join(out).replace("|", "\\|")
 
 
-# --- HTML ----------------------------------------------------------------------------------------
-def reason_html(text: str, names: Mapping[str, sympy.Symbol], display: Mapping[sympy.Symbol, sympy.Symbol]) -> str:
-    """Free text of the evidence as escaped HTML with its expressions as MathML, names in ``<code>``."""
-    from symcond.report.html_math import expr_mathml, symbol_mathml, unit_html
-
-    out = []
-    for kind, value in reason_segments(" ".join(text.split()), names):
-        if kind == "text":
-            out.append(html.escape(str(value)))
-        elif kind == "tt":
-            out.append(f"<code>{html.escape(str(value))}</code>")
-        elif kind == "unit":
-            out.append(f'<span class="unit">{unit_html(unit_name_text(str(value)))}</span>')
-        else:
-            parts = []
-            for part in value:  # type: ignore[attr-defined]
-                if isinstance(part, str):
-                    parts.append(_HTML_RELATION[part])
-                elif isinstance(part, tuple) and part[0] == "number":
-                    parts.append(html.escape(part[1]))
-                elif isinstance(part, tuple) and part[0] == "tex":
-                    parts.append(f"<math><mi>{html.escape(latex_plain(part[1]))}</mi></math>")
-                elif isinstance(part, tuple) and part[0] == "d/d":
-                    parts.append("∂/∂" + symbol_mathml(part[1].name, display))
-                else:
-                    parts.append(expr_mathml(part, display))
-            out.append(" ".join(parts))
-    return "".join(out)
-
-
-# --- plain text from LaTeX -----------------------------------------------------------------------
-_PLAIN_COMMANDS = {"cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "to": "→",
-                   "ne": "≠", "neq": "≠", "approx": "≈", "sim": "∼", "propto": "∝", "infty": "∞", "partial": "∂",
-                   "hbar": "ħ", "ell": "ℓ", "iff": "⟺", "Rightarrow": "⇒", "equiv": "≡", "ll": "≪", "gg": "≫",
-                   "langle": "⟨", "rangle": "⟩", "int": "∫", "sum": "∑", "pm": "±", "quad": "  ", "qquad": "    ",
-                   "vert": "|", "mid": "|", "prime": "′", "circ": "°", "dots": "…", "ldots": "…", "cdots": "⋯"}
-
-
-def _group(text: str, start: int) -> tuple[str, int]:
-    """The brace group (or single character) at ``start``: (content, index after it)."""
-    while start < len(text) and text[start] == " ":
-        start += 1
-    if start >= len(text):
-        return "", start
-    if text[start] != "{":
-        if text[start] == "\\":
-            match = re.match(r"\\[A-Za-z]+", text[start:])
-            if match:
-                return match.group(), start + match.end()
-        return text[start], start + 1
-    depth = 0
-    for i in range(start, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[i], 0)
-        if depth == 0:
-            return text[start + 1:i], i + 1
-    return text[start + 1:], len(text)
-
-
-def _wrap(text: str) -> str:
-    return text if re.fullmatch(r"[\w.′*^]+", text) else f"({text})"
-
-
-def latex_plain(latex: str) -> str:
-    r"""A readable plain-text rendering of a LaTeX formula (for a terminal).
-
-    >>> latex_plain(r"\begin{aligned}& \frac{a}{b+1} \\ &= \sqrt{\varepsilon_0/\mu_0} && \text{by (2)}\end{aligned}")
-    'a/(b+1); = √(ε_0/μ_0) by (2)'
-    >>> latex_plain(r"\tau_{in}^{2} \le \mathrm{kg\,s^{-2}}")
-    'τ_in^2 ≤ kg s^-2'
-    """
-    from symcond.report.html_math import _letter
-
-    out: list[str] = []
-    i = 0
-    text = re.sub(r"\\(begin|end)\{[a-z*]+\}", " ", latex)
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            match = re.match(r"\\([A-Za-z]+|.)", text[i:])
-            assert match is not None
-            name, i = match.group(1), i + match.end()
-            if name in ("frac", "dfrac", "tfrac"):
-                num, i = _group(text, i)
-                den, i = _group(text, i)
-                out.append(f"{_wrap(latex_plain(num))}/{_wrap(latex_plain(den))}")
-            elif name == "sqrt":
-                arg, i = _group(text, i)
-                out.append(f"√{_wrap(latex_plain(arg))}")
-            elif name in ("text", "mathrm", "mathit", "mathbf", "textrm", "operatorname", "mathcal", "bar", "hat",
-                          "tilde", "vec", "overline", "mbox"):
-                arg, i = _group(text, i)
-                out.append(latex_plain(arg) if name not in ("text", "textrm", "mbox") else arg)
-            elif name == "\\":
-                out.append("; ")
-            elif name in (",", ";", ":", " ", "!"):
-                out.append(" " if name != "!" else "")
-            elif name in ("left", "right", "big", "Big", "bigl", "bigr", "displaystyle", "limits"):
-                pass
-            elif name in _PLAIN_COMMANDS:
-                out.append(_PLAIN_COMMANDS[name])
-            elif len(name) == 1:
-                out.append(name)
-            else:
-                letter = _letter("\\" + name)
-                out.append(letter if letter is not None else name)
-        elif ch in "^_":
-            arg, i = _group(text, i + 1)
-            shown = latex_plain(arg)
-            out.append(ch + (shown if len(shown) == 1 or re.fullmatch(r"-?\w+", shown) else f"({shown})"))
-        elif ch in "{}":
-            i += 1
-        elif ch == "&":
-            out.append(" " if text[i:i + 2] == "&&" else "")
-            i += 2 if text[i:i + 2] == "&&" else 1
-        else:
-            out.append(ch)
-            i += 1
-    return re.sub(r"\s+;", ";", re.sub(r"[ \n]+", " ", "".join(out))).strip()

@@ -8,9 +8,11 @@ import sympy
 from symcond import Paper, Rewrite, Step
 from symcond.report.explain import explain
 from symcond.report.html import html_ledger
-from symcond.report.latex import prose_as_text, statement_latex
+from symcond.report.html_math import reason_html
+from symcond.report.latex import prose_as_text, reason_latex, statement_latex
 from symcond.report.ledger_formats import render_ledger
-from symcond.report.typeset import latex_plain, reason_html, reason_latex, unit_tex
+from symcond.report.plain import latex_plain
+from symcond.report.typeset import unit_tex
 
 TAU_IN, TAU_EL, V_TH, M_STAR = sympy.symbols("tau_in tau_el v_th m_star", positive=True)
 NAMES = {s.name: s for s in (TAU_IN, TAU_EL, V_TH, M_STAR)}

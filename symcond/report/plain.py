@@ -1,0 +1,120 @@
+r"""Plain text from LaTeX, for a terminal: ``\\frac{a}{b}`` is ``a/b``, ``\\tau_{in}`` is ``τ_in``.
+
+Used by :mod:`symcond.report.explain` (a statement printed in a terminal) and by the HTML
+ledger (a symbol's letters).  It imports nothing of the other report modules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["latex_plain", "letter"]
+
+_GREEK_NAMES = {"lambda": "lamda", "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta symbol",
+                "epsilon": "lunate epsilon symbol", "phi": "phi symbol", "varsigma": "final sigma"}
+_OTHER = {"hbar": "ħ", "ell": "ℓ", "partial": "∂", "infty": "∞"}
+def letter(command: str) -> str | None:
+    """The character a LaTeX letter command names (``\\\\tau`` is τ), the text itself when it is no command,
+    None when it names none."""
+    if not command.startswith("\\"):
+        return command
+    name = command[1:]
+    if name in _OTHER:
+        return _OTHER[name]
+    case = "CAPITAL" if name[0].isupper() else "SMALL"
+    spelled = _GREEK_NAMES.get(name, name.lower())
+    for candidate in (f"GREEK {case} LETTER {spelled.upper()}", f"GREEK {spelled.upper()}"):
+        try:
+            return unicodedata.lookup(candidate)
+        except KeyError:
+            continue
+    return None
+
+
+# --- plain text from LaTeX -----------------------------------------------------------------------
+_PLAIN_COMMANDS = {"cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "to": "→",
+                   "ne": "≠", "neq": "≠", "approx": "≈", "sim": "∼", "propto": "∝", "infty": "∞", "partial": "∂",
+                   "hbar": "ħ", "ell": "ℓ", "iff": "⟺", "Rightarrow": "⇒", "equiv": "≡", "ll": "≪", "gg": "≫",
+                   "langle": "⟨", "rangle": "⟩", "int": "∫", "sum": "∑", "pm": "±", "quad": "  ", "qquad": "    ",
+                   "vert": "|", "mid": "|", "prime": "′", "circ": "°", "dots": "…", "ldots": "…", "cdots": "⋯"}
+
+
+def _group(text: str, start: int) -> tuple[str, int]:
+    """The brace group (or single character) at ``start``: (content, index after it)."""
+    while start < len(text) and text[start] == " ":
+        start += 1
+    if start >= len(text):
+        return "", start
+    if text[start] != "{":
+        if text[start] == "\\":
+            match = re.match(r"\\[A-Za-z]+", text[start:])
+            if match:
+                return match.group(), start + match.end()
+        return text[start], start + 1
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start + 1:i], i + 1
+    return text[start + 1:], len(text)
+
+
+def _wrap(text: str) -> str:
+    return text if re.fullmatch(r"[\w.′*^]+", text) else f"({text})"
+
+
+def latex_plain(latex: str) -> str:
+    r"""A readable plain-text rendering of a LaTeX formula (for a terminal).
+
+    >>> latex_plain(r"\begin{aligned}& \frac{a}{b+1} \\ &= \sqrt{\varepsilon_0/\mu_0} && \text{by (2)}\end{aligned}")
+    'a/(b+1); = √(ε_0/μ_0) by (2)'
+    >>> latex_plain(r"\tau_{in}^{2} \le \mathrm{kg\,s^{-2}}")
+    'τ_in^2 ≤ kg s^-2'
+    """
+    out: list[str] = []
+    i = 0
+    text = re.sub(r"\\(begin|end)\{[a-z*]+\}", " ", latex)
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            match = re.match(r"\\([A-Za-z]+|.)", text[i:])
+            assert match is not None
+            name, i = match.group(1), i + match.end()
+            if name in ("frac", "dfrac", "tfrac"):
+                num, i = _group(text, i)
+                den, i = _group(text, i)
+                out.append(f"{_wrap(latex_plain(num))}/{_wrap(latex_plain(den))}")
+            elif name == "sqrt":
+                arg, i = _group(text, i)
+                out.append(f"√{_wrap(latex_plain(arg))}")
+            elif name in ("text", "mathrm", "mathit", "mathbf", "textrm", "operatorname", "mathcal", "bar", "hat",
+                          "tilde", "vec", "overline", "mbox"):
+                arg, i = _group(text, i)
+                out.append(latex_plain(arg) if name not in ("text", "textrm", "mbox") else arg)
+            elif name == "\\":
+                out.append("; ")
+            elif name in (",", ";", ":", " ", "!"):
+                out.append(" " if name != "!" else "")
+            elif name in ("left", "right", "big", "Big", "bigl", "bigr", "displaystyle", "limits"):
+                pass
+            elif name in _PLAIN_COMMANDS:
+                out.append(_PLAIN_COMMANDS[name])
+            elif len(name) == 1:
+                out.append(name)
+            else:
+                found = letter("\\" + name)
+                out.append(found if found is not None else name)
+        elif ch in "^_":
+            arg, i = _group(text, i + 1)
+            shown = latex_plain(arg)
+            out.append(ch + (shown if len(shown) == 1 or re.fullmatch(r"-?\w+", shown) else f"({shown})"))
+        elif ch in "{}":
+            i += 1
+        elif ch == "&":
+            out.append(" " if text[i:i + 2] == "&&" else "")
+            i += 2 if text[i:i + 2] == "&&" else 1
+        else:
+            out.append(ch)
+            i += 1
+    return re.sub(r"\s+;", ";", re.sub(r"[ \n]+", " ", "".join(out))).strip()
