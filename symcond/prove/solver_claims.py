@@ -28,17 +28,19 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import mpmath
 import numpy as np
 import sympy
 
 from symcond.errors import DefinitionError, SymcondError
-from symcond.kinetic import KineticParams, KineticResult, solve
 from symcond.model.context import Context
 from symcond.model.solver_claims import KineticClaim, KineticProperty
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
+
+if TYPE_CHECKING:
+    from symcond.kinetic import KineticResult
 
 __all__ = ["RUNS_MARK", "SAFETY", "WITNESS_SIGMAS", "check_kinetic"]
 
@@ -79,6 +81,8 @@ class Run:
 
 def check_kinetic(claim: KineticClaim, ctx: Context) -> Outcome:
     """The verdict of ``claim``: run the solver at every point and compare (module docstring)."""
+    from symcond.kinetic import KineticParams, solve  # when a claim is decided: not in check's start-up
+
     del ctx  # the claim carries its numbers; no symbolic context is needed
     laws = [(_numpy_law(t_in, claim.energy), _numpy_law(t_el, claim.energy)) for t_in, t_el in claim.laws]
     results: dict[Run, KineticResult] = {}
@@ -254,6 +258,7 @@ def _verdict(claim: KineticClaim, runs: list[Run], measured: str,
 
 def _witnessed(claim: KineticClaim, runs: list[Run]) -> tuple[list[Run], str]:
     """Run the Monte Carlo at each nonzero field of ``runs``; the runs with the witness noted, or a disagreement."""
+    from symcond.kinetic import KineticParams, solve  # when a claim is decided: not in check's start-up
     from symcond.montecarlo import drift  # imported only when a witness is asked for (numba start-up)
 
     laws = [(_numpy_law(t_in, claim.energy), _numpy_law(t_el, claim.energy)) for t_in, t_el in claim.laws]
