@@ -23,6 +23,7 @@ from symcond.errors import BudgetExceeded, DefinitionError, SymcondError, UserCo
 from symcond.ledger import workers
 from symcond.ledger.cache import CacheStats, ResultCache
 from symcond.ledger.limits import CLAIM_BUDGET
+from symcond.ledger.selection import selects
 from symcond.model.claims import Claim
 from symcond.model.paper import Paper
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
@@ -177,7 +178,7 @@ def _decider() -> Callable[..., Outcome]:
 
 
 def _selected(claim: Claim, only: Sequence[str]) -> bool:
-    return not only or any(claim.id.startswith(prefix) for prefix in only)
+    return not only or any(selects(pattern, claim.id) for pattern in only)
 
 
 #: ``progress(done, total, running)``: claims finished (read from the cache included), claims selected,
@@ -196,7 +197,8 @@ def verify(papers: Iterable[Paper], only: Sequence[str] = (), verdicts: Sequence
     papers : iterable of Paper
         The papers whose claims are decided.
     only : sequence of str
-        Claim id prefixes to keep (empty: every claim).
+        Claim id prefixes to keep, or exact ids written ``=ID`` (empty: every claim);
+        see :mod:`symcond.ledger.selection`.
     verdicts : sequence of Verdict
         Keep only entries with one of these verdicts (empty: all).
     total_budget : float, optional
