@@ -110,6 +110,7 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     papers = [p for p in load_papers(args.paths, args.total_budget) if not args.paper or p.key in args.paper]
     if args.paper and not papers:
         raise SymcondError(f"no paper with key {', '.join(args.paper)}")
+    _check_only([claim.id for paper in papers for claim in paper], args.only)
     cache = None if args.no_cache else ResultCache()
     line = ProgressLine(sys.stderr) if wanted(sys.stderr, sys.stdout, args.format, args.out) else None
     try:
@@ -129,6 +130,15 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     return CommandResult(text, code)
 
 
+def _check_only(ids: Sequence[str], only: Sequence[str]) -> None:
+    """Refuse an ``--only`` that selects no claim, naming the closest ids."""
+    from symcond.ledger.selection import close_ids, unmatched
+
+    for pattern in unmatched(ids, only):
+        near = f"; closest ids: {', '.join(close_ids(ids, pattern))}" if ids else ""
+        raise SymcondError(f"--only {pattern!r} selects no claim{near}")
+
+
 def _cache_line(cache: ResultCache) -> str:
     """The text ledger's last line: what the result cache did."""
     s = cache.stats
@@ -145,13 +155,17 @@ def _add_verify(sub: argparse._SubParsersAction) -> None:
                            "example:\n  symcond verify --paper dasgreen2003 --format markdown\n"
                            "  symcond verify --format html --out ledger.html\n"
                            "  symcond verify my_paper.py --only mypaper:eq3 --format json\n"
-                           "exit: 0 when every verdict matches the recorded expectation, 1 otherwise"))
+                           "  symcond verify --only =dasgreen2003:eq7 --only reggiani2026:table1  # exact id, prefix\n"
+                           "exit: 0 when every verdict matches the recorded expectation, 1 otherwise, 2 bad input\n"
+                           "(e.g. an --only that selects no claim: the message names the closest ids)"))
     p.add_argument("paths", nargs="*", help="derivation files (default: the bundled papers)")
     p.add_argument("--format", choices=["text", "json", "markdown", "latex", "html"], default="text")
     p.add_argument("--out", help="write the ledger to this file")
     p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--paper", action="append", default=[], metavar="KEY", help="only this paper")
-    p.add_argument("--only", action="append", default=[], metavar="ID-PREFIX", help="only claims with this prefix")
+    p.add_argument("--only", action="append", default=[], metavar="ID-PREFIX",
+                   help="only claims whose id starts with ID-PREFIX; =ID: only the claim ID itself"
+                        " (--only =mypaper:eq1 leaves mypaper:eq12 out)")
     p.add_argument("--verdict", action="append", default=[], choices=[v.value for v in Verdict],
                    help="only claims with this verdict")
     p.add_argument("--total-budget", type=float, default=None, help="seconds for the whole run (hard limit)")

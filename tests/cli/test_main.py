@@ -206,3 +206,24 @@ def test_check_where_sympy_raises_while_proving_is_undecided(capsys):
     assert err == "" and (code, out[:8]) in {(1, "fails: a"), (3, "undecide")}
     if code == 3:
         assert out.startswith("undecided: SymPy failed (ValueError: The argument '_rf(1, -9/10)' is not comparable.)")
+
+
+@pytest.mark.parametrize(("only", "closest"), [
+    ("nosuchid", None),
+    ("eq7", "dasgreen2003:eq7, reggiani2026:eq7"),
+    ("=dasgreen2003:eq77", "dasgreen2003:eq7"),
+])
+def test_verify_only_selecting_nothing_is_bad_input(capsys, only, closest):
+    """An --only that selects no claim exits 2 with one line naming three close ids (no empty ledger, exit 0)."""
+    code, out, err = run(capsys, "verify", "--only", only, "--no-cache")
+    assert code == 2 and out == ""
+    assert err.startswith(f"symcond: error: --only {only!r} selects no claim; closest ids: ") and err.count("\n") == 1
+    assert err.count(", ") == 2 and (closest is None or closest in err)
+
+
+def test_verify_only_exact_id(capsys):
+    """--only =ID decides that claim alone; the same id as a prefix also selects dasgreen2003:eq7.bound."""
+    _, exact, _ = run(capsys, "verify", "--only", "=dasgreen2003:eq7", "--format", "json", "--no-cache")
+    _, prefix, _ = run(capsys, "verify", "--only", "dasgreen2003:eq7", "--format", "json", "--no-cache")
+    assert [c["id"] for c in json.loads(exact)["claims"]] == ["dasgreen2003:eq7"]
+    assert [c["id"] for c in json.loads(prefix)["claims"]] == ["dasgreen2003:eq7", "dasgreen2003:eq7.bound"]
