@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from symcond import __version__
 from symcond.cli.command import (
@@ -39,8 +40,24 @@ examples:
 """
 
 
+_NUMBER = r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+#: A word that is a value, not an option: a negative number, scientific notation included (``-1e4``), or a
+#: comma-separated list of numbers starting with one (``-2.5,0,1e1``); argparse knows ``-4`` and ``-.5`` only.
+NEGATIVE_NUMBER = re.compile(rf"^-{_NUMBER}(?:,-?{_NUMBER})*$")
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors (``symcond: error: ...``) and exit code 2."""
+    """argparse with one-line errors (``symcond: error: ...``), exit code 2, and negative numbers as values.
+
+    >>> p = _Parser(prog="demo")
+    >>> _ = p.add_argument("--mu-kT", type=float)
+    >>> p.parse_args(["--mu-kT", "-1e4"]).mu_kT
+    -10000.0
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = NEGATIVE_NUMBER
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"symcond: error: {message}\n")

@@ -227,3 +227,18 @@ def test_verify_only_exact_id(capsys):
     _, prefix, _ = run(capsys, "verify", "--only", "dasgreen2003:eq7", "--format", "json", "--no-cache")
     assert [c["id"] for c in json.loads(exact)["claims"]] == ["dasgreen2003:eq7"]
     assert [c["id"] for c in json.loads(prefix)["claims"]] == ["dasgreen2003:eq7", "dasgreen2003:eq7.bound"]
+
+
+def test_negative_scientific_notation_is_a_value(capsys):
+    """--mu-kT -1e1, --eps-kT -2.5e0,0 and --field -5e-1 are numbers, not unknown options (argparse knows -4 only)."""
+    code, out, err = run(capsys, "solve", "--mu-kT", "-1e1", "--eps-kT", "-2.5e0,0", "--field", "-5e-1", "--json")
+    etas = sorted(band["eta"] for band in json.loads(out)["bands"])
+    assert (code, err, etas) == (0, "", [-10.0, -7.5])
+
+
+@pytest.mark.parametrize("value", ["-1e3", "-.5E+2", "-2.5e-3"])
+def test_negative_scientific_budget_reaches_the_check(capsys, value):
+    """A negative budget in scientific notation is read as a number and refused by the budget's own check."""
+    code, _, err = run(capsys, "verify", "--only", "dasgreen2003:eq7", "--total-budget", value)
+    expected = f"symcond: error: --total-budget must be a positive number of seconds (got {float(value)})\n"
+    assert (code, err) == (2, expected)
