@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--log", action="store_true",
                    help="draw each panel again below itself with a logarithmic G axis")
     p.add_argument("--points", type=int, default=None, metavar="N",
-                   help="number of abscissae (default: the figure's own)")
+                   help="number of abscissae, at least 2 (default: the figure's own)")
     p.set_defaults(handler=_handler)
 
 
@@ -62,10 +62,13 @@ def _handler(args: argparse.Namespace) -> CommandResult:
 
     if args.key is None:
         return CommandResult("\n".join(f"{k}: {figure_spec(k).summary}" for k in available_figures()))
+    if args.points is not None and args.points < 2:  # 0 is a bad count, not "the figure's own"
+        raise DefinitionError(f"'--points' must be an integer >= 2 (got {args.points})")
     _check_targets(args.out, args.data, args.force)
     spec = figure_spec(args.key)
     data = spec.build(spec.select(args.variant), args.points or spec.default_points)
-    lines = [f"{data.key}: {len(data.panels)} panel(s), {len(data.panels[0].curves[0].x)} points"]
+    panels, points = len(data.panels), len(data.panels[0].curves[0].x)
+    lines = [f"{data.key}: {panels} panel{'s' * (panels != 1)}, {points} points"]
     if args.out is not None:
         render(data, args.out, force=args.force, log=True if args.log else None)
         lines.append(f"wrote {args.out}")

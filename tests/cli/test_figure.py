@@ -160,3 +160,18 @@ def test_split_keeps_math_whole() -> None:
 
     assert _split(r"A, $x = 1, y$, B c", ", ") == ["A,", "$x = 1, y$,", "B c"]
     assert _split(r"a $b c$ d", " ") == ["a", "$b c$", "d"]
+
+
+@pytest.mark.parametrize("points", ["0", "1", "-3"])
+def test_too_few_points_is_bad_input(capsys, tmp_path: Path, points: str) -> None:
+    """--points 0 (and 1, -3) exits 2 with one line and writes nothing; 0 is not "the figure's own" count."""
+    data = tmp_path / "fig1.csv"
+    code, out, err = run(capsys, "figure", FIG1, "--points", points, "--data", str(data))
+    assert (code, out) == (2, "") and err == f"symcond: error: '--points' must be an integer >= 2 (got {points})\n"
+    assert not data.exists()
+
+
+def test_one_panel_is_singular(capsys) -> None:
+    """The first line counts one panel as '1 panel', not '1 panel(s)'."""
+    code, out, _ = run(capsys, "figure", FIG1, "--points", "2", "--variant", "paper")
+    assert code == 0 and out.splitlines()[0] == f"{FIG1}: 1 panel, 2 points"
