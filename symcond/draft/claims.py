@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -24,7 +23,6 @@ from symcond.draft.latex import RELATIONS, function_head
 from symcond.draft.sources import Display
 from symcond.draft.symbols import SymbolTable
 from symcond.errors import SymcondError
-from symcond.quantities.dimensions import dimension_of
 from symcond.quantities.units import parse_unit
 
 __all__ = ["Drafted", "draft_claims"]
@@ -351,49 +349,3 @@ def draft_claims(found: list[Display], table: SymbolTable | None = None) -> list
         sides, _ = _split(display.math)
         previous_tail = sides[-1] if sides else ""
     return drafter.out
-
-
-def _pin_by_arguments(expr: sympy.Expr, known: dict[sympy.Basic, object], table: SymbolTable) -> None:
-    """``exp(h nu / k_B T)``: the argument of exp, log, sin, ... is dimensionless, which pins the one
-    unknown symbol of a product of powers (``nu`` is a frequency)."""
-    for call in expr.atoms(sympy.Function):
-        if len(call.args) != 1 or isinstance(call, sympy.Integral):
-            continue
-        (argument,) = call.args
-        factors = [f.as_base_exp() for f in sympy.Mul.make_args(argument)]
-        if not all(b.is_number or isinstance(b, sympy.Symbol) for b, _e in factors) or not all(
-                e.is_Rational for _b, e in factors):
-            continue
-        unknown = [(b, e) for b, e in factors if isinstance(b, sympy.Symbol) and b not in known]
-        if len(unknown) != 1 or not table.is_own(unknown[0][0]):
-            continue
-        symbol, power = unknown[0]
-        try:
-            rest = dimension_of(argument / symbol**power, known.get)  # type: ignore[arg-type]
-        except SymcondError:
-            continue
-        if rest is not None:
-            known[symbol] = (rest ** -1) ** Fraction(int(power.p), int(power.q))  # type: ignore[operator]
-
-
-def infer_dimensions(drafted: list[Drafted], table: SymbolTable) -> dict[str, str]:
-    """Dimensions of the paper's own symbols pinned by definitions and equalities (name -> unit text)."""
-    known: dict[sympy.Basic, object] = {table.registry.symbol(n): table.registry.quantity(n).dimension
-                                        for n in table.registry_names()}
-    for _round in range(3):
-        for item in drafted:
-            for expr in (item.lhs, item.rhs):
-                if expr is not None:
-                    _pin_by_arguments(expr, known, table)
-            if item.kind not in ("definition", "equality") or item.lhs is None or item.rhs is None:
-                continue
-            for side, other in ((item.lhs, item.rhs), (item.rhs, item.lhs)):
-                if isinstance(side, sympy.Symbol) and side not in known and table.is_own(side):
-                    try:
-                        dim = dimension_of(other, known.get)  # type: ignore[arg-type]
-                    except SymcondError:
-                        dim = None
-                    if dim is not None:
-                        known[side] = dim
-    return {s.name: d.unit_name() if not d.is_dimensionless else "1"  # type: ignore[attr-defined]
-            for s, d in known.items() if isinstance(s, sympy.Symbol) and table.is_own(s)}

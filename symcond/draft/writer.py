@@ -12,7 +12,8 @@ import re
 import sympy
 from sympy.printing.str import StrPrinter
 
-from symcond.draft.claims import Drafted, draft_claims, infer_dimensions
+from symcond.draft.claims import Drafted, draft_claims
+from symcond.draft.dimensions import infer_dimensions
 from symcond.draft.sources import displays
 from symcond.draft.symbols import SymbolTable
 from symcond.errors import DefinitionError
