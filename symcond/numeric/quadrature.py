@@ -138,9 +138,26 @@ def _nodes(piece: Callable[[mpmath.mpf], Any], top: mpmath.mpf, first: int) -> l
         return [mpmath.mpf(0), top]
     sizes = [abs(piece(mpmath.mpf(2) ** k)) for k in grid]
     floor = max(sizes) * mpmath.eps * mpmath.mpf(10) ** -_GUARD
+    if not mpmath.isfinite(top) and not _decays(sizes, grid, floor):
+        raise ValueError("the integrand does not decay fast enough for the integral to converge")
     kept = [k for k, size in zip(grid, sizes, strict=True) if size > floor] or grid
     inner = [k for k in grid if min(kept) - _STEP <= k <= max(kept) + _STEP]
     return [mpmath.mpf(0), *(mpmath.mpf(2) ** k for k in inner), top]
+
+
+def _decays(sizes: list[mpmath.mpf], grid: list[int], floor: mpmath.mpf) -> bool:
+    """Whether the tail beyond the last grid node converges: the integrand is negligible there, or
+    ``s |piece(s)|`` (the tail's order of magnitude) falls by at least 4 between the last two nodes,
+    so the integrand in ``t`` decays at least like ``t**-1.25``.  A divergent integral (``exp(t)``,
+    ``1/t``, ``1/(t log t)``) or an oscillating one that converges only conditionally
+    (``sin(t)/t``) fails the test: mpmath would integrate the truncated tail and return a finite
+    number that is not the integral."""
+    if sizes[-1] <= floor:
+        return True
+    if len(grid) < 2 or not all(mpmath.isfinite(size) for size in sizes[-2:]):
+        return False
+    before, last = (mpmath.mpf(2) ** k * size for k, size in zip(grid[-2:], sizes[-2:], strict=True))
+    return bool(last * 4 <= before)
 
 
 @lru_cache(maxsize=256)

@@ -94,6 +94,9 @@ def _confirm(ctx: Context, left: sympy.Expr, right: sympy.Expr, constraints: lis
 
 
 def _failure(ratio: sympy.Expr | None) -> tuple[Finding, str]:
-    if ratio is not None and ratio.is_number:
+    """The finding and reason of a refuted equality: a constant factor only when the ratio is a
+    number in closed form (an unevaluated integral is "a number" to SymPy but says nothing)."""
+    if ratio is not None and ratio.is_number and not ratio.has(sympy.Integral, sympy.Sum, sympy.Limit,
+                                                               sympy.Derivative):
         return Finding.CONSTANT_FACTOR, f"the sides differ by the constant factor lhs/rhs = {sympy.sstr(ratio)}"
     return Finding.DIFFERENT, "the sides differ (see ratio and counterexample)"

@@ -1,5 +1,6 @@
 """Quadrature of expressions with definite integrals: values computed once per integral and point."""
 
+import pytest
 import sympy
 
 from symcond.numeric import quadrature
@@ -39,3 +40,25 @@ def test_an_even_integrand_over_the_real_line_is_integrated_on_one_half():
         half = quadrature._substituted_quad(gauss, -mpmath.inf, mpmath.inf, -10, even=True)
         assert both == half and abs(half - mpmath.sqrt(mpmath.pi)) < mpmath.mpf(10) ** -38
     assert min(seen) >= 0
+
+
+_T = sympy.Symbol("t", positive=True)
+
+
+@pytest.mark.parametrize("integrand", [sympy.exp(_T), 1 / _T, 1 / (_T * sympy.log(_T)), sympy.sin(_T) / _T,
+                                       _T**sympy.Rational(-1, 10)])
+def test_an_integral_that_does_not_converge_absolutely_has_no_value(integrand):
+    """exp(t), 1/t, 1/(t log t), sin(t)/t over (2, oo): no value, rather than a truncated tail's sum."""
+    assert quadrature.quad_evaluate(sympy.Integral(integrand, (_T, 2, sympy.oo)), {}, 30) is None
+
+
+@pytest.mark.parametrize(("integrand", "exact"), [
+    (1 / (1 + _T**2), sympy.pi / 2),
+    (1 / (1 + _T ** sympy.Rational(3, 2)), 4 * sympy.pi / (3 * sympy.sqrt(3))),
+    (sympy.exp(-_T**2), sympy.sqrt(sympy.pi) / 2),
+    (_T**3 / (sympy.exp(_T) - 1), sympy.pi**4 / 15),
+])
+def test_an_integral_with_an_algebraic_or_faster_tail_keeps_its_value(integrand, exact):
+    """1/(1+t**2), 1/(1+t**1.5), exp(-t**2), t**3/(e**t-1) over (0, oo) still agree with the exact value."""
+    value = quadrature.quad_evaluate(sympy.Integral(integrand, (_T, 0, sympy.oo)), {}, 30)
+    assert value is not None and abs(value - sympy.N(exact, 40)) < 1e-28

@@ -93,3 +93,17 @@ def test_plain_integer_given_is_accepted(xy):
     """A given value written as a Python int works like a SymPy integer."""
     x, y = xy
     assert check_equality(x * y, x, Context(givens={y: 1})).verdict is Verdict.HOLDS
+
+
+def test_a_divergent_integral_is_not_refuted_with_a_truncated_value():
+    """Integral(exp(x), (x, 0, oo)) = 1 is undecided: quadrature of a divergent integral has no value."""
+    x = sympy.Symbol("x", positive=True)
+    outcome = check_equality(sympy.Integral(sympy.exp(x), (x, 0, sympy.oo)), sympy.Integer(1), Context())
+    assert outcome.verdict is Verdict.UNDECIDED
+
+
+def test_an_unevaluated_integral_ratio_is_not_called_a_constant_factor():
+    """Integral(1/(1+x**2), (x, 0, oo)) = 1 fails, but not 'by the constant factor Integral(...)'."""
+    x = sympy.Symbol("x", positive=True)
+    outcome = check_equality(sympy.Integral(1 / (1 + x**2), (x, 0, sympy.oo)), sympy.Integer(1), Context())
+    assert outcome.verdict is Verdict.FAILS and outcome.evidence.finding is Finding.DIFFERENT
