@@ -8,8 +8,13 @@ on bad input (``cli.py`` prints and exits).
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from symcond.cli.command import EXIT_FAILS, EXIT_OK, CommandResult
+from symcond.errors import SymcondError
+
+if TYPE_CHECKING:
+    from symcond.model.paper import Paper
 
 __all__ = ["register"]
 
@@ -24,8 +29,10 @@ worked example (a refuted claim: the exact factor, the counterexample, the SI di
   ...
 more examples:
   symcond explain dasgreen2003:eq3            # each step: expression, rule, its own check
-  symcond explain eq7 --latex                 # a unique local id is enough; LaTeX expressions
+  symcond explain eq18 --latex                # a unique local id is enough; LaTeX expressions
+  symcond explain dasgreen2003:eq7            # eq7 alone is ambiguous: both papers have one
   symcond explain demo:eq2 --derivation my_paper.py
+Expressions print as plain text (Unicode) unless --latex is given.
 exit: 0 when the verdict matches the recorded expectation, 1 otherwise, 2 unknown id
 """
 
@@ -71,12 +78,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.set_defaults(handler=_export_handler)
 
 
+def _papers(wanted: str, derivations: list[str]) -> list[Paper]:
+    """The papers of ``derivations`` (default: the bundled ones); an id naming none of them is refused.
+
+    ``table1:row`` may be a unique local id, not paper ``table1``: it is refused only if no claim has it.
+    """
+    from symcond.ledger.run import load_papers
+
+    papers = load_papers(derivations or None)
+    key, sep, _ = wanted.partition(":")
+    keys = [p.key for p in papers]
+    if not sep or key in keys or any(c.id.partition(":")[2] == wanted for p in papers for c in p):
+        return papers
+    if derivations:
+        raise SymcondError(f"no paper {key!r} in the given derivation files (they define {', '.join(keys)});"
+                           " add its file with --derivation FILE")
+    raise SymcondError(f"paper {key!r} is not bundled (bundled: {', '.join(keys)}); give its derivation file"
+                       " with --derivation FILE")
+
+
 def _explain_handler(args: argparse.Namespace) -> CommandResult:
     """Explain one claim."""
-    from symcond.ledger.run import load_papers
     from symcond.report.explain import explain, resolve_claim
 
-    paper, claim = resolve_claim(load_papers(args.derivation or None), args.claim)
+    paper, claim = resolve_claim(_papers(args.claim, args.derivation), args.claim)
     explanation = explain(paper, claim)
     code = EXIT_OK if claim.expect.met_by(explanation.outcome.verdict) else EXIT_FAILS
     return CommandResult(explanation.text(latex=args.latex), code)
@@ -85,8 +110,7 @@ def _explain_handler(args: argparse.Namespace) -> CommandResult:
 def _export_handler(args: argparse.Namespace) -> CommandResult:
     """Export one claim to a file."""
     from symcond.export.claim import export_claim, export_targets
-    from symcond.ledger.run import load_papers
 
     export_targets(args.to, args.backend, args.force)  # a bad --to fails before the derivations load
-    result = export_claim(load_papers(args.derivation or None), args.claim, args.to, args.backend, force=args.force)
+    result = export_claim(_papers(args.claim, args.derivation), args.claim, args.to, args.backend, force=args.force)
     return CommandResult(result.summary(), EXIT_OK)

@@ -97,3 +97,60 @@ def test_export_claim_api_has_force(tmp_path):
         export_claim(papers, "reggiani2026:eq11", target)
     export_claim(papers, "reggiani2026:eq11", target, force=True)
     assert "def eq11_lhs" in target.read_text()
+
+
+def _help_ids() -> list[tuple[str, str]]:
+    """(command, id) of every `symcond explain|export ID` example in the help texts that uses the bundled papers."""
+    import re
+
+    found = []
+    for name in ("explain", "export"):
+        for match in re.finditer(rf"(?m)^\s+(?:\$ )?symcond {name} (\S+)(.*)", _subcommands()[name].format_help()):
+            if "--derivation" not in match.group(2):
+                found.append((name, match.group(1)))
+    return found
+
+
+@pytest.mark.parametrize(("command", "wanted"), _help_ids())
+def test_help_examples_name_one_bundled_claim(command, wanted):
+    """Every claim id in the explain/export help examples resolves to exactly one bundled claim (no ambiguous eq7)."""
+    from symcond.ledger.run import load_papers
+    from symcond.report.explain import resolve_claim
+
+    assert resolve_claim(load_papers(None), wanted)[1].id.endswith(wanted)
+
+
+@pytest.mark.parametrize("command", [["explain", "foo:eq1"], ["export", "foo:eq1", "--to", "out.py"]])
+def test_unbundled_paper_suggests_derivation(tmp_path, capsys, monkeypatch, command):
+    """An id of a paper that is not bundled says so and points at --derivation, instead of 'did you mean ...:eq1'."""
+    monkeypatch.chdir(tmp_path)
+    assert main(command) == 2
+    assert capsys.readouterr().err == ("symcond: error: paper 'foo' is not bundled (bundled: dasgreen2003,"
+                                       " reggiani2026); give its derivation file with --derivation FILE\n")
+    assert not (tmp_path / "out.py").exists()
+
+
+def test_paper_missing_from_given_derivations_names_theirs(tmp_path, capsys):
+    """With --derivation, an id of another paper names the papers the files define."""
+    path = tmp_path / "demo.py"
+    path.write_text("from symcond import Paper\npaper = Paper('demo2026')\ne, h = paper.symbols('e h')\n"
+                    "paper.equality('eq1', e / h, e / h)\n")
+    assert main(["explain", "foo:eq1", "--derivation", str(path)]) == 2
+    assert capsys.readouterr().err == ("symcond: error: no paper 'foo' in the given derivation files (they define"
+                                       " demo2026); add its file with --derivation FILE\n")
+
+
+def test_local_id_with_a_colon_is_not_a_paper_key(capsys):
+    """table1:classical_diffusive is a unique local id of reggiani2026, not an id of a paper 'table1'."""
+    assert main(["explain", "table1:classical_diffusive"]) == 0
+    assert capsys.readouterr().out.startswith("reggiani2026:table1:classical_diffusive ")
+
+
+def test_explain_prints_plain_text_unless_latex(capsys):
+    """explain shows pretty-printed Unicode by default and LaTeX only with --latex."""
+    main(["explain", "dasgreen2003:eq7"])
+    plain = capsys.readouterr().out
+    main(["explain", "dasgreen2003:eq7", "--latex"])
+    latex = capsys.readouterr().out
+    assert "\\frac" not in plain and "τ" in plain
+    assert "\\frac" in latex
