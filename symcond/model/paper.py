@@ -43,6 +43,7 @@ from symcond.model.derivation import Derivation, Step
 from symcond.model.figures import SubbandFigure
 from symcond.model.solver_claims import KineticClaim, KineticProperty
 from symcond.model.tables import Table
+from symcond.model.verdict import Expect
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 from symcond.quantities.givens import si_givens
 from symcond.quantities.registry import Registry, dimension_from_name
@@ -156,6 +157,7 @@ class Paper:
         full = f"{self.key}:{local}"
         if full in self._claims:
             raise DefinitionError(f"claim id {full!r} is used twice")
+        _check_expect(full, claim.expect)
         for name in claim.assumptions or ():
             if name not in self._assumptions:
                 raise DefinitionError(f"claim {full!r} refers to the unknown assumption {name!r}")
@@ -263,6 +265,10 @@ class Paper:
         such as ``"kOhm"`` or ``"W/K"``, or dimension names such as ``"power/temperature"``, which
         stand for the coherent SI unit); see :func:`symcond.quantities.units.parse_unit`.
         """
+        if not isinstance(stated, str):  # a float has lost the printed digits (12.90 is 12.9)
+            raise DefinitionError(f"claim {self._full(id)!r}: the stated value must be the text the paper prints,"
+                                  f" e.g. {str(stated)!r} (got {type(stated).__name__} {stated!r}); its digits fix"
+                                  " the rounding that is checked")
         stated, dimension = _stated_with_unit(stated, unit)
         return self.add(NumericValue(expr, stated, dimension, id=self._full(id), **kw))
 
@@ -294,6 +300,24 @@ class Paper:
             raise DefinitionError(f"claim {full!r}: {exc}") from exc
         except DimensionError as exc:
             raise DimensionError(f"claim {full!r}: {exc}", lhs=exc.lhs, rhs=exc.rhs) from exc
+
+
+_EXPECT_HINTS = {"fails": "Expect.refuted('why the paper is wrong')",
+                 "undecided": "Expect.undecided('why it is not decided')"}
+
+
+def _check_expect(full: str, expect: object) -> None:
+    """Refuse an ``expect=`` that is not an :class:`Expect` (``expect="fails"``), naming the spelling to use.
+
+    >>> try:
+    ...     _check_expect("demo2026:eq1", "fails")
+    ... except DefinitionError as exc:
+    ...     print(exc)
+    claim 'demo2026:eq1': expect must be an Expect, e.g. expect=Expect.refuted('why the paper is wrong') (got 'fails')
+    """
+    if not isinstance(expect, Expect):
+        hint = _EXPECT_HINTS.get(str(expect), "Expect.refuted('...') or Expect.undecided('...')")
+        raise DefinitionError(f"claim {full!r}: expect must be an Expect, e.g. expect={hint} (got {expect!r})")
 
 
 def _stated_with_unit(stated: str, unit: str | Dim | int | None) -> tuple[str, Dim | None]:

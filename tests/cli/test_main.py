@@ -30,8 +30,8 @@ def test_check_json_has_every_field(capsys):
     """--json prints one object with the documented keys."""
     _, out, _ = run(capsys, *DRUDE, "--json")
     record = json.loads(out)
-    assert set(record) == {"verdict", "conditions", "ratio", "residual", "counterexample", "lhs_dimension",
-                           "rhs_dimension", "detail", "registry"}
+    assert set(record) == {"verdict", "conditions", "ratio", "residual", "counterexample", "counterexample_units",
+                           "counterexample_codata", "lhs_dimension", "rhs_dimension", "detail", "registry"}
     assert record["lhs_dimension"] == record["rhs_dimension"] == "kg^-1 m^-2 s^3 A^2"
 
 
@@ -242,3 +242,12 @@ def test_negative_scientific_budget_reaches_the_check(capsys, value):
     code, _, err = run(capsys, "verify", "--only", "dasgreen2003:eq7", "--total-budget", value)
     expected = f"symcond: error: --total-budget must be a positive number of seconds (got {float(value)})\n"
     assert (code, err) == (2, expected)
+
+
+def test_expect_as_a_string_in_a_derivation_file_is_bad_input(capsys, tmp_path):
+    """A file writing expect="fails" exits 2 with one line naming the claim (it was an internal error, exit 70)."""
+    path = tmp_path / "slip.py"
+    path.write_text("from symcond import Paper\npaper = Paper('slip2026')\ne, h = paper.symbols('e h')\n"
+                    "paper.equality('eq1', e / h, 2 * e / h, expect='fails')\n")
+    code, out, err = run(capsys, "verify", str(path), "--jobs", "0", "--no-cache")
+    assert (code, out) == (2, "") and err.startswith("symcond: error: slip.py: claim 'slip2026:eq1': expect must be")
