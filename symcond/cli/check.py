@@ -40,7 +40,8 @@ from symcond.quantities.dimensions import Dim
 from symcond.quantities.givens import parse_given
 from symcond.quantities.registry import Quantity, Registry, dimension_from_name
 
-__all__ = ["CheckRun", "Relation", "check_texts", "outcome_json", "parse_dimension", "registry_text", "run_check"]
+__all__ = ["CheckRun", "Relation", "check_texts", "counterexample_text", "dimensions_text", "outcome_json",
+           "parse_dimension", "registry_text", "run_check"]
 
 
 class Relation(Enum):
@@ -248,16 +249,39 @@ def _decide(left: sympy.Expr, right: sympy.Expr, relation: Relation, ctx: Contex
 def outcome_json(outcome: Outcome, registry: Sequence[Quantity] = ()) -> str:
     """The one JSON object printed by ``symcond check --json``.
 
-    Its ``registry`` maps each name taken from the registry to the quantity's description.
+    Its ``registry`` maps each name taken from the registry to the quantity's description;
+    ``counterexample_units`` maps each counterexample entry with a dimension to its SI unit, and
+    ``counterexample_codata`` lists the coordinates set at their CODATA value.
     """
     ev, shown = outcome.evidence, outcome.evidence.shown()
     record: dict[str, Any] = {
         "verdict": outcome.verdict.value, "conditions": list(ev.conditions), "ratio": shown.ratio,
         "residual": shown.residual, "counterexample": shown.counterexample,
+        "counterexample_units": shown.units, "counterexample_codata": list(shown.constants),
         "lhs_dimension": shown.lhs_dimension, "rhs_dimension": shown.rhs_dimension, "detail": ev.reason,
         "registry": {quantity.name: quantity.description for quantity in registry},
     }
     return json.dumps(record)
+
+
+def dimensions_text(evidence: Evidence) -> str | None:
+    """The line with the SI units of both sides, named where SI names them (``V`` for ``kg m^2 s^-3 A^-1``).
+
+    >>> from sympy.physics.units import voltage
+    >>> dimensions_text(Evidence(lhs_dimension=Dim.of(voltage), rhs_dimension=None))
+    'dimensions: lhs V, rhs unknown'
+    """
+    lhs, rhs = evidence.lhs_dimension, evidence.rhs_dimension
+    if lhs is None and rhs is None:
+        return None
+    return "dimensions: " + ", ".join(f"{side} {'unknown' if dim is None else dim.unit_name()}"
+                                      for side, dim in (("lhs", lhs), ("rhs", rhs)))
+
+
+def counterexample_text(evidence: Evidence) -> str | None:
+    """The line with the counterexample and its SI units (``counterexample: T = 275.3 K, e = ... C (CODATA)``)."""
+    shown = evidence.shown()
+    return None if not shown.counterexample else f"counterexample: {shown.point_text()}"
 
 
 def registry_text(registry: Sequence[Quantity]) -> str | None:

@@ -64,7 +64,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _check_handler(args: argparse.Namespace) -> CommandResult:
-    from symcond.cli.check import Relation, outcome_json, registry_text, run_check
+    from symcond.cli.check import Relation, counterexample_text, dimensions_text, outcome_json, registry_text, run_check
     from symcond.model.verdict import Verdict
 
     run = run_check(args.lhs, args.rhs, Relation(args.relation), args.given, args.assume, args.dim,
@@ -78,8 +78,7 @@ def _check_handler(args: argparse.Namespace) -> CommandResult:
     lines = [f"{outcome.verdict.value}: {ev.reason}"]
     lines += [f"  conditions: {', '.join(ev.conditions)}"] if ev.conditions else []
     lines += [f"  ratio lhs/rhs: {shown.ratio}"] if shown.ratio and outcome.verdict is Verdict.FAILS else []
-    lines += [f"  counterexample: {shown.counterexample}"] if shown.counterexample else []
-    lines += [f"  dimensions: lhs {shown.lhs_dimension}, rhs {shown.rhs_dimension}"] if shown.lhs_dimension else []
+    lines += [f"  {line}" for line in (counterexample_text(ev), dimensions_text(ev)) if line]
     lines += [f"  {line}" for line in [registry_text(run.registry)] if line]
     return CommandResult("\n".join(lines), code)
 

@@ -17,21 +17,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from types import MappingProxyType
 from typing import Any
 
 import mpmath
 import sympy
 from mpmath.libmp import dps_to_prec, mpc_to_str, to_str
 
+from symcond.model.point import POINT_DIGITS, Counterexample, point_text, show_coordinate
 from symcond.parse import parse_expression
 from symcond.quantities.dimensions import Dim
 
 __all__ = ["Verdict", "Finding", "Evidence", "ShownEvidence", "Outcome", "Expect", "number", "show_expr",
            "show_number", "POINT_DIGITS", "SIDE_DIGITS", "VALUE_DIGITS", "RATIO_DIGITS"]
 
-#: Significant digits of a counterexample coordinate as shown (the point is re-checked exactly as shown).
-POINT_DIGITS = 8
 #: Significant digits of a side's value at a counterexample as shown.
 SIDE_DIGITS = 12
 #: Significant digits of a numerically computed ``value`` (a CODATA value) as shown.
@@ -134,14 +132,14 @@ def show_expr(expr: sympy.Expr | None, digits: int | None = None) -> str | None:
 
 
 def show_number(value: sympy.Expr) -> str:
-    """One counterexample entry as text: a coordinate (Rational) with :data:`POINT_DIGITS`
-    digits, a side's value (Float, or complex) with :data:`SIDE_DIGITS`, nan as ``undefined``.
+    """One counterexample entry as text: a coordinate (Rational) exactly as its shortest decimal (else with
+    :data:`POINT_DIGITS` digits), a side's value (Float, or complex) with :data:`SIDE_DIGITS`, nan as ``undefined``.
 
     >>> show_number(sympy.Rational("0.217262")), show_number(number(mpmath.mpf(2) / 3, 30))
-    ('0.21726200', '0.666666666667')
+    ('0.217262', '0.666666666667')
     """
     if isinstance(value, sympy.Rational):
-        return str(sympy.Float(value, POINT_DIGITS))
+        return show_coordinate(value)
     if value is sympy.nan:
         return "undefined"
     if isinstance(value, sympy.Float):
@@ -161,8 +159,12 @@ def _entry(name: str, value: object) -> sympy.Expr:
     return sympy.Float(value) if name in ("lhs", "rhs") else sympy.Rational(value)
 
 
-def _counterexample(mapping: Mapping[str, object] | None) -> Mapping[str, sympy.Expr] | None:
-    return None if mapping is None else MappingProxyType({k: _entry(k, v) for k, v in mapping.items()})
+def _counterexample(mapping: Mapping[str, object] | None) -> Counterexample | None:
+    """A read-only :class:`~symcond.model.point.Counterexample` (units kept when ``mapping`` is one)."""
+    if mapping is None:
+        return None
+    values = {k: _entry(k, v) for k, v in mapping.items()}
+    return mapping.with_values(values) if isinstance(mapping, Counterexample) else Counterexample.of(values)
 
 
 def _expr(value: object) -> sympy.Expr | None:
@@ -184,6 +186,14 @@ class ShownEvidence:
     counterexample: dict[str, str] | None
     lhs_dimension: str | None
     rhs_dimension: str | None
+    #: The SI unit of each counterexample entry with a dimension (``{"T": "K", "lhs": "V"}``), None without one.
+    units: dict[str, str] | None = None
+    #: The counterexample's coordinates that are CODATA constants at their CODATA value.
+    constants: tuple[str, ...] = ()
+
+    def point_text(self) -> str:
+        """The counterexample as one line with its units (``T = 275.3 K, e = 1.602176634e-19 C (CODATA)``)."""
+        return point_text(self.counterexample or {}, self.units or {}, self.constants)
 
 
 @dataclass(frozen=True)
@@ -198,12 +208,14 @@ class Evidence:
     residual : sympy.Expr or None
         lhs - rhs after simplification (for an inequality rhs - lhs, for independence the
         derivative), exact.
-    counterexample : mapping of str to sympy number, or None
-        A point where the claim fails: symbol name -> the exact coordinate as reported (a
-        ``sympy.Rational`` with at most :data:`POINT_DIGITS` significant digits: the point the
-        re-checks used), and ``"lhs"``/``"rhs"`` -> each side's value there, a ``sympy.Float``
-        at the precision it was computed with (``re + im*I`` if complex, ``nan`` when
-        undefined).  Read-only.  Text in the former format (decimal strings) is accepted.
+    counterexample : Counterexample or None
+        A point where the claim fails, a read-only mapping: symbol name -> the exact coordinate
+        as reported (a ``sympy.Rational`` with at most :data:`POINT_DIGITS` significant digits,
+        or a CODATA value: the point the re-checks used), and ``"lhs"``/``"rhs"`` -> each side's
+        value there, a ``sympy.Float`` at the precision it was computed with (``re + im*I`` if
+        complex, ``nan`` when undefined); with the SI dimension of its entries and its CODATA
+        coordinates (:class:`~symcond.model.point.Counterexample`).  A plain mapping is accepted
+        (no units); text in the former format (decimal strings) too.
     conditions : tuple of str
         The stated assumptions the claim needs (``holds-under``).
     reason : str
@@ -229,7 +241,7 @@ class Evidence:
 
     ratio: sympy.Expr | None = None
     residual: sympy.Expr | None = None
-    counterexample: Mapping[str, sympy.Expr] | None = None
+    counterexample: Counterexample | Mapping[str, sympy.Expr] | None = None
     conditions: tuple[str, ...] = ()
     reason: str = ""
     lhs_dimension: Dim | None = None
@@ -258,7 +270,7 @@ class Evidence:
 
         >>> ev = Evidence(ratio=sympy.pi / 2, counterexample={"x": sympy.Rational(1, 4), "lhs": sympy.Float(2)})
         >>> ev.shown().ratio, ev.shown().counterexample
-        ('pi/2', {'x': '0.25000000', 'lhs': '2.0'})
+        ('pi/2', {'x': '0.25', 'lhs': '2.0'})
         """
         ratio_digits, value_digits = (RATIO_DIGITS, VALUE_DIGITS) if self.numeric else (None, None)
         point = self.counterexample
@@ -266,7 +278,8 @@ class Evidence:
             show_expr(self.ratio, ratio_digits), show_expr(self.residual), show_expr(self.value, value_digits),
             None if point is None else {k: show_number(v) for k, v in point.items()},
             None if self.lhs_dimension is None else str(self.lhs_dimension),
-            None if self.rhs_dimension is None else str(self.rhs_dimension))
+            None if self.rhs_dimension is None else str(self.rhs_dimension),
+            *_shown_units(point))
 
     def portable(self) -> Evidence:
         """A copy whose expressions are symbols named by their printed text.
@@ -285,10 +298,15 @@ class Evidence:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle support (worker processes send evidence back): the counterexample as a dict."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        if values["counterexample"] is not None:
-            values["counterexample"] = dict(values["counterexample"])
-        return _evidence, (values,)
+        return _evidence, ({f.name: getattr(self, f.name) for f in fields(self)},)
+
+
+def _shown_units(point: Mapping[str, Any] | None) -> tuple[dict[str, str] | None, tuple[str, ...]]:
+    """The units of a counterexample's dimensional entries as text, and its CODATA coordinates."""
+    if not isinstance(point, Counterexample):  # always one after __post_init__
+        return None, ()
+    units = {name: dim.unit_name() for name, dim in point.units if not dim.is_dimensionless}
+    return units or None, tuple(sorted(point.constants))
 
 
 def _evidence(values: dict[str, Any]) -> Evidence:

@@ -24,7 +24,8 @@ import sympy
 from symcond.usercode import raised_in
 
 __all__ = ["Point", "Sampler", "evaluate", "relative_difference", "compare", "differ", "satisfies", "threshold",
-           "exact_difference", "format_point", "MIN_DIGITS"]
+           "exact_difference", "format_point", "MIN_DIGITS",
+           "PHYSICAL_DIGITS"]
 
 MIN_DIGITS = 30
 Point = Mapping[sympy.Symbol, sympy.Rational]
@@ -222,20 +223,49 @@ class Sampler:
         """Up to ``count`` points satisfying every constraint (fewer if rejection fails)."""
         ordered = sorted(set(symbols), key=lambda s: s.name)
         rng = random.Random(f"{self.seed}:{salt}:{','.join(s.name for s in ordered)}")
-        found = self._search(ordered, count, constraints, rng, None)
+        draw = lambda symbol: self._draw(symbol, rng)  # noqa: E731
+        found = self._search(ordered, count, constraints, draw, None)
         chain = _order_of(ordered, constraints)
         if len(found) < count and chain:
-            found += self._search(ordered, count - len(found), constraints, rng, chain)
+            found += self._search(ordered, count - len(found), constraints, draw, chain)
         return found
 
+    def physical_points(self, symbols: Iterable[sympy.Symbol], count: int, constraints: Sequence[sympy.Basic] = (),
+                        salt: str = "", fixed: Point | None = None,
+                        ranges: Mapping[sympy.Symbol, tuple[float, float]] | None = None,
+                        ) -> list[dict[sympy.Symbol, sympy.Rational]]:
+        """As :meth:`points`, with each symbol of ``fixed`` at its value there (a CODATA constant) and each
+        symbol of ``ranges`` drawn log-uniformly within its ``(low, high)`` bounds (SI units), rounded to
+        :data:`PHYSICAL_DIGITS` significant digits; the other symbols are drawn as :meth:`points` draws them.
+
+        >>> T, e = sympy.symbols("T e", positive=True)
+        >>> [point] = Sampler().physical_points([T, e], 1, fixed={e: sympy.Rational("1.602176634e-19")},
+        ...                                     ranges={T: (1.0, 1000.0)})
+        >>> point[e] == sympy.Rational("1.602176634e-19"), sympy.Float(point[T], 4)
+        (True, 17.76)
+        """
+        ordered = sorted(set(symbols), key=lambda s: s.name)
+        rng = random.Random(f"{self.seed}:{salt}:physical:{','.join(s.name for s in ordered)}")
+        fixed, ranges = fixed or {}, ranges or {}
+
+        def draw(symbol: sympy.Symbol) -> sympy.Rational:
+            if symbol in fixed:
+                return sympy.Rational(fixed[symbol])
+            if symbol in ranges:
+                return _log_uniform(rng, *ranges[symbol])
+            return self._draw(symbol, rng)
+
+        return self._search(ordered, count, constraints, draw, None)
+
     def _search(self, ordered: Sequence[sympy.Symbol], count: int, constraints: Sequence[sympy.Basic],
-                rng: random.Random, chain: Sequence[sympy.Symbol] | None) -> list[dict[sympy.Symbol, sympy.Rational]]:
+                draw: Callable[[sympy.Symbol], sympy.Rational],
+                chain: Sequence[sympy.Symbol] | None) -> list[dict[sympy.Symbol, sympy.Rational]]:
         """Draws kept when every constraint holds; with ``chain``, its symbols' values are sorted along it first."""
         found: list[dict[sympy.Symbol, sympy.Rational]] = []
         for attempt in range(self.tries):
             if len(found) >= count or (not found and attempt >= self.patience):
                 break
-            point = {s: self._draw(s, rng) for s in ordered}
+            point = {s: draw(s) for s in ordered}
             if chain:
                 point.update(zip(chain, sorted(point[s] for s in chain), strict=True))
             if all(satisfies(c, point, MIN_DIGITS, twice=False) for c in constraints):
@@ -253,6 +283,16 @@ class Sampler:
         else:
             value = rng.uniform(-self.span, self.span)
         return sympy.Rational(round(value * 10**6), 10**6)
+
+
+#: Significant digits of a value drawn in a physical range (``T = 275.3`` K reads as a temperature).
+PHYSICAL_DIGITS = 4
+
+
+def _log_uniform(rng: random.Random, low: float, high: float) -> sympy.Rational:
+    """A log-uniform draw in [low, high] as an exact rational of :data:`PHYSICAL_DIGITS` significant digits."""
+    value = math.exp(rng.uniform(math.log(low), math.log(high)))
+    return sympy.Rational(f"{value:.{PHYSICAL_DIGITS}g}")
 
 
 def _order_of(symbols: Sequence[sympy.Symbol], constraints: Sequence[sympy.Basic]) -> list[sympy.Symbol] | None:

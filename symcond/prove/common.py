@@ -10,6 +10,7 @@ import sympy
 
 from symcond.errors import DimensionError
 from symcond.model.context import Context
+from symcond.model.point import Counterexample
 from symcond.model.verdict import Evidence, Finding, number
 from symcond.numeric.quadrature import quad_evaluate
 from symcond.numeric.sampling import (
@@ -25,6 +26,8 @@ from symcond.numeric.sampling import (
 from symcond.prove.admissible import admissible, as_reported, check_substitutions
 from symcond.prove.assumptions import decide
 from symcond.prove.strategies import reduce
+from symcond.quantities.dimensions import Dim
+from symcond.quantities.ranges import physical_range
 
 __all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "witness", "no_points",
            "decide", "check_substitutions", "WITNESS_DPS"]
@@ -75,10 +78,7 @@ def dimension_evidence(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr) -> tuple[
 
 def _points(ctx: Context, exprs: Sequence[sympy.Expr], constraints: Sequence[sympy.Basic], count: int,
             salt: str) -> list[dict[sympy.Symbol, sympy.Rational]]:
-    symbols: set[sympy.Symbol] = set()
-    for item in [*exprs, *constraints]:
-        symbols |= item.free_symbols  # type: ignore[arg-type]
-    return ctx.sampler.points(symbols, count, constraints, salt)
+    return ctx.sampler.points(_symbols_of(exprs, constraints), count, constraints, salt)
 
 
 def agree_everywhere(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constraints: Sequence[sympy.Basic] = (),
@@ -103,24 +103,97 @@ def no_points(ctx: Context) -> str:
 
 
 def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constraints: Sequence[sympy.Basic] = (),
-                        domain: Sequence[sympy.Expr] = ()) -> dict[str, sympy.Expr] | None:
-    """A point where the sides provably differ (:func:`~symcond.numeric.sampling.differ`), with both values.
+                        domain: Sequence[sympy.Expr] = ()) -> Counterexample | None:
+    """A point where the sides provably differ (:func:`~symcond.numeric.sampling.differ`), with both values
+    and the SI units of its entries.
 
-    The point is re-checked as it is reported (rounded to the digits shown): every
-    constraint must provably hold there at ``dps`` and ``2 * dps`` digits, every value in
-    ``domain`` (the substituted givens) must be finite, and the sides must still differ.
+    When the claim holds CODATA constants, points with every constant at its CODATA value and each free
+    quantity in the physical range of its dimension (:mod:`symcond.quantities.ranges`) are tried first;
+    then, if none is a counterexample, the points of the sampler as for any claim.  The point is re-checked
+    as it is reported (rounded to the digits shown, the constants exact): every constraint must provably
+    hold there at ``dps`` and ``2 * dps`` digits, every value in ``domain`` (the substituted givens) must be
+    finite, and the sides must still differ.
     """
+    symbols = _symbols_of([lhs, rhs], constraints)
+    fixed, ranges = _physical(ctx, symbols)
+    found = None
+    if fixed:
+        points = ctx.sampler.physical_points(symbols, ctx.search_points, constraints, "search", fixed, ranges)
+        found = _first_witness(ctx, (lhs, rhs), points, constraints, domain, fixed)
+    if found is None:
+        found = _first_witness(ctx, (lhs, rhs), _points(ctx, [lhs, rhs], constraints, ctx.search_points, "search"),
+                               constraints, domain, {})
+    return None if found is None else _with_units(ctx, found, (lhs, rhs), fixed)
+
+
+def _first_witness(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], points: Sequence[Point],
+                   constraints: Sequence[sympy.Basic], domain: Sequence[sympy.Expr],
+                   fixed: Point) -> dict[str, sympy.Expr] | None:
+    """The first of ``points`` that is a re-checked counterexample as reported (``fixed`` values kept exact)."""
+    lhs, rhs = sides
     evaluator = _evaluator(lhs, rhs)
-    for point in _points(ctx, [lhs, rhs], constraints, ctx.search_points, "search"):
+    for point in points:
         first = relative_difference(lhs, rhs, point, ctx.dps, evaluator)
         if first is None or (first <= threshold(ctx.dps) and not exact_difference(lhs, rhs, point)):
             continue
         shown = as_reported(point)
+        if shown is not None:
+            shown.update(_kept(fixed, shown))
         if shown is None or not admissible(shown, constraints, domain, ctx.dps):
             continue
         if _quadrature_differs(lhs, rhs, shown, ctx.dps) if evaluator else differ(lhs, rhs, shown, ctx.dps):
             return witness(shown, lhs, rhs, evaluator)
     return None
+
+
+def _kept(fixed: Point, shown: Point) -> dict[sympy.Symbol, sympy.Rational]:
+    """The ``fixed`` values (CODATA constants) of the symbols of ``shown``: reported exactly, never rounded."""
+    return {symbol: sympy.Rational(value) for symbol, value in fixed.items() if symbol in shown}
+
+
+def _symbols_of(exprs: Sequence[sympy.Expr], constraints: Sequence[sympy.Basic]) -> set[sympy.Symbol]:
+    symbols: set[sympy.Symbol] = set()
+    for item in [*exprs, *constraints]:
+        symbols |= item.free_symbols  # type: ignore[arg-type]
+    return symbols
+
+
+def _physical(ctx: Context, symbols: set[sympy.Symbol]) -> tuple[dict[sympy.Symbol, sympy.Rational],
+                                                                  dict[sympy.Symbol, tuple[float, float]]]:
+    """The CODATA constants among ``symbols`` at their CODATA value (SI), and the physical range (SI) of
+    each other symbol whose dimension has one."""
+    fixed: dict[sympy.Symbol, sympy.Rational] = {}
+    ranges: dict[sympy.Symbol, tuple[float, float]] = {}
+    for symbol in symbols:
+        quantity = ctx.registry.get(symbol.name)
+        if quantity is None or quantity.symbol != symbol:
+            continue
+        if quantity.codata is not None and quantity.value is not None:
+            fixed[symbol] = sympy.Rational(quantity.value)
+        elif (found := physical_range(quantity.dimension)) is not None:
+            ranges[symbol] = (found.low, found.high)
+    return fixed, ranges
+
+
+def _with_units(ctx: Context, found: dict[str, sympy.Expr], sides: tuple[sympy.Expr, sympy.Expr],
+                fixed: Point) -> Counterexample:
+    """``found`` with the SI dimension of each coordinate and side that has one, and its CODATA coordinates."""
+    units = _side_units(ctx, sides)
+    for name in found:
+        quantity = ctx.registry.get(name)
+        if quantity is not None and quantity.dimension is not None:
+            units[name] = quantity.dimension
+    constants = (s.name for s, v in fixed.items() if s.name in found and found[s.name] == v)
+    return Counterexample.of(found, units, constants)
+
+
+def _side_units(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr]) -> dict[str, Dim]:
+    """The dimensions of the two sides, when known and consistent."""
+    try:
+        dims = {"lhs": ctx.dimension(sides[0]), "rhs": ctx.dimension(sides[1])}
+    except DimensionError:
+        return {}
+    return {name: dim for name, dim in dims.items() if dim is not None}
 
 
 def _evaluator(lhs: sympy.Expr, rhs: sympy.Expr) -> Evaluator | None:

