@@ -19,6 +19,7 @@ from typing import Any
 import sympy
 
 from symcond.draft.grammar import parse_side
+from symcond.draft.labels import Powers, powers_of
 from symcond.draft.latex import RELATIONS, function_head
 from symcond.draft.sources import Display
 from symcond.draft.symbols import SymbolTable
@@ -64,7 +65,7 @@ def _split(math: str) -> tuple[list[str], list[str]]:
     sides, relations, depth, start, i = [], [], 0, 0, 0
     while i < len(math):
         ch = math[i]
-        if ch == "\\" and math.startswith(("\\left", "\\right"), i):
+        if ch == "\\" and re.match(r"\\(left|right)(?![A-Za-z])", math[i:]):  # not \rightarrow
             i += 6 if math.startswith("\\right", i) else 5
             i += 1  # the delimiter after it is never a relation
             continue
@@ -98,9 +99,10 @@ def _unit(text: str) -> str | None:
 
 
 class _Drafter:
-    def __init__(self, table: SymbolTable) -> None:
+    def __init__(self, table: SymbolTable, powers: Powers | None = None) -> None:
         self.table = table
-        self.seen: set[sympy.Symbol] = set()
+        self.powers = powers
+        self.seen: set[sympy.Symbol] = set()  # symbols of drafted claims: defining one later would change them
         self.definitions: dict[sympy.Symbol, sympy.Expr] = {}
         self.out: list[Drafted] = []
         self.ids: set[str] = set()
@@ -136,15 +138,17 @@ class _Drafter:
         head = function_head(sides[0]) if relations[0] in ("=", ":=") else None
         note = ""
         for k, (side, relation) in enumerate(zip(sides, ["", *relations], strict=True)):
-            number = _NUMBER.match(side) if relation == "~" else None
+            number = _NUMBER.match(side) if relation in ("~", "=") else None
             mantissa = re.sub(r"\\(times|cdot)", "", side[:number.start(3)]) if number else ""
-            if number and not re.search(r"[A-Za-z]", mantissa) and (
-                    re.search(r"[.]|\\times", side) or not (parsed[-1] is None or parsed[-1].free_symbols)):
+            printed = bool(re.search(r"\d\.\d|\\times\s*10", mantissa))  # = 1.25\times 10^{-27}\ kg: a value too
+            if number and not re.search(r"[A-Za-z]", mantissa) and (printed or (relation == "~" and not (
+                    parsed[-1] is None or parsed[-1].free_symbols))):
                 parsed.append(None)  # a printed number: read below as a value
                 continue
             if k == 0 and head is not None:  # u(T) = ...: the symbol u, defined as the right side
                 symbol = self.table(head[0])
-                if not (self.table.is_own(symbol) and symbol not in self.seen and head[0] not in self.functions):
+                if not (self.table.is_own(symbol) and symbol not in self.seen | set(self.definitions)
+                        and head[0] not in self.functions):
                     self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: function notation "
                                             f"{side.strip()!r} of a symbol already used", **common))
                     return
@@ -152,7 +156,7 @@ class _Drafter:
                 note = f"written {side.strip()}"
                 continue
             try:
-                parsed.append(parse_side(side, self.table, self.functions))
+                parsed.append(parse_side(side, self.table, self.functions, self.powers))
             except SymcondError as exc:
                 self.out.append(Drafted("todo", self.new_id(base), todo=f"not read: {exc}", **common))
                 return
@@ -163,7 +167,9 @@ class _Drafter:
             if rhs is None:
                 self.value(base, common, lhs, sides[k + 1])
                 continue
-            is_new = isinstance(lhs, sympy.Symbol) and self.table.is_own(lhs) and lhs not in self.seen
+            is_new = (isinstance(lhs, sympy.Symbol) and self.table.is_own(lhs) and lhs not in self.seen
+                      and lhs not in self.definitions)
+            drafted = len(self.out)
             if k == 0 and head is not None and not (relation in ("=", ":=") and lhs not in rhs.free_symbols):
                 self.out.append(Drafted("todo", self.new_id(base), todo="not drafted: function notation on the left"
                                         " of a relation that is not a definition", **common))
@@ -199,7 +205,8 @@ class _Drafter:
                           "to": "a limit arrow without its regime (T \\to \\infty)"}.get(
                               relation, f"the relation {relation!r}")
                 self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: {reason}", **common))
-            self.seen |= lhs.free_symbols | rhs.free_symbols
+            if any(d.kind not in ("todo", "definition") for d in self.out[drafted:]):
+                self.seen |= lhs.free_symbols | rhs.free_symbols
 
     def bound_givens(self, *exprs: sympy.Expr) -> set[sympy.Symbol]:
         """Definitions used inside an integral that mention its variable (``u_nu`` in ``\\int u_\\nu d\\nu``)."""
@@ -247,7 +254,7 @@ class _Drafter:
         if len(relations) != 1 or relations[0] not in ("<<", ">>", "to"):
             raise ValueError("not one relation \\ll, \\gg or \\to")
         try:
-            left, right = (parse_side(side, self.table, self.functions) for side in sides)
+            left, right = (parse_side(side, self.table, self.functions, self.powers) for side in sides)
         except SymcondError as exc:
             raise ValueError(f"not read: {exc}") from None
         if relations[0] == "to":
@@ -280,7 +287,7 @@ class _Drafter:
         """
         found: set[sympy.Basic] = set()
         for side, other in ((lhs, rhs), (rhs, lhs)):
-            expanded, rest = side.xreplace(self.givens(side)), self.givens_free(other)
+            expanded, rest = self.expanded(side), self.givens_free(other)
             factors = sympy.Mul.make_args(expanded)
             if all(f.is_number or f.is_Symbol or (f.is_Pow and f.base.is_Symbol and f.exp.is_number)
                    for f in factors):
@@ -314,7 +321,7 @@ class _Drafter:
                                     givens=self.givens(expr), **common))
 
     def givens_free(self, expr: sympy.Expr) -> set[sympy.Basic]:
-        return set(expr.xreplace(self.givens(expr)).free_symbols)  # type: ignore[arg-type]
+        return set(self.expanded(expr).free_symbols)  # definitions written out to the end (h_s = m v L, v = ...)
 
 
 def _regime(piece: str) -> str | None:
@@ -329,7 +336,8 @@ def _regime(piece: str) -> str | None:
 
 def draft_claims(found: list[Display], table: SymbolTable | None = None) -> list[Drafted]:
     """Drafted claims of the displays, in order, with ids ``eq<N>[.k]`` and ``where="Eq. (N)"``."""
-    drafter = _Drafter(table or SymbolTable())
+    maths = [display.math for display in found]
+    drafter = _Drafter(table or SymbolTable(), powers_of(side for math in maths for side in _split(math)[0]))
     last, unnumbered, previous_tail = "0", 0, ""
     for display in found:
         number = display.number

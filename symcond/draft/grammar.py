@@ -23,6 +23,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError, VisitError
 from lark.lexer import Lexer
 
+from symcond.draft.labels import Powers, label_key, mean_key
 from symcond.draft.latex import tokenize
 from symcond.errors import ParseError
 
@@ -89,9 +90,16 @@ _PARSER = Lark(GRAMMAR, parser="lalr", lexer=_TokenLexer)
 class _ToSympy(Transformer):  # type: ignore[type-arg]
     """Parse tree -> SymPy, with symbols from ``namer``."""
 
-    def __init__(self, namer: Callable[[str], sympy.Expr]) -> None:
+    def __init__(self, namer: Callable[[str], sympy.Expr], powers: Powers | None = None) -> None:
         super().__init__()
         self.namer = namer
+        self.powers = powers
+        self.keys: dict[sympy.Expr, str] = {}  # symbol -> its key, for G^{m} read as a label
+
+    def _named(self, key: str) -> sympy.Expr:
+        symbol = self.namer(key)
+        self.keys.setdefault(symbol, key)
+        return symbol
 
     def __default_token__(self, token: Token) -> object:
         return token
@@ -125,22 +133,39 @@ class _ToSympy(Transformer):  # type: ignore[type-arg]
 
     def pow(self, base: sympy.Expr, _op: Token, exponent: object) -> sympy.Expr:
         value = self._value(exponent)
-        if base == sympy.E or (base == self.namer("e||||") and not (value.is_Integer and value > 0)):
+        if base == sympy.E or (self.keys.get(base) == "e|||" and not (value.is_Integer and value > 0)):
             return sympy.exp(value)  # e^{-x}: Euler's number unless raised to a positive whole power
+        label = self._label(base, value)
+        if label is not None:
+            return label
         if isinstance(base, sympy.Symbol) and isinstance(value, sympy.Symbol):
             raise ValueError(f"{base}^{value}: a label (G^{{m}}, D_0^{{e}}) or a power? not drafted")
         return base**value
 
+    def _label(self, base: sympy.Expr, value: sympy.Expr) -> sympy.Expr | None:
+        """``G^{m}`` as the symbol G_m, ``\\overline{v_x}'^2`` as the average of v_x'^2, by the document's
+        :class:`~symcond.draft.labels.Powers`; None for a power."""
+        key = self.keys.get(base, "") if isinstance(base, sympy.Symbol) else ""
+        found = None
+        if key and value.is_Integer:
+            found = mean_key(key, int(value), self.powers)
+        elif key and isinstance(value, sympy.Symbol):
+            found = label_key(key, self.keys.get(value, ""), self.powers)
+        if found is None:
+            return None
+        getattr(self.namer, "release", lambda _symbol: None)(base)  # G is not a symbol of G^{m}: not declared
+        return self._named(found)
+
     def _value(self, item: object) -> sympy.Expr:
         if isinstance(item, Token):
-            return {"NUMBER": lambda: sympy.Rational(str(item)), "NAME": lambda: self.namer(str(item)),
+            return {"NUMBER": lambda: sympy.Rational(str(item)), "NAME": lambda: self._named(str(item)),
                     "PI": lambda: sympy.pi}[item.type]()
         if isinstance(item, list):
             return self._clean(tuple(item))[0]
         return item  # type: ignore[return-value]
 
     def name(self, token: Token) -> sympy.Expr:
-        return self.namer(str(token))
+        return self._named(str(token))
 
     def number(self, token: Token) -> sympy.Expr:
         return sympy.Rational(str(token))
@@ -193,18 +218,19 @@ def _apply(name: str, argument: sympy.Expr) -> sympy.Expr:
     return function(argument)  # type: ignore[no-any-return]
 
 
-def parse_side(text: str, namer: Callable[[str], sympy.Expr],
-               functions: dict[str, tuple[str, ...]] | None = None) -> sympy.Expr:
+def parse_side(text: str, namer: Callable[[str], sympy.Expr], functions: dict[str, tuple[str, ...]] | None = None,
+               powers: Powers | None = None) -> sympy.Expr:
     """The SymPy expression of one side of a relation; ParseError (one line) if it is not read.
 
-    ``functions``: symbols defined in function notation, see :func:`~symcond.draft.latex.tokenize`.
+    ``functions``: symbols defined in function notation, see :func:`~symcond.draft.latex.tokenize`;
+    ``powers``: what the document raises to powers, which decides ``G^{m}`` (:mod:`symcond.draft.labels`).
     """
     tokens = tokenize(text, functions)
     if not tokens:
         raise ParseError("an empty side")
     try:
         tree = _PARSER.parse(tokens)  # type: ignore[arg-type]
-        result = _ToSympy(namer).transform(tree)
+        result = _ToSympy(namer, powers).transform(tree)
     except VisitError as exc:
         raise ParseError(f"cannot build {text.strip()!r}: {exc.orig_exc}") from None
     except LarkError as exc:

@@ -18,6 +18,7 @@ import re
 
 from lark import Token
 
+from symcond.draft.scripts import group, normalize_scripts
 from symcond.errors import ParseError
 
 __all__ = ["GREEK", "FUNCTIONS", "RELATIONS", "function_head", "label_text", "tokenize"]
@@ -52,28 +53,6 @@ _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 _NUMBER = re.compile(r"\d+(\.\d*)?|\.\d+")
 
 
-def _group(text: str, i: int) -> tuple[str, int]:
-    """The text of the brace group (or single character / command) at ``i``, and the index after it."""
-    while i < len(text) and text[i].isspace():
-        i += 1
-    if i >= len(text):
-        raise ParseError("a group is missing at the end")
-    if text[i] == "{":
-        depth = 0
-        for j in range(i, len(text)):
-            depth += {"{": 1, "}": -1}.get(text[j], 0)
-            if depth == 0:
-                return text[i + 1:j], j + 1
-        raise ParseError("unbalanced braces")
-    found = _COMMAND.match(text, i)
-    if found and found.group(1) in _TEXT:  # k_\mathrm{B}: the command with its argument
-        inner, end = _group(text, found.end())
-        return found.group(0) + "{" + inner + "}", end
-    if found:
-        return found.group(0), found.end()
-    return text[i], i + 1
-
-
 def label_text(text: str) -> str:
     """A subscript or superscript as a label: text commands dropped, Greek letters by name.
 
@@ -83,9 +62,11 @@ def label_text(text: str) -> str:
     out = []
     for word in re.findall(r"\\[A-Za-z]+|[A-Za-z0-9]+|\S", text):
         name = word[1:]
-        if (word.startswith("\\") and name in _TEXT) or word in "{},~" or word in _DROP:
+        if (word.startswith("\\") and name in _TEXT) or word in "{}~" or word in _DROP:
             continue
-        if word in _LABEL_SUPERSCRIPTS:
+        if word == ",":  # G^{e,th}: the comma stays, between two labels
+            out.append(",")
+        elif word in _LABEL_SUPERSCRIPTS:
             out.append(_LABEL_SUPERSCRIPTS[word])
         elif word.startswith("\\") and (name in GREEK or name == "infty"):
             out.append("inf" if name == "infty" else name)
@@ -103,25 +84,24 @@ def _is_label_superscript(content: str) -> bool:
     stripped = content.strip()
     if stripped in _LABEL_SUPERSCRIPTS or re.fullmatch(r"'+|\\prime+", stripped):
         return True
-    if re.match(r"\\(rm|mathrm|text|textrm)\b", stripped):
+    if re.match(r"\\(rm|mathrm|text|textrm)\b", stripped) or stripped == "0":  # E^0: a label, never 1
         return True
-    return bool(re.fullmatch(r"[A-Za-z]{2,}", stripped))
+    return bool(re.fullmatch(r"[A-Za-z]{2,}|[A-Za-z]+(\s*,\s*[A-Za-z]+)+", stripped))  # G^{qp}, G^{e,th}
 
 
-def _name_key(base: str, text: str, i: int) -> tuple[str, int]:
+def _name_key(base: str, text: str, i: int, sub: str = "", sup: str = "") -> tuple[str, int]:
     """Absorb the subscript, label superscripts and primes after a symbol into its key."""
-    sub = sup = ""
     while i < len(text):
         j = i
         while j < len(text) and text[j] == " ":
             j += 1
         if j < len(text) and text[j] == "_" and not sub:
-            content, i = _group(text, j + 1)
+            content, i = group(text, j + 1)
             sub = label_text(content)
         elif j < len(text) and text[j] == "'":
             sup, i = sup + "p", j + 1
         elif j < len(text) and text[j] == "^":
-            content, end = _group(text, j + 1)
+            content, end = group(text, j + 1)
             if not _is_label_superscript(content) or base == "e":
                 break
             sup, i = sup + label_text(content), end
@@ -154,7 +134,7 @@ def _integral(text: str, end: int, tokens: list[Token], functions: dict[str, tup
         skipped = re.match(r"(?:\s|\\(?:no)?limits(?![A-Za-z])|\\[,;:!])*", text[end:])
         end += skipped.end() if skipped else 0
         if end < len(text) and text[end] in "_^" and text[end] not in limits:
-            limits[text[end]], end = _group(text, end + 1)
+            limits[text[end]], end = group(text, end + 1)
             continue
         break
     if set(limits) != {"_", "^"}:
@@ -217,7 +197,7 @@ def tokenize(text: str, functions: dict[str, tuple[str, ...]] | None = None) -> 
     keys of its arguments: ``u(T)`` with those arguments is then the symbol u.
     """
     tokens: list[Token] = []
-    i = 0
+    text, i = normalize_scripts(text), 0
     while i < len(text):
         ch = text[i]
         if ch.isspace() or ch in "&~":
@@ -257,6 +237,31 @@ def tokenize(text: str, functions: dict[str, tuple[str, ...]] | None = None) -> 
     return tokens
 
 
+def _accented(content: str, accent: str, text: str, end: int) -> tuple[str, int]:
+    """The key of ``\\overline{content}`` (and the primes and subscript after it) and the index after them.
+
+    A name keeps its scripts (``\\overline{N_e}`` is ``N|e||bar``); the average of a power of a name is
+    a symbol of its own (``\\overline{\\delta N^2}`` is ``delta N|||bar^2``, not a power of an average).
+    """
+    inner = label_text(content) if not re.search(r"[_^']", content) else ""
+    if re.fullmatch(r"[A-Za-z]+", inner):
+        key, end = _name_key(inner, text, end)
+        return f"{key}|{accent}", end
+    tokens = tokenize(content)
+    kinds = [t.type for t in tokens]
+    power = "".join(str(t.value) for t in tokens[kinds.index("CARET") + 1:]) if "CARET" in kinds else ""
+    names = tokens[:kinds.index("CARET")] if power else tokens
+    keys = [str(t.value).split("|") for t in names]
+    if not names or any(t.type != "NAME" for t in names) or any(k[1:] != ["", "", ""] for k in keys[:-1]) or (
+            power and not re.fullmatch(r"\{?\d+\}?", power)) or keys[-1][3]:
+        raise ParseError(f"cannot read the accent over {content!r}")
+    base, sub, sup = " ".join(k[0] for k in keys), keys[-1][1], keys[-1][2]
+    if power:
+        return f"{base}|{sub}|{sup}|{accent}^{power.strip('{}')}", end
+    key, end = _name_key(base, text, end, sub, sup)
+    return f"{key}|{accent}", end
+
+
 def _command(text: str, i: int, tokens: list[Token]) -> int:
     """Tokens of the command at ``text[i]``; the index after it."""
     found = _COMMAND.match(text, i)
@@ -286,14 +291,11 @@ def _command(text: str, i: int, tokens: list[Token]) -> int:
         key, end = _name_key(name, text, end)
         tokens.append(Token("NAME", key + "|"))
     elif name in _ACCENTS:
-        content, end = _group(text, end)
-        inner = label_text(content)
-        if not re.fullmatch(r"[A-Za-z]+", inner):
-            raise ParseError(f"cannot read the accent \\{name} over {content!r}")
-        key, end = _name_key(inner, text, end)
-        tokens.append(Token("NAME", f"{key}|{_ACCENTS[name]}"))
+        content, end = group(text, end)
+        key, end = _accented(content, _ACCENTS[name], text, end)
+        tokens.append(Token("NAME", key))
     elif name in _TEXT:
-        content, end = _group(text, end)
+        content, end = group(text, end)
         inner = label_text(content)
         if inner == "e":
             tokens.append(Token("EULER", inner))

@@ -19,7 +19,7 @@ import re
 
 import sympy
 
-from symcond.draft.latex import tokenize
+from symcond.draft.latex import GREEK, tokenize
 from symcond.errors import ParseError
 from symcond.quantities.registry import DEFAULT, Registry
 
@@ -49,11 +49,13 @@ def _registry_keys(registry: Registry) -> dict[str, str]:
     return keys
 
 
+_SHORT = {"lambda": "lam", "varepsilon": "eps", "epsilon": "eps", "varphi": "phi", "vartheta": "theta"}
+
+
 def _python_name(key: str) -> str:
     base, sub, sup, accent = key.split("|")
-    base = {"lambda": "lam", "varepsilon": "eps", "epsilon": "eps", "varphi": "phi", "vartheta": "theta"}.get(base,
-                                                                                                          base)
-    name = "_".join(part for part in (base, sub, sup, accent) if part)
+    parts = [_SHORT.get(part, part) for part in (base, sub, sup, accent)]
+    name = "_".join(part.replace(",", "_") for part in parts if part)
     name = re.sub(r"\W", "", name.encode("ascii", "ignore").decode()) or "x"
     if not name[0].isalpha():
         name = "x" + name
@@ -69,12 +71,14 @@ class SymbolTable:
         self._symbols: dict[str, sympy.Symbol] = {}
         self._own: dict[str, str] = {}  # name -> latex
         self._from_registry: list[str] = []
+        self._uses: dict[str, int] = {}  # name -> times met, less the times it was the base of a label
 
     def symbol(self, key: str) -> sympy.Symbol:
         """The symbol of a key (made, and remembered, on first use)."""
         base, sub, sup, accent = ([*key.split("|"), "", "", "", ""])[:4]
         key = "|".join((_ALIASES.get(base, base), sub, sup, accent))
         if key in self._symbols:
+            self._uses[self._symbols[key].name] += 1
             return self._symbols[key]
         name = self._registry_keys.get(key)
         if name is not None:
@@ -89,32 +93,48 @@ class SymbolTable:
             symbol = sympy.Symbol(name, positive=True)
             self._own[name] = _latex(key)
         self._symbols[key] = symbol
+        self._uses[symbol.name] = 1
         return symbol
+
+    def release(self, symbol: sympy.Symbol) -> None:
+        """One use of ``symbol`` was not one: it was the base ``G`` of the label ``G^{m}`` (not declared for it)."""
+        self._uses[symbol.name] -= 1
 
     def __call__(self, key: str) -> sympy.Symbol:
         return self.symbol(key)
 
     def registry_names(self) -> list[str]:
         """Registry quantities used, in order of first use."""
-        return list(self._from_registry)
+        return [name for name in self._from_registry if self._uses[name] > 0]
 
     def own_names(self) -> dict[str, str]:
         """The paper's own symbols, name -> LaTeX, in order of first use."""
-        return dict(self._own)
+        return {name: latex for name, latex in self._own.items() if self._uses[name] > 0}
 
     def is_own(self, symbol: sympy.Basic) -> bool:
         """True for a symbol the paper declares itself."""
         return isinstance(symbol, sympy.Symbol) and symbol.name in self._own
 
 
+def _word(word: str) -> str:
+    """A name's word in LaTeX: ``\\delta`` for a Greek letter, ``\\mathrm{ph}`` for a word."""
+    if word in GREEK:
+        return "\\" + word
+    return "\\mathrm{" + word + "}" if len(word) > 1 else word
+
+
 def _latex(key: str) -> str:
+    """The LaTeX of a key: ``G|0|e,th|`` -> ``G_{0}^{e,th}``, ``v|x|p|bar^2`` -> ``\\overline{v_{x}^{\\prime 2}}``."""
     base, sub, sup, accent = key.split("|")
-    text = "\\" + base if len(base) > 1 else base
+    accent, _, power = accent.partition("^")
+    text = " ".join(_word(word) for word in base.split())
+    if sub:
+        text += "_{" + ",".join(_word(w) if w in GREEK or w.isalpha() else w for w in sub.split(",")) + "}"
+    sup = {"star": "*", "dag": r"\dagger"}.get(sup, r"\prime" * len(sup) if set(sup) == {"p"} else
+                                             ",".join(_word(w) if w in GREEK else w for w in sup.split(",")))
+    if sup or power:
+        text += "^{" + " ".join(part for part in (sup, power) if part) + "}"
     if accent:
         text = {"bar": r"\overline", "hat": r"\hat", "tilde": r"\tilde", "dot": r"\dot", "ddot": r"\ddot",
                 "vec": r"\vec"}[accent] + "{" + text + "}"
-    if sub:
-        text += "_{" + (r"\mathrm{" + sub + "}" if len(sub) > 1 and sub.isalpha() else sub) + "}"
-    if sup:
-        text += "^{" + {"star": "*", "p": r"\prime", "dag": r"\dagger"}.get(sup, sup) + "}"
     return text
