@@ -1,9 +1,10 @@
 """Relations of display math -> drafted claims (or TODOs with the reason).
 
 A chain ``a = b = c`` gives one equality per adjacent pair; ``\\le``, ``<``, ``\\ge``, ``>`` give
-inequalities; ``\\approx`` with a number (and a unit) gives a value claim; a new symbol of the
-paper alone on the left of its first appearance is a definition, passed as a given to the claims
-that use it.  Anything else is a :class:`Drafted` with ``todo`` set: never a guessed claim.
+inequalities; ``\\approx`` with a number (and a unit), or ``=`` with a printed decimal
+(``1.25\\times10^{-27}``), gives a value claim; a symbol of the paper alone on the left, not defined
+before and not used by a claim before (it may appear in a TODO), is a definition, passed as a given
+to the claims that use it.  Anything else is a :class:`Drafted` with ``todo`` set: never a guessed claim.
 
 >>> from symcond.draft.sources import Display
 >>> [d.kind for d in draft_claims([Display(r"R_K = \\frac{h}{e^2} \\approx 25812.807\\,\\Omega", "1", "", "")])]

@@ -1,9 +1,12 @@
 """LaTeX math to tokens: the lexer of the draft grammar (:mod:`symcond.draft.grammar`).
 
+Scripts are first put in one form (:mod:`symcond.draft.scripts`: primes, subscript first).
 Spacing, ``\\left``/``\\right`` and sizing commands are dropped; a symbol with its subscript,
-label-like superscript (``G^{qp}``, ``m^*``), accent (``\\overline{N}``) and primes becomes one
-``NAME`` token whose value is a key ``base|sub|sup|accent`` (``k_{\\rm B}`` and ``k_\\mathrm{B}``
-both give ``k|B||``).  A superscript that is not a label is a power (``CARET``).
+label-like superscript (``G^{qp}``, ``G^{e,th}``, ``m^*``, ``E^0``), accent (``\\overline{N_e}``) and
+primes becomes one ``NAME`` token whose value is a key ``base|sub|sup|accent`` (``k_{\\rm B}`` and
+``k_\\mathrm{B}`` both give ``k|B||``); the average of a power is one name too (``\\overline{v_x'^2}``
+gives ``v|x|p|bar^2``).  Any other superscript is a power (``CARET``); one letter over a symbol,
+``G^{m}``, is decided by the grammar from the whole document (:mod:`symcond.draft.labels`).
 
 >>> [(t.type, t.value) for t in tokenize(r"\\frac{k_{\\rm B}T}{2}")]  # doctest: +NORMALIZE_WHITESPACE
 [('FRAC', '\\\\frac'), ('LBRACE', '{'), ('NAME', 'k|B||'), ('NAME', 'T|||'), ('RBRACE', '}'),

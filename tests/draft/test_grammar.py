@@ -57,6 +57,7 @@ def test_what_is_not_read_is_a_one_line_parse_error(latex):
 
 @pytest.mark.parametrize("latex", [r"G^{m}", r"G_{0}^{e}", r"D_0^m h", r"x^n"])
 def test_a_symbol_raised_to_a_symbol_is_not_guessed(latex):
-    r"""``G^{m}`` in reggiani2026 is a label (the mass conductance), ``x^n`` a power: never guessed."""
+    r"""``G^{m}`` in reggiani2026 is a label (the mass conductance), ``x^n`` a power: without the document
+    (``powers``, see test_labels.py) neither is guessed."""
     with pytest.raises(ParseError, match=r"a label .* or a power"):
         parse_side(latex, SymbolTable())
