@@ -141,7 +141,9 @@ class _Drafter:
         for k, (side, relation) in enumerate(zip(sides, ["", *relations], strict=True)):
             number = _NUMBER.match(side) if relation in ("~", "=") else None
             mantissa = re.sub(r"\\(times|cdot)", "", side[:number.start(3)]) if number else ""
-            printed = bool(re.search(r"\d\.\d|\\times\s*10", mantissa))  # = 1.25\times 10^{-27}\ kg: a value too
+            printed = bool(number and re.search(r"\d\.\d|\\times\s*10", side[:number.start(3)]))
+            if number and relation == "=" and not number.group(3).strip() and k == 1 and self.defines(parsed[0]):
+                printed = False  # gamma = 1.4 (no unit): a definition; R_K = 25812.807: a value
             if number and not re.search(r"[A-Za-z]", mantissa) and (printed or (relation == "~" and not (
                     parsed[-1] is None or parsed[-1].free_symbols))):
                 parsed.append(None)  # a printed number: read below as a value
@@ -168,8 +170,7 @@ class _Drafter:
             if rhs is None:
                 self.value(base, common, lhs, sides[k + 1])
                 continue
-            is_new = (isinstance(lhs, sympy.Symbol) and self.table.is_own(lhs) and lhs not in self.seen
-                      and lhs not in self.definitions)
+            is_new = self.defines(lhs)
             drafted = len(self.out)
             if k == 0 and head is not None and not (relation in ("=", ":=") and lhs not in rhs.free_symbols):
                 self.out.append(Drafted("todo", self.new_id(base), todo="not drafted: function notation on the left"
@@ -208,6 +209,11 @@ class _Drafter:
                 self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: {reason}", **common))
             if any(d.kind not in ("todo", "definition") for d in self.out[drafted:]):
                 self.seen |= lhs.free_symbols | rhs.free_symbols
+
+    def defines(self, lhs: sympy.Expr | None) -> bool:
+        """True when ``lhs = ...`` would define ``lhs``: a symbol of the paper, neither defined nor used by a claim."""
+        return (isinstance(lhs, sympy.Symbol) and self.table.is_own(lhs) and lhs not in self.seen
+                and lhs not in self.definitions)
 
     def bound_givens(self, *exprs: sympy.Expr) -> set[sympy.Symbol]:
         """Definitions used inside an integral that mention its variable (``u_nu`` in ``\\int u_\\nu d\\nu``)."""

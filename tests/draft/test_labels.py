@@ -105,10 +105,17 @@ def test_rightarrow_is_a_relation_not_a_right_delimiter():
     assert "# TODO eq1 (Eq. (1)): not drafted: a limit arrow without its regime" in text
 
 
-def test_a_printed_decimal_after_equals_is_a_value():
-    """``R_K = 25812.807 Ω`` is a value claim (it used to be parsed as a product with a symbol Ω)."""
-    text = draft_text(_md(r"R_K = 25812.807\,\Omega"), "hall2026", markdown=True)
-    assert 'paper.value("eq1", R_K, "25812.807", unit="ohm", where="Eq. (1)")' in text
+@pytest.mark.parametrize(("latex", "line"), [
+    (r"R_K = 25812.807\,\Omega", 'paper.value("eq1", R_K, "25812.807", unit="ohm", where="Eq. (1)")'),
+    (r"R_K = 25812.807", 'paper.value("eq1", R_K, "25812.807", where="Eq. (1)")'),  # not R_K = 25812807/1000 exactly
+    (r"G_{0}^{m} = 1.25\times 10^{-27}\ Kg^{2}/(Js)", "# TODO eq1 (Eq. (1)): unit not read"),  # not G_0_m := ... K g
+    (r"\gamma = 1.4", "# Eq. (1) defines gamma_ = Rational(7, 5)"),  # a new symbol, no unit: a definition
+    (r"x = 2\times 10^{3}", "# Eq. (1) defines x = 2000"),
+])
+def test_a_printed_number_after_equals(latex, line):
+    """A printed decimal after = is a value claim (it used to be parsed as a product with a symbol Ω, or compared
+    exactly); a new symbol set to a number with no unit is a definition."""
+    assert line in draft_text(_md(latex), "value2026", markdown=True)
 
 
 def test_definitions_are_written_out_to_the_end_before_the_one_sided_check():
