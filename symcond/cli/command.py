@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CommandResult", "EXIT_OK", "EXIT_FAILS", "EXIT_BAD_INPUT", "EXIT_UNDECIDED", "EXIT_INTERRUPTED"]
+__all__ = ["CommandResult", "counted", "EXIT_OK", "EXIT_FAILS", "EXIT_BAD_INPUT", "EXIT_UNDECIDED", "EXIT_INTERRUPTED"]
 
 EXIT_OK = 0
 EXIT_FAILS = 1
@@ -26,3 +26,12 @@ class CommandResult:
 
     text: str
     code: int = EXIT_OK
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun``, in the plural unless the count is one.
+
+    >>> counted(1, "claim"), counted(0, "claim"), counted(2, "sub-band"), counted(3, "TODO")
+    ('1 claim', '0 claims', '2 sub-bands', '3 TODOs')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

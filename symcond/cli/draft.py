@@ -11,7 +11,7 @@ import argparse
 import re
 from pathlib import Path
 
-from symcond.cli.command import CommandResult
+from symcond.cli.command import CommandResult, counted
 from symcond.errors import DefinitionError
 
 __all__ = ["register"]
@@ -62,5 +62,5 @@ def _handler(args: argparse.Namespace) -> CommandResult:
         write_text(args.out, text, args.force)
         claims = sum(line.startswith("paper.") and not line.startswith("paper = ") for line in text.splitlines())
         todos = sum(line.startswith("# TODO") for line in text.splitlines())
-        return CommandResult(f"wrote {args.out}: {claims} claims, {todos} TODOs")
+        return CommandResult(f"wrote {args.out}: {counted(claims, 'claim')}, {counted(todos, 'TODO')}")
     return CommandResult(text.rstrip("\n"))

@@ -21,6 +21,7 @@ from symcond.cli.command import (
     EXIT_OK,
     EXIT_UNDECIDED,
     CommandResult,
+    counted,
 )
 from symcond.errors import SymcondError
 from symcond.ledger.limits import CLAIM_BUDGET
@@ -142,7 +143,7 @@ def _verify_handler(args: argparse.Namespace) -> CommandResult:
     code = EXIT_OK if ledger.all_as_expected else EXIT_FAILS
     if args.out is not None:
         write_text(args.out, text + "\n", args.force)
-        return CommandResult(f"wrote {args.out}: {ledger.summary()['claims']} claims", code)
+        return CommandResult(f"wrote {args.out}: {counted(ledger.summary()['claims'], 'claim')}", code)
     return CommandResult(text, code)
 
 

@@ -14,7 +14,7 @@ import math
 import sys
 from typing import Any
 
-from symcond.cli.command import EXIT_FAILS, EXIT_OK, CommandResult
+from symcond.cli.command import EXIT_FAILS, EXIT_OK, CommandResult, counted
 from symcond.cli.solve import add_physical_arguments, parse_law, parse_thresholds
 from symcond.errors import DefinitionError
 from symcond.kinetic.params import KineticParams, TimeLaw
@@ -48,7 +48,7 @@ not on --threads.
 
 worked example (Eq. (11) gives G/G0 = (N^2/M) R/(1+R) = 0.828906 at mu = eps_i, R = 1):
   $ symcond mc --mu-kT 0 --ratio 1 --field 1 --particles 100000 --time 40 --seed 1
-  G/G0 = 0.82997 +- 0.00097  (drift, sum over 1 sub-band(s))
+  G/G0 = 0.82997 +- 0.00097  (drift, sum over 1 sub-band)
     eta=0: completed: G/G0 = 0.82997 +- 0.00097 from 9e+06 collisions of 100000 particles in 0.26 CPU s (numba)
 
 more examples:
@@ -172,7 +172,7 @@ def _json(result: SubbandMCResult, args: argparse.Namespace) -> dict[str, Any]:
 def _text(result: SubbandMCResult) -> str:
     """Return a short human-readable report."""
     method = result.summary()["method"]
-    lines = [f"G/G0 = {result.G_G0:.6g}  ({method}, sum over {len(result.bands)} sub-band(s))"]
+    lines = [f"G/G0 = {result.G_G0:.6g}  ({method}, sum over {counted(len(result.bands), 'sub-band')})"]
     for band in result.bands:
         lines.append(f"  eta={band.params.eta:g}: {band.message}")
     return "\n".join(lines)

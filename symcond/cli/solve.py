@@ -12,7 +12,7 @@ import json
 import math
 from typing import Any
 
-from symcond.cli.command import EXIT_FAILS, EXIT_OK, CommandResult
+from symcond.cli.command import EXIT_FAILS, EXIT_OK, CommandResult, counted
 from symcond.errors import ParseError
 from symcond.kinetic.params import TimeLaw
 from symcond.kinetic.result import SubbandResult
@@ -35,7 +35,7 @@ tau_in(eps) = ratio * LAW(eps), tau_el(eps) = LAW(eps), eps = band energy in k_B
 
 worked example (Figure 1 setting, linear response, two sub-bands at 5 and 17 k_B T):
   $ symcond solve --mu-kT 30 --eps-kT 5,17 --ratio 1
-  G/G0 = 3.98734775312  (sum over 2 sub-band(s))
+  G/G0 = 3.98734775312  (sum over 2 sub-bands)
   (each degenerate band gives about 4 R/(1+R) = 2 with Eq. (10) taken literally)
 more examples:
   symcond solve --mu-kT 30 --eps-kT 5,17 --ratio 0.75
@@ -144,7 +144,7 @@ def _json(result: SubbandResult, args: argparse.Namespace) -> dict[str, Any]:
 
 def _text(result: SubbandResult) -> str:
     """Return a short human-readable report."""
-    lines = [f"G/G0 = {result.G_G0:.12g}  (sum over {len(result.bands)} sub-band(s))"]
+    lines = [f"G/G0 = {result.G_G0:.12g}  (sum over {counted(len(result.bands), 'sub-band')})"]
     for band in result.bands:
         lines.append(
             f"  eta={band.params.eta:g}: G/G0={band.G_G0:.12g} n/k_T={band.density:.6g} "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from symcond.cli.command import EXIT_FAILS, EXIT_OK, CommandResult
+from symcond.cli.command import EXIT_FAILS, EXIT_OK, CommandResult, counted
 from symcond.errors import DefinitionError
 
 __all__ = ["register"]
@@ -59,5 +59,6 @@ def _handler(args: argparse.Namespace) -> CommandResult:
     code = EXIT_OK if ledger.all_as_expected else EXIT_FAILS
     if args.out is not None:
         write_text(args.out, text + "\n", args.force)
-        return CommandResult(f"wrote {args.out}: {len(tables_of(paper))} tables, {len(ledger.entries)} claims", code)
+        written = f"{counted(len(tables_of(paper)), 'table')}, {counted(len(ledger.entries), 'claim')}"
+        return CommandResult(f"wrote {args.out}: {written}", code)
     return CommandResult(text, code)

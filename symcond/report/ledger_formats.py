@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from symcond.errors import DefinitionError
 from symcond.ledger.run import Entry, Ledger
 from symcond.model.verdict import Finding, Verdict
+from symcond.report.plain import counted
 
 __all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines", "LedgerView"]
 
@@ -54,8 +55,17 @@ def paper_lines(ledger: Ledger, color: bool = False) -> list[str]:
         shown = ", ".join(_paint(f"{counts[v]} {v}", v, color) for v in _ORDER if counts.get(v))
         unexpected = sum(1 for e in ledger.entries if e.paper.key == key and not e.as_expected)
         extra = f"; {unexpected} unexpected" if unexpected else ""
-        lines.append(f"{key}: {sum(counts.values())} claims: {shown}{extra}")
+        lines.append(f"{key}: {counted(sum(counts.values()), 'claim')}: {shown}{extra}")
     return lines
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` characters: padded, or cut with an ellipsis (a long ``where`` keeps the columns).
+
+    >>> _fit("Eq. (3)", 9), _fit("after Eq. (11), Fig. 1", 9)
+    ('Eq. (3)  ', 'after Eq…')
+    """
+    return f"{text:<{width}}" if len(text) <= width else text[:width - 1] + "…"
 
 
 def _text(ledger: Ledger, color: bool = False) -> str:
@@ -64,11 +74,12 @@ def _text(ledger: Ledger, color: bool = False) -> str:
     where = min(_WHERE_WIDTH, max((len(e.claim.where) for e in ledger.entries), default=5))
     for e in ledger.entries:
         verdict = e.outcome.verdict.value
-        lines.append(f"{e.claim.id:<{width}}  {e.claim.where:<{where}}  {_paint(f'{verdict:<11}', verdict, color)}  "
-                     f"{detail_line(e)}")
+        cells = f"{e.claim.id:<{width}}  {_fit(e.claim.where, where)}  {_paint(f'{verdict:<11}', verdict, color)}"
+        lines.append(f"{cells}  {detail_line(e)}")
     unexpected = ledger.summary()["unexpected"]
-    lines.append(f"{len(ledger.entries)} claims; {len(unexpected)} verdicts differ from the recorded expectation"
-                 + (f": {', '.join(unexpected)}" if unexpected else ""))
+    differ = "differs" if len(unexpected) == 1 else "differ"
+    lines.append(f"{counted(len(ledger.entries), 'claim')}; {counted(len(unexpected), 'verdict')} {differ} from the"
+                 " recorded expectation" + (f": {', '.join(unexpected)}" if unexpected else ""))
     return "\n".join(lines)
 
 

@@ -1,7 +1,8 @@
 r"""Plain text from LaTeX, for a terminal: ``\\frac{a}{b}`` is ``a/b``, ``\\tau_{in}`` is ``τ_in``.
 
 Used by :mod:`symcond.report.explain` (a statement printed in a terminal) and by the HTML
-ledger (a symbol's letters).  It imports nothing of the other report modules.
+ledger (a symbol's letters); :func:`counted` words a count for the text ledger (``1 claim``).
+It imports nothing of the other report modules.
 """
 
 from __future__ import annotations
@@ -9,11 +10,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["latex_plain", "letter"]
+__all__ = ["counted", "latex_plain", "letter"]
 
 _GREEK_NAMES = {"lambda": "lamda", "varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta symbol",
                 "epsilon": "lunate epsilon symbol", "phi": "phi symbol", "varsigma": "final sigma"}
 _OTHER = {"hbar": "ħ", "ell": "ℓ", "partial": "∂", "infty": "∞"}
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun``, in the plural unless the count is one (``1 claim``, ``2 claims``).
+
+    >>> counted(1, "claim"), counted(0, "verdict"), counted(2, "entry", "entries")
+    ('1 claim', '0 verdicts', '2 entries')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def letter(command: str) -> str | None:
     """The character a LaTeX letter command names (``\\\\tau`` is τ), the text itself when it is no command,
     None when it names none."""

@@ -251,3 +251,10 @@ def test_expect_as_a_string_in_a_derivation_file_is_bad_input(capsys, tmp_path):
                     "paper.equality('eq1', e / h, 2 * e / h, expect='fails')\n")
     code, out, err = run(capsys, "verify", str(path), "--jobs", "0", "--no-cache")
     assert (code, out) == (2, "") and err.startswith("symcond: error: slip.py: claim 'slip2026:eq1': expect must be")
+
+
+def test_verify_out_counts_one_claim_in_the_singular(capsys, tmp_path):
+    """verify --out reports 'wrote FILE: 1 claim' for one claim, not '1 claims'."""
+    out = tmp_path / "ledger.json"
+    code, printed, _ = run(capsys, "verify", "--only", "=dasgreen2003:eq7", "--format", "json", "--out", str(out))
+    assert (code, printed) == (0, f"wrote {out}: 1 claim\n")

@@ -34,7 +34,13 @@ def test_json_output_has_required_keys_and_values() -> None:
 def test_text_output_reports_the_total() -> None:
     """The text report starts with the summed conductance."""
     out = _run(["--mu-kT", "30", "--eps-kT", "5,17", "--ratio", "1"])
-    assert out.text.startswith("G/G0 = ") and "sum over 2 sub-band(s)" in out.text
+    assert out.text.startswith("G/G0 = ") and "sum over 2 sub-bands" in out.text
+
+
+def test_one_sub_band_is_singular() -> None:
+    """One threshold is counted as '1 sub-band', not '1 sub-band(s)'."""
+    out = _run(["--mu-kT", "3", "--eps-kT", "0"])
+    assert out.text.splitlines()[0].endswith("(sum over 1 sub-band)")
 
 
 def test_tau_in_law_is_parsed_and_used() -> None:

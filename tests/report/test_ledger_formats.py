@@ -8,7 +8,11 @@ import pytest
 
 from symcond.cli.main import main
 from symcond.errors import DefinitionError
+from symcond.ledger.run import verify
+from symcond.model.paper import Paper
+from symcond.model.verdict import Expect
 from symcond.report.ledger_formats import FORMATS, LedgerView, render_ledger
+from symcond.report.plain import counted
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -19,7 +23,7 @@ def test_text_has_one_summary_line_per_paper_with_true_counts(bundled_ledger):
     for key in {e.paper.key for e in bundled_ledger.entries}:
         counts = Counter(e.outcome.verdict.value for e in bundled_ledger.entries if e.paper.key == key)
         line = next(ln for ln in lines if ln.startswith(f"{key}: "))
-        assert line.startswith(f"{key}: {sum(counts.values())} claims: ")
+        assert line.startswith(f"{key}: {counted(sum(counts.values()), 'claim')}: ")
         assert all(f"{n} {verdict}" in line for verdict, n in counts.items())
 
 
@@ -28,7 +32,8 @@ def test_text_has_a_row_per_claim_with_id_where_verdict(bundled_ledger):
     rows = {ln.split()[0]: ln for ln in render_ledger(bundled_ledger, "text").splitlines()[2:-1]}
     for entry in bundled_ledger.entries:
         row = rows[entry.claim.id]
-        assert entry.claim.where in row and f" {entry.outcome.verdict.value} " in row and "\n" not in row
+        shown = entry.claim.where if len(entry.claim.where) <= 26 else entry.claim.where[:25] + "…"
+        assert f"  {shown}  " in row and f" {entry.outcome.verdict.value} " in row and "\n" not in row
 
 
 def test_colour_only_when_asked(bundled_ledger):
@@ -93,3 +98,31 @@ def test_verify_filters_select_exactly(capsys, bundled_ledger, argv, wanted):
     got = [c["id"] for c in json.loads(capsys.readouterr().out)["claims"]]
     expected = [e.to_dict() for e in bundled_ledger.entries]
     assert got == [c["id"] for c in expected if wanted(c)] and got
+
+
+def _demo_ledger(*wheres: str, refuted: bool = False):
+    """A ledger of claims e/h = e/h at the given locations (the first recorded as an erratum when ``refuted``)."""
+    paper = Paper("demo2026")
+    e, h = paper.symbols("e h")
+    for i, where in enumerate(wheres, 1):
+        expect = Expect.refuted("demo") if refuted and i == 1 else Expect()
+        paper.equality(f"eq{i}", e / h, e / h, where=where, expect=expect)
+    return verify([paper], jobs=0)
+
+
+@pytest.mark.parametrize(("refuted", "last"), [
+    (False, "1 claim; 0 verdicts differ from the recorded expectation"),
+    (True, "1 claim; 1 verdict differs from the recorded expectation: demo2026:eq1"),
+])
+def test_text_counts_one_claim_in_the_singular(refuted, last):
+    """One claim is '1 claim' in the paper line and the last line; one unexpected verdict 'differs'."""
+    lines = render_ledger(_demo_ledger("Eq. (1)", refuted=refuted), "text").splitlines()
+    assert lines[0].startswith("demo2026: 1 claim: 1 holds") and lines[-1] == last
+
+
+def test_long_where_keeps_the_columns_aligned():
+    """A 'where' longer than the column is cut with an ellipsis: every row's verdict starts at the same column."""
+    long = "after Eq. (11), Fig. 1, the literal reading of the velocity"
+    rows = render_ledger(_demo_ledger("Eq. (1)", long, "Eqs. (5)-(7)"), "text").splitlines()[1:-1]
+    assert len({row.index(" holds ") for row in rows}) == 1
+    assert "  after Eq. (11), Fig. 1, t…  holds " in rows[1]

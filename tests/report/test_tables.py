@@ -207,7 +207,7 @@ def test_tables_command_writes_a_file(tmp_path):
     out = tmp_path / "t.tex"
     args = _tables_args(["tables", "demo2026", "--out", str(out), "--derivation", str(tmp_path / "demo.py")])
     assert (args.handler(args).text, out.read_text().startswith(r"\documentclass{article}")) == (
-        f"wrote {out}: 1 tables, 2 claims", True)
+        f"wrote {out}: 1 table, 2 claims", True)
 
 
 def test_tables_command_rejects_an_unknown_paper(tmp_path):
