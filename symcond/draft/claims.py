@@ -206,6 +206,8 @@ class _Drafter:
                           "sim": "an approximation between two expressions (state its regime)",
                           "to": "a limit arrow without its regime (T \\to \\infty)"}.get(
                               relation, f"the relation {relation!r}")
+                if relation == "to" and "=" in relations[:k] and "=" in relations[k + 1:]:
+                    reason += "; between two equations it reads 'becomes', which is not drafted"
                 self.out.append(Drafted("todo", self.new_id(base), todo=f"not drafted: {reason}", **common))
             if any(d.kind not in ("todo", "definition") for d in self.out[drafted:]):
                 self.seen |= lhs.free_symbols | rhs.free_symbols

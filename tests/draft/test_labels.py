@@ -103,6 +103,7 @@ def test_rightarrow_is_a_relation_not_a_right_delimiter():
                       markdown=True)
     assert "# Eq. (1) defines G_e = e**2*n*tau/(L**2*m)" in text
     assert "# TODO eq1 (Eq. (1)): not drafted: a limit arrow without its regime" in text
+    assert "between two equations it reads 'becomes'" in text
 
 
 @pytest.mark.parametrize(("latex", "line"), [
