@@ -41,7 +41,8 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("symcond.rules.series", "IntegrateBose"),
     # What a paper says: the paper, its claims, derivations, tables, figures, the context, verdicts.
     ("symcond.model.claims", "Asymptotic Claim ClaimKind DimensionClaim Equality EqualityIff Independence "
-     "Inequality Limit NumericValue"),
+     "Inequality Limit NumericValue Role"),
+    ("symcond.model.data", "DataValue"),
     ("symcond.model.solver_claims", "KineticClaim KineticProperty"),
     ("symcond.model.context", "Assumption Context"),
     ("symcond.model.derivation", "Derivation Step"),
@@ -97,8 +98,9 @@ if TYPE_CHECKING:  # the names as type checkers see them
     from symcond.rules.series import IntegrateBose
     from symcond.model.claims import (
         Asymptotic, Claim, ClaimKind, DimensionClaim, Equality, EqualityIff, Independence, Inequality, Limit,
-        NumericValue,
+        NumericValue, Role,
     )
+    from symcond.model.data import DataValue
     from symcond.model.solver_claims import KineticClaim, KineticProperty
     from symcond.model.context import Assumption, Context
     from symcond.model.derivation import Derivation, Step

@@ -21,12 +21,12 @@ from enum import Enum
 import sympy
 
 from symcond.errors import DefinitionError, SymcondError
-from symcond.model.verdict import Expect
+from symcond.model.verdict import Expect, Verdict
 from symcond.quantities.dimensions import Dim
 from symcond.quantities.units import Unit, split_quantity
 
 __all__ = [
-    "Claim", "ClaimKind", "Equality", "Inequality", "EqualityIff", "Limit", "Asymptotic",
+    "Claim", "ClaimKind", "Role", "Equality", "Inequality", "EqualityIff", "Limit", "Asymptotic",
     "Independence", "NumericValue", "DimensionClaim",
 ]
 
@@ -62,6 +62,29 @@ class ClaimKind(Enum):
     DIMENSION = "dimension"
     DERIVATION = "derivation"
     KINETIC = "kinetic"
+    DATA = "data"
+
+
+class Role(Enum):
+    """What the paper does with a statement: asserts it (its verdict is computed), or takes it as given.
+
+    A premise (postulate, definition, data) is still checked -- dimensions, consistency with the
+    stated assumptions -- but its verdict is its own class, counted apart from computed verdicts.
+
+    >>> Role("postulate").verdict
+    <Verdict.POSTULATE: 'postulate'>
+    """
+
+    ASSERTED = "asserted"
+    POSTULATE = "postulate"
+    DEFINITION = "definition"
+    DATA = "data"
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The verdict class of a premise whose checks pass (None for an asserted claim)."""
+        return {Role.POSTULATE: Verdict.POSTULATE, Role.DEFINITION: Verdict.DEFINITION,
+                Role.DATA: Verdict.DATA}.get(self)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,7 +104,9 @@ class Claim:
     assumptions : tuple of str or None
         Names of the paper's stated assumptions the engine may use (None: all of them).
     expect : Expect
-        The recorded expectation (an erratum expects ``fails``).
+        The recorded expectation (an erratum expects ``fails``; a premise, its own verdict class).
+    role : Role
+        Asserted (the default), or a premise the paper takes as given: a postulate, a definition, data.
     """
 
     id: str = ""
@@ -90,10 +115,15 @@ class Claim:
     givens: Mapping[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
     assumptions: tuple[str, ...] | None = None
     expect: Expect = field(default_factory=Expect)
+    role: Role = Role.ASSERTED
 
     kind = ClaimKind.EQUALITY
 
     def __post_init__(self) -> None:
+        if not isinstance(self.role, Role):
+            object.__setattr__(self, "role", _role(self.role))
+        if self.role.verdict is not None and self.expect == Expect():
+            object.__setattr__(self, "expect", Expect(frozenset({self.role.verdict})))
         if not self.statement:
             object.__setattr__(self, "statement", self.latex())
 
@@ -331,12 +361,22 @@ class DimensionClaim(Claim):
         return f"[{tex(self.expr)}] = \\mathrm{{{self.dimension.unit_latex()}}}"
 
 
+def _role(value: object) -> Role:
+    """A role given by name (``"postulate"``); a one-line error naming the choices otherwise."""
+    try:
+        return Role(value)
+    except ValueError:
+        choices = ", ".join(repr(r.value) for r in Role)
+        raise DefinitionError(f"role must be one of {choices} (got {value!r})") from None
+
+
 def build(claim: Claim, common: Mapping[str, object], **own: object) -> None:
     """Set every field of ``claim`` once, inside its ``__init__`` (claims are never changed afterwards)."""
     for name, value in own.items():
         object.__setattr__(claim, name, value)
     defaults: dict[str, object] = {
-        "id": "", "where": "", "statement": "", "givens": {}, "assumptions": None, "expect": Expect()}
+        "id": "", "where": "", "statement": "", "givens": {}, "assumptions": None, "expect": Expect(),
+        "role": Role.ASSERTED}
     unknown = set(common) - set(defaults)
     if unknown:
         raise TypeError(f"unexpected claim fields: {', '.join(sorted(unknown))}")

@@ -14,6 +14,14 @@ Derivation files build one :class:`Paper` declaratively::
 >>> paper.limit("eq2", e / h, var=h, point=sympy.oo, value=0).id
 'demo2026:eq2'
 
+Every claim method takes ``role=`` for what the paper takes as given rather than derives --
+``"postulate"`` (a premise: Das & Green's Eq. (6)) or ``"definition"`` (``l = v tau``) -- and
+:meth:`Paper.data` quotes external data; their verdicts (``postulate``, ``definition``,
+``data``) are counted apart from computed ones.
+
+>>> paper.inequality("eq3", h, 2 * h, role="postulate").expect.verdicts
+frozenset({<Verdict.POSTULATE: 'postulate'>})
+
 Decide claims with :func:`symcond.decide` (``decide(claim, paper)``).
 """
 
@@ -39,6 +47,7 @@ from symcond.model.claims import (
     NumericValue,
 )
 from symcond.model.context import Assumption, Context
+from symcond.model.data import DataValue
 from symcond.model.derivation import Derivation, Step
 from symcond.model.figures import SubbandFigure
 from symcond.model.solver_claims import KineticClaim, KineticProperty
@@ -271,6 +280,18 @@ class Paper:
                                   " the rounding that is checked")
         stated, dimension = _stated_with_unit(stated, unit)
         return self.add(NumericValue(expr, stated, dimension, id=self._full(id), **kw))
+
+    def data(self, id: str, quantity: Any, stated: str, *, implies: Any = (), **kw: Any) -> Claim:
+        """External data the paper quotes: ``quantity`` was measured as ``stated`` (with its unit).
+
+        Its verdict is ``data``: the unit is checked against the quantity's dimension, and each
+        of ``implies`` (``{"Einstein mobility": e*D/(k_B*T)}``) is computed from the datum, the
+        claim's givens and CODATA values and shown beside it.
+        """
+        if not isinstance(stated, str):
+            raise DefinitionError(f"claim {self._full(id)!r}: the datum must be the text the paper prints with its"
+                                  f" unit, e.g. '3.5e-3 m^2/s' (got {type(stated).__name__} {stated!r})")
+        return self.add(DataValue(quantity, stated, implies, id=self._full(id), **kw))
 
     def dimension(self, id: str, expr: Any, dimension: str | Dim | int, **kw: Any) -> Claim:
         """Claim that ``expr`` has the SI ``dimension``."""

@@ -45,11 +45,26 @@ class Verdict(Enum):
     HOLDS_UNDER = "holds-under"
     FAILS = "fails"
     UNDECIDED = "undecided"
+    #: A premise the paper takes as given (Das & Green's Eq. (6)); checked for dimensions and consistency only.
+    POSTULATE = "postulate"
+    #: A definition (a name for an expression, ``l = v tau``); checked for dimensions only.
+    DEFINITION = "definition"
+    #: External data the paper quotes (a measured value with its unit); checked for its dimension only.
+    DATA = "data"
 
     @property
     def rank(self) -> int:
-        """Severity order used to combine step verdicts (higher is worse)."""
-        return {"holds": 0, "holds-under": 1, "undecided": 2, "fails": 3}[self.value]
+        """Severity order used to combine step verdicts (higher is worse); a premise ranks with holds."""
+        return {"holds-under": 1, "undecided": 2, "fails": 3}.get(self.value, 0)
+
+    @property
+    def computed(self) -> bool:
+        """False for the verdicts of premises (postulate, definition, data), which the paper takes as given.
+
+        >>> Verdict.HOLDS.computed, Verdict.POSTULATE.computed
+        (True, False)
+        """
+        return self not in (Verdict.POSTULATE, Verdict.DEFINITION, Verdict.DATA)
 
 
 class Finding(Enum):
@@ -322,8 +337,8 @@ class Outcome:
 
     @property
     def passed(self) -> bool:
-        """True for holds and holds-under."""
-        return self.verdict in (Verdict.HOLDS, Verdict.HOLDS_UNDER)
+        """True for holds and holds-under, and for a premise whose checks passed (postulate, definition, data)."""
+        return self.verdict in (Verdict.HOLDS, Verdict.HOLDS_UNDER) or not self.verdict.computed
 
 
 @dataclass(frozen=True)

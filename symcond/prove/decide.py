@@ -24,6 +24,7 @@ from symcond.model.claims import (
     NumericValue,
 )
 from symcond.model.context import Context
+from symcond.model.data import DataValue
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
 from symcond.model.solver_claims import KineticClaim
@@ -33,6 +34,7 @@ from symcond.prove.equality import check_equality
 from symcond.prove.iff import check_equality_iff
 from symcond.prove.inequality import check_inequality
 from symcond.prove.limits import check_asymptotic, check_independence, check_limit
+from symcond.prove.premises import check_data, decide_premise
 from symcond.prove.solver_claims import check_kinetic
 from symcond.prove.values import check_dimension, check_numeric_value
 from symcond.usercode import reported
@@ -76,7 +78,7 @@ def _dimension(c: DimensionClaim, ctx: Context) -> Outcome:
 DECIDERS: dict[type, Callable[..., Outcome]] = {
     Equality: _equality, Inequality: _inequality, EqualityIff: _iff, Limit: _limit, Asymptotic: _asymptotic,
     Independence: _independence, NumericValue: _value, DimensionClaim: _dimension, Derivation: decide_derivation,
-    KineticClaim: check_kinetic,
+    KineticClaim: check_kinetic, DataValue: check_data,
 }
 
 
@@ -96,4 +98,6 @@ def decide(claim: Claim, context: Context | Paper | None = None) -> Outcome:
     if decider is None:
         raise DefinitionError(f"no decision procedure for claims of type {type(claim).__name__}")
     with reported(f"while deciding {claim.id}"):
+        if claim.role.verdict is not None and not isinstance(claim, DataValue):
+            return decide_premise(claim, ctx, decider)
         return decider(claim, ctx)

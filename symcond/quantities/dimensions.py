@@ -121,6 +121,8 @@ def _named_table() -> dict[Dim, str]:
         charge: "C", velocity: "m/s", energy / temperature: "J/K", frequency: "Hz",
         power: "W", mass: "kg", length: "m", time: "s", temperature: "K",
         1 / (energy * time): "1/(J s)",
+        # a mobility: velocity per field, as every semiconductor table prints it
+        charge * time / mass: "m^2/(V s)",
     }
     named = {Dim.of(Dimension(d) if not isinstance(d, Dimension) else d): n for d, n in table.items()}
     return {**_derived_units(), **named}
