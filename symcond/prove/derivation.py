@@ -42,7 +42,8 @@ def decide_derivation(claim: Derivation, ctx: Context | None = None) -> Outcome:
             return Outcome(outcome.verdict, outcome.evidence.with_(
                 step=index, reason=f"step {index} ({rule}): {outcome.evidence.reason}"))
     conditions = claim.conditions
+    checked = "the step checks" if len(outcomes) == 1 else f"all {len(outcomes)} steps check"
     evidence = Evidence(conditions=conditions, numeric_points=sum(o.evidence.numeric_points for o in outcomes),
-                        digits=ctx.dps, reason=f"all {len(outcomes)} steps check",
+                        digits=ctx.dps, reason=checked,
                         finding=Finding.CONDITIONAL if conditions else Finding.PROVED)
     return Outcome(Verdict.HOLDS_UNDER if conditions else Verdict.HOLDS, evidence)

@@ -133,3 +133,12 @@ def test_integrals_that_are_not_even_and_symmetric_are_not_folded(integrand, low
     assert _folded_even(expr, k, sympy.sympify(lower), sympy.sympify(upper)) is None
     rule = Integrate(k, sympy.sympify(lower), sympy.sympify(upper))
     assert rule.apply(expr) == sympy.integrate(expr, (k, sympy.sympify(lower), sympy.sympify(upper)))
+
+
+def test_reason_counts_the_steps(drude):
+    """A holding derivation says 'all 3 steps check'; with one step, 'the step checks' (not 'all 1 steps')."""
+    paper, claim = drude
+    e, tau, L = paper.registry.symbols("e tau L")
+    single = paper.derivation("eq2", e * tau / L, Step(tau * e / L, Rewrite()))
+    assert decide(claim, paper).evidence.reason == "all 3 steps check"
+    assert decide(single, paper).evidence.reason == "the step checks"
