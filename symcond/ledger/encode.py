@@ -32,6 +32,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.parameters import evaluate
 from sympy.core.symbol import Str
 
+from symcond.model.point import Counterexample
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
 from symcond.quantities.dimensions import Dim
 
@@ -165,13 +166,15 @@ def _maybe(expr: sympy.Basic | None) -> Any:
 
 def _raw(outcome: Outcome) -> dict[str, Any]:
     ev = outcome.evidence
-    point = ev.counterexample
+    point = ev.counterexample if isinstance(ev.counterexample, Counterexample) else None  # always one, or None
     return {
         "verdict": outcome.verdict.value, "finding": ev.finding.value, "reason": ev.reason,
         "conditions": list(ev.conditions), "numeric_points": ev.numeric_points, "digits": ev.digits,
         "step": ev.step, "numeric": ev.numeric, "ratio": _maybe(ev.ratio), "residual": _maybe(ev.residual),
         "value": _maybe(ev.value), "lhs_dimension": _dim(ev.lhs_dimension), "rhs_dimension": _dim(ev.rhs_dimension),
         "counterexample": None if point is None else [[k, encode_expr(v)] for k, v in point.items()],
+        "counterexample_units": None if point is None else [[k, _dim(d)] for k, d in point.units],
+        "counterexample_codata": None if point is None else sorted(point.constants),
     }
 
 
@@ -190,6 +193,13 @@ def encode_outcome(outcome: Outcome) -> dict[str, Any]:
     return data  # type: ignore[no-any-return]
 
 
+def _point(point: Any, data: Any) -> Counterexample:
+    """The counterexample of an encoded outcome, with its units and CODATA coordinates."""
+    units = {_text(k): _undim(d) for k, d in data["counterexample_units"]}
+    return Counterexample.of({_text(k): decode_expr(v) for k, v in point}, units,  # type: ignore[arg-type]
+                             [_text(c) for c in data["counterexample_codata"]])
+
+
 def decode_outcome(data: Any) -> Outcome:
     """The outcome :func:`encode_outcome` wrote; :class:`Unencodable` on anything else."""
     try:
@@ -197,7 +207,7 @@ def decode_outcome(data: Any) -> Outcome:
         evidence = Evidence(
             ratio=_maybe_decoded(data["ratio"]), residual=_maybe_decoded(data["residual"]),
             value=_maybe_decoded(data["value"]),
-            counterexample=None if point is None else {_text(k): decode_expr(v) for k, v in point},
+            counterexample=None if point is None else _point(point, data),
             conditions=tuple(_text(c) for c in data["conditions"]), reason=_text(data["reason"]),
             lhs_dimension=_undim(data["lhs_dimension"]), rhs_dimension=_undim(data["rhs_dimension"]),
             numeric_points=_int(data["numeric_points"]), digits=_int(data["digits"]),

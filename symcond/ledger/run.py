@@ -127,8 +127,9 @@ class Entry:
             "verdict": self.outcome.verdict.value, "conditions": list(ev.conditions), "detail": ev.reason,
             "expected": sorted(v.value for v in self.claim.expect.verdicts), "as_expected": self.as_expected,
             "erratum": self.claim.expect.note or None, "ratio": shown.ratio, "residual": shown.residual,
-            "counterexample": shown.counterexample,
-            "value": shown.value, "lhs_dimension": shown.lhs_dimension, "rhs_dimension": shown.rhs_dimension,
+            "counterexample": shown.counterexample, "counterexample_units": shown.units,
+            "counterexample_codata": list(shown.constants), "value": shown.value,
+            "lhs_dimension": shown.lhs_dimension, "rhs_dimension": shown.rhs_dimension,
             "numeric_points": ev.numeric_points, "digits": ev.digits, "step": ev.step,
             "seconds": round(self.seconds, 3),
         }

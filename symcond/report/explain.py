@@ -255,7 +255,7 @@ def _verdict_lines(ex: Explanation) -> list[str]:
     lines += [f"  conditions used: {', '.join(ev.conditions)}"] if ev.conditions else []
     if shown.counterexample:
         label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "numeric counterexample"
-        lines.append(f"  {label}: " + ", ".join(f"{k} = {v}" for k, v in shown.counterexample.items()))
+        lines.append(f"  {label}: {shown.point_text()}")
     label = "worst measured deviation" if kinetic else "evaluated value"
     lines += [f"  {label}: {shown.value}"] if shown.value else []
     if kinetic and runs:

@@ -177,7 +177,10 @@ def _evidence(entry: Entry, names: Names) -> str:
         items.append(("conditions", ", ".join(f"<code>{_e(c)}</code>" for c in ev.conditions)))
     if shown.counterexample:
         label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "counterexample"
-        point = ", ".join(f"{symbol_mathml(k, names)} = <code>{_e(v)}</code>" for k, v in shown.counterexample.items())
+        units, codata = shown.units or {}, set(shown.constants)
+        point = ", ".join(f"{symbol_mathml(k, names)} = <code>{_e(v)}</code>"
+                          + (f" {unit_html(units[k])}" if k in units and v != "undefined" else "")
+                          + (" (CODATA)" if k in codata else "") for k, v in shown.counterexample.items())
         items.append((label, point))
     lhs, rhs = _dimension(ev.lhs_dimension), _dimension(ev.rhs_dimension)
     if lhs is not None or rhs is not None:

@@ -298,7 +298,10 @@ def detail_latex(entry: Entry) -> str:
             symbol = names.get(name)
             shown_name = symbols.get(symbol, name) if symbol is not None else rf"\text{{{escape_text(name)}}}"
             number = number_tex(value) if value != "undefined" else r"\text{undefined}"
-            coordinates.append(f"${escape_math(shown_name)} = {number}$")
+            unit = (shown.units or {}).get(name) if value != "undefined" else None
+            number += rf"\,{unit_tex(unit, named=False)}" if unit else ""
+            codata = " (CODATA)" if name in shown.constants else ""
+            coordinates.append(f"${escape_math(shown_name)} = {number}${codata}")
         parts.append(f"{label}: " + ", ".join(coordinates))
     lhs, rhs = ev.lhs_dimension, ev.rhs_dimension
     if lhs is not None and rhs is not None and lhs != rhs and ev.finding is not Finding.DIMENSION_MISMATCH:

@@ -267,19 +267,19 @@ def _chain_tex(chain: Sequence[object], symbols: Mapping[sympy.Symbol, str]) -> 
     return " ".join(out)
 
 
-def unit_tex(unit: str) -> str:
+def unit_tex(unit: str, named: bool = True) -> str:
     r"""A unit name (``'kg m^2 s^-2'``, ``'1/(J s)'``, ``'Ω'``) in upright LaTeX with raised exponents; a
-    named unit of one symbol (``S``, ``W``, ``Ω``) says its name.
+    named unit of one symbol (``S``, ``W``, ``Ω``) says its name unless not ``named`` (after a number).
 
-    >>> print(unit_tex("kg^2/(J s)"), unit_tex("Ω"), unit_tex("1"))
-    \mathrm{kg^{2}/(J\,s)} \mathrm{\Omega}~\text{(ohm)} 1~\text{(dimensionless)}
+    >>> print(unit_tex("kg^2/(J s)"), unit_tex("Ω"), unit_tex("1"), unit_tex("V", named=False))
+    \mathrm{kg^{2}/(J\,s)} \mathrm{\Omega}~\text{(ohm)} 1~\text{(dimensionless)} \mathrm{V}
     """
     unit = unit.strip()
     if unit == "1":
         return r"1~\text{(dimensionless)}"
     braced = re.sub(r"\^(-?\d+(?:/\d+)?)", r"^{\1}", unit)
     tex = r"\mathrm{" + braced.replace(" ", r"\,").replace("Ω", r"\Omega") + "}"
-    return tex + rf"~\text{{({UNIT_NAMES[unit]})}}" if unit in UNIT_NAMES else tex
+    return tex + rf"~\text{{({UNIT_NAMES[unit]})}}" if named and unit in UNIT_NAMES else tex
 
 
 def unit_name_text(unit: str) -> str:

@@ -182,6 +182,20 @@ def test_outcomes_round_trip_exactly():
     assert sympy.srepr(back.evidence.ratio) == sympy.srepr(outcome.evidence.ratio)
 
 
+def test_counterexample_units_round_trip():
+    """A cached counterexample keeps the SI units of its entries and its CODATA coordinates (issue 18.3)."""
+    from sympy.physics.units import charge, voltage
+
+    from symcond.model.point import Counterexample
+    from symcond.quantities.dimensions import Dim
+
+    point = Counterexample.of({"e": sympy.Rational("1.602176634e-19"), "lhs": sympy.Float("0.5", 30)},
+                              {"e": Dim.of(charge), "lhs": Dim.of(voltage)}, {"e"})
+    outcome = Outcome(Verdict.FAILS, Evidence(counterexample=point, finding=Finding.DIFFERENT))
+    back = decode_outcome(json.loads(json.dumps(encode_outcome(outcome))))
+    assert back.evidence.counterexample == point and back.evidence.shown().units == {"e": "C", "lhs": "V"}
+
+
 def _writer(folder: str, key: str, n: int, seed: int) -> None:
     cache = ResultCache(folder)
     for i in range(n):

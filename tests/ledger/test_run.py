@@ -61,3 +61,12 @@ def test_a_file_that_loops_while_loading_is_stopped_by_the_budget(tmp_path):
     path.write_text("while True:\n    pass\n")
     with pytest.raises(UserCodeError, match=r"^loops.py: loading took longer than the budget of 0.2 s$"):
         load_papers([path], budget=0.2)
+
+
+def test_ledger_record_has_counterexample_units(tmp_path):
+    """A refuted claim's JSON record gives its counterexample's SI units and CODATA coordinates (issue 18.3)."""
+    path = tmp_path / "demo.py"
+    path.write_text(DEMO)
+    record = {e.claim.id: e for e in verify(load_papers([path])).entries}["demo2026:eq2"].to_dict()
+    assert record["counterexample"]["e"] == "1.602176634e-19" and record["counterexample_codata"] == ["e", "h"]
+    assert record["counterexample_units"] == {"e": "C", "h": "J s", "lhs": "S", "rhs": "S"}

@@ -103,3 +103,10 @@ def test_ambiguous_local_id_names_the_candidates():
         paper.equality("eq1", e**2 / h, e**2 / h)
     with pytest.raises(DefinitionError, match=r"^claim id 'eq1' is ambiguous: one2026:eq1, two2026:eq1$"):
         resolve_claim(papers, "eq1")
+
+
+def test_counterexample_shows_codata_values_and_si_units(eq11):
+    """The constants of Eq. (11) take their CODATA values, marked so; coordinates and sides carry SI units."""
+    line = next(line for line in eq11.text().splitlines() if "numeric counterexample:" in line)
+    assert "c = 299792458.0 m/s (CODATA)" in line and "eps0 = 8.8541878188e-12 F m^-1 (CODATA)" in line
+    assert re.search(r"\bL = [0-9.e-]+ m, ", line) and re.search(r"rhs = [0-9.e-]+ S$", line)

@@ -182,3 +182,9 @@ def test_filters_hide_rows_in_chromium(small_ledger, small_page, tmp_path):
     assert f"{fails} of {len(small_ledger.entries)} claims shown" in dom and 0 < fails < len(small_ledger.entries)
     dom = _chromium(tmp_path, small_page, dom=True)
     assert f"{len(small_ledger.entries)} of {len(small_ledger.entries)} claims shown" in dom
+
+
+def test_counterexample_shows_codata_values_with_units(small_page):
+    """The refuted eq2's counterexample has e and h at their CODATA values with their SI units (issue 18.3)."""
+    row = small_page.split('data-claim="html2026:eq2"')[1].split("</tr>")[0]
+    assert "<code>1.602176634e-19</code> C (CODATA)" in row and "<code>6.62607015e-34</code> J s (CODATA)" in row

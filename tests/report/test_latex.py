@@ -95,3 +95,15 @@ def test_statement_latex_table(statement, expected):
 def test_escape_math_keeps_ascii():
     """ASCII LaTeX passes through escape_math unchanged."""
     assert escape_math(r"\frac{e^2}{h} = G_0") == r"\frac{e^2}{h} = G_0"
+
+
+def test_counterexample_is_typeset_with_units():
+    """A refuted claim's counterexample sets each CODATA constant with its unit upright, marked CODATA."""
+    from symcond.report.latex import detail_latex
+
+    paper = Paper("units2026")
+    e, h = paper.symbols("e h")
+    paper.equality("eq2", 2 * e**2 / h, e**2 / h, where="Eq. (2)", expect=Expect.refuted("factor 2"))
+    detail = detail_latex(verify([paper]).entries[0])
+    assert r"e = 1.602176634 \times 10^{-19}\,\mathrm{C}$ (CODATA)" in detail
+    assert r"h = 6.62607015 \times 10^{-34}\,\mathrm{J\,s}$ (CODATA)" in detail
