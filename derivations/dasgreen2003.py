@@ -208,9 +208,10 @@ paper.inequality("eq5.below_tau_in", tau_m, tau_in, strict=True, givens=_MATTHIE
 paper.inequality("eq5.below_tau_el", tau_m, tau_el, strict=True, givens=_MATTHIESSEN, assumptions=(),
                  where="Eq. (5)", statement=r"\tau_m < \tau_{el}")
 paper.equality("eq6.elastic_mfp", v_F * tau_el, L, givens=_BALLISTIC, where="Eq. (6)",
-               statement=r"\tau_{el} = L/v_F: \text{the elastic mean free path is } L")
+               statement=r"\tau_{el} = L/v_F: \text{the elastic mean free path is } L", role="definition")
 paper.inequality("eq6", v_F * tau_in, L, givens=_BALLISTIC, where="Eq. (6)",
-                 statement=r"\tau_{in} \le \tau_{el} = L/v_F: \text{inelastic mean free path} \le L")
+                 statement=r"\tau_{in} \le \tau_{el} = L/v_F: \text{inelastic mean free path} \le L",
+                 role="postulate")
 paper.derivation(
     "eq7",
     2 * v_F * tau_m / L,

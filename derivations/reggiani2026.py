@@ -237,11 +237,13 @@ paper.equality("eq3.poisson", v_p**2, k_B * T / m, givens=STATISTICS, where="Eq.
 paper.dimension("eq3.dim", k_B * T * N / (m * dN2), "velocity**2", where="Eq. (3)")
 paper.equality("eq4", k_B * T * N / (m * dN2), k_B * T / (m * fano), givens={dN2: fano * N}, where="Eq. (4)",
                statement=r"Eq. (3) contains the Fano factor $\overline{\delta N^2}/\overline{N}$")
-paper.dimension("eq5", l / L, "dimensionless", where="Eq. (5)", statement=r"\Gamma = l/L")
-paper.inequality("eq5.bound", Gamma, 1, givens={Gamma: l / L}, where="Eq. (5)", statement=r"\Gamma = l/L \le 1")
+paper.dimension("eq5", l / L, "dimensionless", where="Eq. (5)", statement=r"\Gamma = l/L", role="definition")
+paper.inequality("eq5.bound", Gamma, 1, givens={Gamma: l / L}, where="Eq. (5)", statement=r"\Gamma = l/L \le 1",
+                 role="postulate")
 paper.inequality("eq5.nonnegative", 0, Gamma, givens={Gamma: l / L}, where="Eq. (5)", statement=r"0 \le \Gamma")
-paper.dimension("eq6", v_p * tau, "length", where="Eq. (6)", statement=r"l = \sqrt{\overline{v_x'^2}}\tau")
-paper.inequality("eq7", h_s, h, where="Eq. (7)", statement=r"h_s \le h")
+paper.dimension("eq6", v_p * tau, "length", where="Eq. (6)", statement=r"l = \sqrt{\overline{v_x'^2}}\tau",
+                role="definition")
+paper.inequality("eq7", h_s, h, where="Eq. (7)", statement=r"h_s \le h", role="postulate")
 
 # --- Eqs. (7)-(8): quantum limit of the modified Drude conductance ------------------------------
 paper.derivation(
@@ -331,6 +333,13 @@ paper.inequality("eq21.furth_bound", h / m, hbar / (2 * m), relation=">=", where
                  statement=r"D_0^m = h/m \ge \hbar/(2m)\ \text{(it satisfies the uncertainty bound)}")
 paper.value("eq21.electron", h / m_e, "7.3e-4", unit="length**2/time", where="text after Eq. (21)",
             statement=r"D_0^m = 7.3\times10^{-4}\ \mathrm{m^2/s}")
+# ... "compared with the experimental values in Si [30, 31]": quoted data, with the Einstein mobility e D/(k_B T)
+# each implies under the classical diffusive regime the text names
+for _carrier, _temperature, _value in (("electrons", 77, "1.6e-2"), ("holes", 77, "0.61e-2"),
+                                       ("electrons", 300, "3.5e-3"), ("holes", 300, "1.5e-3")):
+    paper.data(f"eq21.si.{_carrier}_{_temperature}K", D, f"{_value} m^2/s", where="text after Eq. (21), Si [30, 31]",
+               implies={"the Einstein mobility e D/(k_B T)": e * D / (k_B * T)}, givens={T: f"{_temperature} K"},
+               statement=rf"D_{{\mathrm{{Si}}}} = {_value}\ \mathrm{{m^2/s}}\ \text{{({_carrier}, {_temperature} K)}}")
 paper.equality("eq22", h / m * (m**2 / h), m, where="Eq. (22)", statement=r"D_0^m G_0^m = m")
 paper.equality("eq22.classical", D_MODIFIED * g_modified(m), m, where="text after Eq. (22)",
                statement=r"$D^m G^m = m$ is valid in the classical case")

@@ -22,13 +22,14 @@ from pathlib import Path
 
 from symcond.errors import DefinitionError
 from symcond.ledger.run import Entry, Ledger
+from symcond.model.verdict import COMPUTED, PREMISES
 
 __all__ = ["ledger_summary", "cli_reference", "replace_block", "read_block", "generated_blocks", "update_readme",
            "README"]
 
 #: The README of a source checkout (``<repo>/README.md``).
 README = Path(__file__).resolve().parents[2] / "README.md"
-_VERDICTS = ("holds", "holds-under", "fails", "undecided")
+_VERDICTS = tuple(v.value for v in COMPUTED)
 
 
 def _md(text: str) -> str:
@@ -36,10 +37,13 @@ def _md(text: str) -> str:
 
 
 def _counts_table(ledger: Ledger) -> list[str]:
-    lines = ["| paper | claims | " + " | ".join(_VERDICTS) + " | unexpected |", "|---|" + "---:|" * 6]
+    present = ledger.summary()["verdicts"]
+    verdicts = _VERDICTS + tuple(v.value for v in PREMISES if present.get(v.value))  # premises apart, last
+    lines = ["| paper | claims | " + " | ".join(verdicts) + " | unexpected |",
+             "|---|" + "---:|" * (len(verdicts) + 2)]
     for key, counts in ledger.summary()["papers"].items():
         unexpected = sum(1 for e in ledger.entries if e.paper.key == key and not e.as_expected)
-        cells = " | ".join(str(counts.get(v, 0)) for v in _VERDICTS)
+        cells = " | ".join(str(counts.get(v, 0)) for v in verdicts)
         lines.append(f"| `{key}` | {sum(counts.values())} | {cells} | {unexpected} |")
     return lines
 

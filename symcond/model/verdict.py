@@ -67,6 +67,12 @@ class Verdict(Enum):
         return self not in (Verdict.POSTULATE, Verdict.DEFINITION, Verdict.DATA)
 
 
+#: Computed verdicts in severity order, as reports list them.
+COMPUTED = (Verdict.HOLDS, Verdict.HOLDS_UNDER, Verdict.FAILS, Verdict.UNDECIDED)
+#: The verdict classes of premises (what the paper takes as given), listed apart from computed verdicts.
+PREMISES = (Verdict.POSTULATE, Verdict.DEFINITION, Verdict.DATA)
+
+
 class Finding(Enum):
     """What a piece of evidence establishes: the kind of its reason, as a closed set.
 

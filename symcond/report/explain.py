@@ -256,7 +256,7 @@ def _verdict_lines(ex: Explanation) -> list[str]:
     if shown.counterexample:
         label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "numeric counterexample"
         lines.append(f"  {label}: {shown.point_text()}")
-    label = "worst measured deviation" if kinetic else "evaluated value"
+    label = "worst measured deviation" if kinetic else "datum in SI" if verdict is Verdict.DATA else "evaluated value"
     lines += [f"  {label}: {shown.value}"] if shown.value else []
     if kinetic and runs:
         lines += [f"  worst deviation / tolerance: {shown.ratio}"] if shown.ratio else []

@@ -29,9 +29,9 @@ from symcond.ledger import workers
 from symcond.ledger.run import CLAIM_BUDGET, Entry, Ledger
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
-from symcond.model.verdict import Outcome, Verdict
+from symcond.model.verdict import COMPUTED, PREMISES, Outcome, Verdict
 from symcond.report.explain import dimension_text, step_status
-from symcond.report.html_assets import BADGE_COLOURS, CSS, SCRIPT, filter_css
+from symcond.report.html_assets import CSS, SCRIPT, filter_css
 from symcond.report.html_math import (
     Names,
     claim_mathml,
@@ -48,7 +48,7 @@ __all__ = ["html_ledger", "step_checks", "figure_images", "Figure"]
 
 #: A drawn figure: key, one-line summary, and the SVG (or why it could not be drawn: empty SVG, message).
 Figure = tuple[str, str, bytes, str]
-_ORDER = tuple(BADGE_COLOURS)
+_PREMISE_NAMES = frozenset(v.value for v in PREMISES)
 
 
 def _e(text: object) -> str:
@@ -124,16 +124,24 @@ def _papers(ledger: Ledger) -> dict[str, tuple[Paper, list[Entry]]]:
     return papers
 
 
+def _shown_order(ledger: Ledger) -> tuple[str, ...]:
+    """The computed verdicts, then the premises (postulate, definition, data) that occur, counted apart."""
+    present = {e.outcome.verdict for e in ledger.entries}
+    return tuple(v.value for v in COMPUTED) + tuple(v.value for v in PREMISES if v in present)
+
+
 def _summary(ledger: Ledger, papers: Mapping[str, tuple[Paper, list[Entry]]]) -> list[str]:
-    head = "".join(f'<th class="num">{_badge(v)}</th>' for v in _ORDER)
+    order = _shown_order(ledger)
+    head = "".join(f'<th class="num{" premise" if v in _PREMISE_NAMES else ""}">{_badge(v)}</th>' for v in order)
     lines = ['<table class="summary"><thead><tr><th>paper</th><th class="num">claims</th>'
              f'{head}<th class="num">unexpected</th></tr></thead><tbody>']
     rows = [(key, paper.title, entries) for key, (paper, entries) in papers.items()]
     rows.append(("all papers", "", list(ledger.entries)))
     for key, title, entries in rows:
-        counts = [sum(1 for e in entries if e.outcome.verdict.value == v) for v in _ORDER]
+        counts = [sum(1 for e in entries if e.outcome.verdict.value == v) for v in order]
         unexpected = sum(1 for e in entries if not e.as_expected)
-        cells = "".join(f'<td class="num">{n or ""}</td>' for n in counts)
+        cells = "".join(f'<td class="num{" premise" if v in _PREMISE_NAMES else ""}">{n or ""}</td>'
+                        for v, n in zip(order, counts, strict=True))
         name = f"<strong>{_e(key)}</strong>" + (f' <span class="muted">{_e(title)}</span>' if title else "")
         lines.append(f'<tr><td>{name}</td><td class="num">{len(entries)}</td>{cells}'
                      f'<td class="num">{unexpected or ""}</td></tr>')
@@ -142,8 +150,9 @@ def _summary(ledger: Ledger, papers: Mapping[str, tuple[Paper, list[Entry]]]) ->
 
 def _filters(ledger: Ledger, papers: Sequence[str]) -> list[str]:
     counts = ledger.summary()["verdicts"]
+    order = _shown_order(ledger)
     verdicts = "".join(f'<label><input type="checkbox" id="v-{v}" checked> {_badge(v)} {counts.get(v, 0)}</label> '
-                       for v in _ORDER)
+                       for v in order)
     choices = "".join(f'<label><input type="radio" name="paper" id="paper-{i}"> {_e(key)}</label> '
                       for i, key in enumerate(papers))
     return ['<div class="filters" role="group" aria-label="filters">',

@@ -13,7 +13,9 @@ from __future__ import annotations
 __all__ = ["CSS", "SCRIPT", "BADGE_COLOURS", "filter_css"]
 
 #: Background colour of each verdict's badge (white bold text on it).
-BADGE_COLOURS = {"holds": "#1a7f37", "holds-under": "#0b6e8a", "fails": "#c62828", "undecided": "#b35c00"}
+BADGE_COLOURS = {"holds": "#1a7f37", "holds-under": "#0b6e8a", "fails": "#c62828", "undecided": "#b35c00",
+                 # premises (taken as given, counted apart): muted slate blues
+                 "postulate": "#4c5a8c", "definition": "#5b6472", "data": "#3f6f8f"}
 
 CSS = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --band: #f6f8fa; }
@@ -26,6 +28,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .55rem; border-bottom: 1px solid var(--rule); }
 th { background: var(--band); font-weight: 600; font-size: .85rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th.premise, td.premise { background: var(--band); }
 .summary { width: auto; min-width: 40rem; margin: .6rem 0 1rem; }
 .badge { display: inline-block; padding: .12rem .55rem; border-radius: .8rem; color: #fff; font-weight: 700;
          font-size: .82rem; white-space: nowrap; }

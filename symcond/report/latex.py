@@ -29,7 +29,7 @@ import sympy
 from symcond import __version__
 from symcond.ledger.run import Entry, Ledger
 from symcond.model.paper import Paper
-from symcond.model.verdict import Finding, Verdict
+from symcond.model.verdict import COMPUTED, PREMISES, Finding, Verdict
 from symcond.report.typeset import (
     Segment,
     _chain_tex,
@@ -249,8 +249,9 @@ def prose_as_text(latex: str) -> str:
 
 #: xcolor colours of the verdicts.
 VERDICT_COLOURS = {"holds": "green!45!black", "holds-under": "cyan!50!black", "fails": "red!75!black",
-                   "undecided": "orange!85!black"}
-_ORDER = ("holds", "holds-under", "fails", "undecided")
+                   "undecided": "orange!85!black", "postulate": "blue!45!black", "definition": "black!60",
+                   "data": "teal!70!black"}
+_ORDER = tuple(v.value for v in COMPUTED)
 
 _PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[a4paper,landscape,margin=1.4cm]{geometry}
@@ -323,11 +324,12 @@ def _row(entry: Entry, detail: str | None = None) -> str:
 
 def _summary(ledger: Ledger) -> list[str]:
     summary = ledger.summary()
-    lines = [r"\begin{tabular}{l" + "r" * (len(_ORDER) + 2) + "}", r"\toprule",
-             "paper & claims & " + " & ".join(_ORDER) + r" & unexpected \\", r"\midrule"]
+    order = _ORDER + tuple(v.value for v in PREMISES if summary["verdicts"].get(v.value))  # premises apart, last
+    lines = [r"\begin{tabular}{l" + "r" * (len(order) + 2) + "}", r"\toprule",
+             "paper & claims & " + " & ".join(order) + r" & unexpected \\", r"\midrule"]
     for key, counts in summary["papers"].items():
         unexpected = sum(1 for e in ledger.entries if e.paper.key == key and not e.as_expected)
-        cells = " & ".join(str(counts.get(v, 0)) for v in _ORDER)
+        cells = " & ".join(str(counts.get(v, 0)) for v in order)
         lines.append(f"{escape_text(key)} & {sum(counts.values())} & {cells} & {unexpected} \\\\")
     return [*lines, r"\bottomrule", r"\end{tabular}", ""]
 

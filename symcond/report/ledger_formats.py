@@ -10,17 +10,18 @@ a self-contained HTML page (:mod:`symcond.report.html`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from symcond.errors import DefinitionError
 from symcond.ledger.run import Entry, Ledger
-from symcond.model.verdict import Finding, Verdict
+from symcond.model.verdict import COMPUTED, PREMISES, Finding, Verdict
 from symcond.report.plain import counted
 
-__all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines", "LedgerView"]
+__all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines", "premise_counts", "LedgerView"]
 
-_COLOURS = {"holds": "32", "holds-under": "36", "fails": "31", "undecided": "33"}
+_COLOURS = {"holds": "32", "holds-under": "36", "fails": "31", "undecided": "33", "postulate": "34",
+            "definition": "34", "data": "34"}
 
 
 def detail_line(entry: Entry) -> str:
@@ -36,7 +37,7 @@ def detail_line(entry: Entry) -> str:
     return "; ".join(p for p in parts if p)
 
 
-_ORDER = ("holds", "holds-under", "fails", "undecided")
+_ORDER = tuple(v.value for v in COMPUTED)
 _WHERE_WIDTH = 26
 
 
@@ -54,9 +55,20 @@ def paper_lines(ledger: Ledger, color: bool = False) -> list[str]:
     for key, counts in ledger.summary()["papers"].items():
         shown = ", ".join(_paint(f"{counts[v]} {v}", v, color) for v in _ORDER if counts.get(v))
         unexpected = sum(1 for e in ledger.entries if e.paper.key == key and not e.as_expected)
-        extra = f"; {unexpected} unexpected" if unexpected else ""
-        lines.append(f"{key}: {counted(sum(counts.values()), 'claim')}: {shown}{extra}")
+        extra = premise_counts(counts) + (f"; {unexpected} unexpected" if unexpected else "")
+        lines.append(f"{key}: {counted(sum(counts.values()), 'claim')}: {shown or 'none computed'}{extra}")
     return lines
+
+
+def premise_counts(counts: Mapping[str, int]) -> str:
+    """The premises among ``counts`` (verdict -> number), counted apart: ``'; premises: 2 postulates, 1 datum'``.
+
+    >>> premise_counts({"holds": 3, "postulate": 2, "data": 1}), premise_counts({"holds": 3})
+    ('; premises: 2 postulates, 1 datum', '')
+    """
+    nouns = {"postulate": ("postulate", None), "definition": ("definition", None), "data": ("datum", "data")}
+    shown = [counted(counts[v.value], *nouns[v.value]) for v in PREMISES if counts.get(v.value)]
+    return f"; premises: {', '.join(shown)}" if shown else ""
 
 
 def _fit(text: str, width: int) -> str:
@@ -93,7 +105,8 @@ def _md_cell(text: str) -> str:
 
 def _markdown(ledger: Ledger, color: bool = False) -> str:
     summary = ledger.summary()
-    verdicts = ["holds", "holds-under", "fails", "undecided"]
+    premises = [v for v in PREMISES if summary["verdicts"].get(v.value)]  # columns apart, when there are any
+    verdicts = [v.value for v in (*COMPUTED, *premises)]
     lines = ["| paper | claims | " + " | ".join(verdicts) + " |", "|---|---:|" + "---:|" * len(verdicts)]
     for key, counts in summary["papers"].items():
         cells = " | ".join(str(counts.get(v, 0)) for v in verdicts)

@@ -54,6 +54,12 @@ def test_nothing_is_undecided(ledger):
     assert [e.claim.id for e in ledger.entries if e.outcome.verdict is Verdict.UNDECIDED] == []
 
 
+@pytest.mark.parametrize(("local", "verdict"), [("eq6", Verdict.POSTULATE), ("eq6.elastic_mfp", Verdict.DEFINITION)])
+def test_eq6_is_a_premise_not_a_result(ledger, local, verdict):
+    """Eq. (6) (tau_el = L/v_F, inelastic mean free path <= L) is what the paper takes as given: a premise class."""
+    assert _entry(ledger, local).outcome.verdict is verdict
+
+
 def test_every_equation_is_covered(ledger):
     """Claims cite Eqs. (1)-(11) (Eq. (9)'s claims are decided by the kinetic solver)."""
     cited = set()

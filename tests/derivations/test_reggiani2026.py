@@ -222,8 +222,6 @@ def test_true_claims_are_proven_and_confirmed(ledger):
     [
         ("eq2.thermal", {"classical_statistics"}),
         ("eq3.poisson", {"classical_statistics"}),
-        ("eq5.bound", {"transmission_bound"}),
-        ("eq7", {"quantum"}),
         ("eq8.transit", {"quantum", "single_mode"}),
         ("eq13", {"quantum", "ballistic", "single_mode"}),
         ("eq16", {"quantum", "ballistic", "single_mode"}),
@@ -243,6 +241,27 @@ def test_holds_under_names_the_needed_conditions(ledger, claim, conditions):
     outcome = ledger[f"{KEY}:{claim}"].outcome
     assert (outcome.verdict, {c.split(":")[0] for c in outcome.evidence.conditions}) == (
         Verdict.HOLDS_UNDER, conditions)
+
+
+@pytest.mark.parametrize(("claim", "verdict", "conditions"), [
+    ("eq5", Verdict.DEFINITION, set()),
+    ("eq5.bound", Verdict.POSTULATE, {"transmission_bound"}),
+    ("eq6", Verdict.DEFINITION, set()),
+    ("eq7", Verdict.POSTULATE, {"quantum"}),
+])
+def test_the_papers_premises_are_premises(ledger, claim, verdict, conditions):
+    """Gamma = l/L and l = v tau are definitions; Gamma <= 1 and h_s <= h restate the stated assumption they need."""
+    outcome = ledger[f"{KEY}:{claim}"].outcome
+    assert (outcome.verdict, {c.split(":")[0] for c in outcome.evidence.conditions}) == (verdict, conditions)
+
+
+@pytest.mark.parametrize(("carrier", "kelvin", "mobility"), [
+    ("electrons", 77, 1.6e-2), ("holes", 77, 0.61e-2), ("electrons", 300, 3.5e-3), ("holes", 300, 1.5e-3)])
+def test_si_diffusion_data_imply_their_einstein_mobilities(ledger, carrier, kelvin, mobility):
+    """Each quoted Si diffusion coefficient is data, and its Einstein mobility e D/(k_B T) is computed from CODATA."""
+    outcome = ledger[f"{KEY}:eq21.si.{carrier}_{kelvin}K"].outcome
+    expected = mobility * 1.602176634e-19 / (1.380649e-23 * kelvin)
+    assert outcome.verdict is Verdict.DATA and f"= {expected:.6g} m^2/(V s)" in outcome.evidence.reason
 
 
 @pytest.mark.parametrize("fano", ["1", "2"])
