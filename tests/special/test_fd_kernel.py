@@ -124,3 +124,21 @@ def test_small_arrays_do_not_import_numba() -> None:
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_large_arrays_take_compiled_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An array of COMPILED_MIN_SIZE points is evaluated by _fd_kernel.evaluate, one point fewer is not."""
+    calls: list[int] = []
+    evaluate = _fd_kernel.evaluate
+    monkeypatch.setattr(_fd_kernel, "evaluate", lambda twice, x: calls.append(x.size) or evaluate(twice, x))
+    fermi_dirac(0.5, np.zeros(COMPILED_MIN_SIZE - 1))
+    fermi_dirac(0.5, np.zeros(COMPILED_MIN_SIZE))
+    assert calls == [COMPILED_MIN_SIZE]
+
+
+def test_without_numba_large_arrays_take_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without numba a large array goes through the NumPy code, with the same accuracy."""
+    monkeypatch.setattr(sys.modules["symcond.special.fermi_dirac"], "_HAVE_NUMBA", False)
+    monkeypatch.setattr(_fd_kernel, "evaluate", None)  # calling it would raise TypeError
+    rel = np.abs(fermi_dirac(1.5, _large(REFERENCE["eta"])) / _large(_reference_row(1.5)) - 1.0)
+    assert rel.max() <= TOLERANCE
