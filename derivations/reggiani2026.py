@@ -333,12 +333,12 @@ paper.inequality("eq21.furth_bound", h / m, hbar / (2 * m), relation=">=", where
                  statement=r"D_0^m = h/m \ge \hbar/(2m)\ \text{(it satisfies the uncertainty bound)}")
 paper.value("eq21.electron", h / m_e, "7.3e-4", unit="length**2/time", where="text after Eq. (21)",
             statement=r"D_0^m = 7.3\times10^{-4}\ \mathrm{m^2/s}")
-# ... "compared with the experimental values in Si [30, 31]": quoted data, with the Einstein mobility e D/(k_B T)
-# each implies under the classical diffusive regime the text names
+# ... "compared with the experimental values in Si [30, 31]": quoted data, with the Einstein mobility
+# mu = e D/(k_B T) each implies in the classical diffusive regime the text names
 for _carrier, _temperature, _value in (("electrons", 77, "1.6e-2"), ("holes", 77, "0.61e-2"),
                                        ("electrons", 300, "3.5e-3"), ("holes", 300, "1.5e-3")):
     paper.data(f"eq21.si.{_carrier}_{_temperature}K", D, f"{_value} m^2/s", where="text after Eq. (21), Si [30, 31]",
-               implies={"the Einstein mobility e D/(k_B T)": e * D / (k_B * T)}, givens={T: f"{_temperature} K"},
+               implies={"the Einstein mobility": e * D / (k_B * T)}, givens={T: f"{_temperature} K"},
                statement=rf"D_{{\mathrm{{Si}}}} = {_value}\ \mathrm{{m^2/s}}\ \text{{({_carrier}, {_temperature} K)}}")
 paper.equality("eq22", h / m * (m**2 / h), m, where="Eq. (22)", statement=r"D_0^m G_0^m = m")
 paper.equality("eq22.classical", D_MODIFIED * g_modified(m), m, where="text after Eq. (22)",

@@ -49,7 +49,9 @@ def decide_premise(claim: Claim, ctx: Context, check: Callable[[Claim, Context],
         return outcome
     found = outcome.evidence
     reason = f"{_ARTICLE[claim.role]} of the paper, taken as given; its check: {outcome.verdict.value}"
-    return Outcome(verdict, found.with_(reason=f"{reason} ({found.reason})" if found.reason else reason))
+    # the residual of a prover's inner check (an inequality's slack) says nothing about a premise
+    return Outcome(verdict, found.with_(reason=f"{reason} ({found.reason})" if found.reason else reason,
+                                        residual=None))
 
 
 @prover

@@ -254,7 +254,8 @@ def _verdict_lines(ex: Explanation) -> list[str]:
         lines += [f"  residual lhs - rhs: {shown.residual}"] if shown.residual else []
     lines += [f"  conditions used: {', '.join(ev.conditions)}"] if ev.conditions else []
     if shown.counterexample:
-        label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "numeric counterexample"
+        without = verdict is not Verdict.FAILS and ev.conditions
+        label = "counterexample without them" if without else "numeric counterexample"
         lines.append(f"  {label}: {shown.point_text()}")
     label = "worst measured deviation" if kinetic else "datum in SI" if verdict is Verdict.DATA else "evaluated value"
     lines += [f"  {label}: {shown.value}"] if shown.value else []

@@ -41,6 +41,7 @@ from symcond.report.html_math import (
     symbol_mathml,
     unit_html,
 )
+from symcond.report.plain import counted
 from symcond.report.typeset import names_of, unit_name_text
 from symcond.usercode import reported
 
@@ -185,7 +186,7 @@ def _evidence(entry: Entry, names: Names) -> str:
     if ev.conditions:
         items.append(("conditions", ", ".join(f"<code>{_e(c)}</code>" for c in ev.conditions)))
     if shown.counterexample:
-        label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "counterexample"
+        label = "counterexample without them" if verdict is not Verdict.FAILS and ev.conditions else "counterexample"
         units, codata = shown.units or {}, set(shown.constants)
         point = ", ".join(f"{symbol_mathml(k, names)} = <code>{_e(v)}</code>"
                           + (f" {unit_html(units[k])}" if k in units and v != "undefined" else "")
@@ -301,13 +302,13 @@ def html_ledger(ledger: Ledger, steps: Mapping[str, Sequence[Outcome]] | None = 
     """
     papers = _papers(ledger)
     unexpected = ledger.summary()["unexpected"]
-    plural = "claim" if len(ledger.entries) == 1 else "claims"
+    differ = "differs" if len(unexpected) == 1 else "differ"
     lines = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              "<title>symcond ledger</title>", f"<style>{CSS}\n{filter_css(len(papers))}</style></head><body>",
              "<header><h1>symcond verification ledger</h1>",
-             f'<p class="muted">{len(ledger.entries)} {plural} in {len(papers)} paper(s); '
-             f"{len(unexpected)} verdict(s) differ from the recorded expectation.</p></header>"]
+             f'<p class="muted">{counted(len(ledger.entries), "claim")} in {counted(len(papers), "paper")}; '
+             f"{counted(len(unexpected), 'verdict')} {differ} from the recorded expectation.</p></header>"]
     lines += _summary(ledger, papers) + _filters(ledger, list(papers))
     for index, (key, (paper, entries)) in enumerate(papers.items()):
         lines += _section(index, paper, entries, steps, (figures or {}).get(key, ()))

@@ -165,6 +165,23 @@ def _mtext(text: str) -> str:
 
 
 _RELATIONS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+_UNIT_TOKEN = re.compile(r"([A-Za-zΩμ]+)(?:\^(-?\d+(?:/\d+)?))?|(\S)")
+
+
+def unit_mathml(text: str) -> str:
+    """An SI unit (``m^2/(V s)``) as MathML: upright names, raised exponents with a true minus, operators.
+
+    >>> unit_mathml("m^2/s")
+    '<msup><mi mathvariant="normal">m</mi><mn>2</mn></msup><mo>/</mo><mi mathvariant="normal">s</mi>'
+    """
+    parts = []
+    for name, power, other in _UNIT_TOKEN.findall(text):
+        if other:
+            parts.append(_mo(other))
+            continue
+        base = f'<mi mathvariant="normal">{html.escape(name)}</mi>'
+        parts.append(f"<msup>{base}<mn>{power.replace('-', '−')}</mn></msup>" if power else base)
+    return "".join(parts)
 
 
 def claim_mathml(claim: Claim, names: Names | None = None) -> str:
@@ -191,17 +208,21 @@ def claim_mathml(claim: Claim, names: Names | None = None) -> str:
         parts = [_inner(sympy.Derivative(lhs, var, evaluate=False), n), _mo("="), "<mn>0</mn>"]
     elif kind is ClaimKind.VALUE:
         parts = [_inner(lhs, n), _mo("≈"), _mtext(claim.stated)]  # type: ignore[attr-defined]
+    elif kind is ClaimKind.DATA:
+        number, unit = claim.printed()  # type: ignore[attr-defined]
+        parts = [_inner(lhs, n), _mo("="), f"<mn>{html.escape(number)}</mn>", '<mspace width="0.3em"></mspace>',
+                 unit_mathml(unit.text)]
     elif kind is ClaimKind.KINETIC:  # the time laws the kinetic solver is run with
         parts = [_mtext("τ_in/τ_in0 = "), _inner(lhs, n), _mo(","), _mtext(" τ_el/τ_el0 = "), _inner(rhs, n)]
     elif kind is ClaimKind.DIMENSION:
         unit = claim.dimension.unit_name()  # type: ignore[attr-defined]
-        parts = [_mo("["), _inner(lhs, n), _mo("]"), _mo("="), _mtext(unit)]
+        parts = [_mo("["), _inner(lhs, n), _mo("]"), _mo("="), unit_mathml(unit)]
     else:  # equality, derivation (start = result)
         parts = [_inner(lhs, n), _mo("="), _inner(rhs, n)]
     return _math("<mrow>" + "".join(parts) + "</mrow>", display=True)
 
 
-_POWER = re.compile(r"([^\s^]+)\^(\S+)")
+_POWER = re.compile(r"([^\s^/()]+)\^(-?\d+(?:/\d+)?)")
 
 
 def unit_html(text: str) -> str:

@@ -293,7 +293,7 @@ def detail_latex(entry: Entry) -> str:
     if verdict is Verdict.FAILS and ev.residual is not None and ev.ratio is None:
         parts.append(f"residual lhs $-$ rhs ${expr_tex(ev.residual, symbols)}$")
     if shown.counterexample:
-        label = "counterexample without them" if verdict is Verdict.HOLDS_UNDER else "counterexample"
+        label = "counterexample without them" if verdict is not Verdict.FAILS and ev.conditions else "counterexample"
         coordinates = []
         for name, value in shown.counterexample.items():
             symbol = names.get(name)

@@ -51,3 +51,15 @@ def test_readme_summary_has_premise_columns(ledger):
     head = ledger_summary(ledger).splitlines()[0]
     assert head == ("| paper | claims | holds | holds-under | fails | undecided | postulate | definition | data"
                     " | unexpected |")
+
+
+@pytest.mark.parametrize(("unit", "html"), [
+    ("m^2/s", "m<sup>2</sup>/s"),
+    ("kg^-1 m^2 s^-1", "kg<sup>−1</sup> m<sup>2</sup> s<sup>−1</sup>"),
+    ("kg^1/2 m^3/2", "kg<sup>1/2</sup> m<sup>3/2</sup>"),
+])
+def test_unit_html_raises_only_the_exponent(unit, html):
+    """'m^2/s' raises the 2, not '2/s' (the named unit of a diffusion coefficient printed as m^{2/s})."""
+    from symcond.report.html_math import unit_html
+
+    assert unit_html(unit) == html
