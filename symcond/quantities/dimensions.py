@@ -123,6 +123,8 @@ def _named_table() -> dict[Dim, str]:
         1 / (energy * time): "1/(J s)",
         # a mobility: velocity per field, as every semiconductor table prints it
         charge * time / mass: "m^2/(V s)",
+        # the Josephson constant 2e/h
+        charge / action: "Hz/V",
     }
     named = {Dim.of(Dimension(d) if not isinstance(d, Dimension) else d): n for d, n in table.items()}
     return {**_derived_units(), **named}

@@ -76,7 +76,7 @@ def test_unit_names():
     (conductance, "S"), (power / temperature, "W/K"), (length**2 / time, "m^2/s"), (mass**2 / (energy * time),
      "kg^2/(J s)"), (energy, "J"), (action, "J s"), (charge, "C"), (velocity, "m/s"), (energy / temperature, "J/K"),
     (frequency, "Hz"), (power, "W"), (1 / (energy * time), "1/(J s)"), (conductance * length, "S m"),
-    (velocity**2, "m^2 s^-2"),
+    (velocity**2, "m^2 s^-2"), (charge * time / mass, "m^2/(V s)"), (charge / action, "Hz/V"),
 ])
 def test_printed_names_of_the_ledger_stay(dimension, name):
     """The unit names the ledger of the bundled papers prints are pinned (power stays J/s there)."""
