@@ -20,7 +20,8 @@ The time per point therefore depends on the fraction of points in the intervals 
 point outside, 14 ns inside, for F_{1/2} on a 2-core Xeon), not on their order.  Compiled with
 ``fastmath={"contract"}`` only (fused multiply-add; no reassociation, infinities and subnormals
 keep their IEEE meaning), ``cache=True`` (numba stores the machine code in ``__pycache__`` beside
-this file, or in its user-wide cache directory when the package directory is not writable) and
+this file, or in its user-wide cache directory when the package directory is not writable; with
+neither writable, importing this module raises and ``fermi_dirac`` keeps its NumPy code) and
 ``nogil=True``.  Importing this module imports numba, which :mod:`symcond.special.fermi_dirac`
 does only for arrays of at least ``COMPILED_MIN_SIZE`` points.
 

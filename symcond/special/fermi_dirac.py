@@ -49,8 +49,10 @@ References
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
+from types import ModuleType
 from typing import SupportsFloat
 
 import numpy as np
@@ -68,11 +70,12 @@ _SUPPORTED_TEXT = "-3/2, -1, -1/2, 0, 1/2, 1, 3/2, 2, 5/2, 3"
 _POLYLOG_TEXT = "-1/2, 0, 1/2, 1, 3/2, 2, 5/2, 3, 7/2, 4"
 _HUGE = 1e100  # beyond this eta**-2 no longer matters in the Sommerfeld series
 #: Arrays of at least this many points are evaluated by the compiled kernels of
-#: :mod:`symcond.special._fd_kernel` (numba), smaller ones by the NumPy code here: importing
-#: numba takes about 0.5 s and the first compilation ever about 3 s (later processes load it
-#: from numba's cache in about 0.2 s), paid on the first large call only.
+#: :mod:`symcond.special._fd_kernel` (numba), smaller ones by the NumPy code here.  The first
+#: such call in a process imports numba and loads the kernels from numba's cache (measured
+#: 3 s on a loaded 2-core machine, numba's import included); the first call ever, or after
+#: an edit of the kernels, compiles them (11 s for F_{1/2}, 15 s for all orders, same machine).
+#: Scalars and small arrays never pay this.
 COMPILED_MIN_SIZE = 4096
-_HAVE_NUMBA = importlib.util.find_spec("numba") is not None
 _MID_COLUMNS = {key: np.ascontiguousarray(np.array(rows).T) for key, rows in _tables.MID_POLY.items()}
 
 
@@ -178,10 +181,22 @@ def _tabulated(twice: int, x: FloatArray) -> FloatArray:
     return out
 
 
+@functools.cache
+def _compiled_kernels() -> ModuleType | None:
+    """Return :mod:`symcond.special._fd_kernel`, or None without numba or without a writable numba cache."""
+    if importlib.util.find_spec("numba") is None:
+        return None
+    try:
+        return importlib.import_module("symcond.special._fd_kernel")
+    except RuntimeError:  # numba: "cannot cache function ...: no locator available" (read-only install and home)
+        return None
+
+
 def _evaluate(twice: int, x: FloatArray) -> FloatArray:
     """Dispatch a flat contiguous array to the kernel of order ``twice / 2``."""
-    if x.size >= COMPILED_MIN_SIZE and _HAVE_NUMBA:
-        return importlib.import_module("symcond.special._fd_kernel").evaluate(twice, x)  # type: ignore[no-any-return]
+    kernels = _compiled_kernels() if x.size >= COMPILED_MIN_SIZE else None
+    if kernels is not None:
+        return kernels.evaluate(twice, x)  # type: ignore[no-any-return]
     if twice == -2:
         return _logistic(x)
     if twice == 0:

@@ -8,6 +8,7 @@ subnormal results, and give results that do not depend on the order or number of
 from __future__ import annotations
 
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -136,9 +137,25 @@ def test_large_arrays_take_compiled_path(monkeypatch: pytest.MonkeyPatch) -> Non
     assert calls == [COMPILED_MIN_SIZE]
 
 
-def test_without_numba_large_arrays_take_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without numba a large array goes through the NumPy code, with the same accuracy."""
-    monkeypatch.setattr(sys.modules["symcond.special.fermi_dirac"], "_HAVE_NUMBA", False)
+def test_without_compiled_kernels_large_arrays_take_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the compiled kernels (no numba) a large array goes through the NumPy code, with the same accuracy."""
+    monkeypatch.setattr(sys.modules["symcond.special.fermi_dirac"], "_compiled_kernels", lambda: None)
     monkeypatch.setattr(_fd_kernel, "evaluate", None)  # calling it would raise TypeError
     rel = np.abs(fermi_dirac(1.5, _large(REFERENCE["eta"])) / _large(_reference_row(1.5)) - 1.0)
     assert rel.max() <= TOLERANCE
+
+
+def test_no_writable_numba_cache_falls_back_to_numpy_path() -> None:
+    """If numba finds no writable cache directory (its import of the kernels raises), large arrays still work."""
+    code = (
+        "import sys, types, numpy as np\n"
+        "module = types.ModuleType('nolocator')\n"
+        "module.NoLocator = type('NoLocator', (), {'from_function': classmethod(lambda cls, f, p: None)})\n"
+        "sys.modules['nolocator'] = module\n"
+        "from symcond.special import fermi_dirac\n"
+        f"print(fermi_dirac(0.5, np.zeros({COMPILED_MIN_SIZE}))[0], 'symcond.special._fd_kernel' in sys.modules)\n"
+    )
+    env = {**os.environ, "NUMBA_CACHE_LOCATOR_CLASSES": "nolocator.NoLocator"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env, check=True)
+    assert result.stdout.split() == [repr(fermi_dirac(0.5, 0.0)), "False"]
