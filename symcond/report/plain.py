@@ -76,57 +76,89 @@ def _wrap(text: str) -> str:
     return text if re.fullmatch(r"[\w.′*^]+", text) else f"({text})"
 
 
+#: The end of an operator with limits (``∫_0^t``, ``∑_i``): what follows is its operand.
+_LIMITS = re.compile(r"[∫∑∏](?:[_^](?:\([^()]*\)|[^\s_^]+))*\Z")
+
+
 def latex_plain(latex: str) -> str:
     r"""A readable plain-text rendering of a LaTeX formula (for a terminal).
+
+    Juxtaposed factors stay apart: a letter after a subscript is spaced (``τ_el τ_in``, not
+    ``τ_elτ_in``), and a fraction multiplying what precedes it gets a ``·``.
 
     >>> latex_plain(r"\begin{aligned}& \frac{a}{b+1} \\ &= \sqrt{\varepsilon_0/\mu_0} && \text{by (2)}\end{aligned}")
     'a/(b+1); = √(ε_0/μ_0) by (2)'
     >>> latex_plain(r"\tau_{in}^{2} \le \mathrm{kg\,s^{-2}}")
     'τ_in^2 ≤ kg s^-2'
+    >>> latex_plain(r"\frac{2 v_F}{L}\frac{\tau_{el}\tau_{in}}{\tau_{el}+\tau_{in}}")
+    '(2 v_F)/L·(τ_el τ_in)/(τ_el+τ_in)'
+    >>> latex_plain(r"\int_{-k_F}^{k_F}\frac{2\,dk}{2\pi}")
+    '∫_-k_F^k_F (2 dk)/2π'
     """
     out: list[str] = []
-    i = 0
-    text = re.sub(r"\\(begin|end)\{[a-z*]+\}", " ", latex)
+    text, i, script = re.sub(r"\\(begin|end)\{[a-z*]+\}", " ", latex), 0, False
     while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            match = re.match(r"\\([A-Za-z]+|.)", text[i:])
-            assert match is not None
-            name, i = match.group(1), i + match.end()
-            if name in ("frac", "dfrac", "tfrac"):
-                num, i = _group(text, i)
-                den, i = _group(text, i)
-                out.append(f"{_wrap(latex_plain(num))}/{_wrap(latex_plain(den))}")
-            elif name == "sqrt":
-                arg, i = _group(text, i)
-                out.append(f"√{_wrap(latex_plain(arg))}")
-            elif name in ("text", "mathrm", "mathit", "mathbf", "textrm", "operatorname", "mathcal", "bar", "hat",
-                          "tilde", "vec", "overline", "mbox"):
-                arg, i = _group(text, i)
-                out.append(latex_plain(arg) if name not in ("text", "textrm", "mbox") else arg)
-            elif name == "\\":
-                out.append("; ")
-            elif name in (",", ";", ":", " ", "!"):
-                out.append(" " if name != "!" else "")
-            elif name in ("left", "right", "big", "Big", "bigl", "bigr", "displaystyle", "limits"):
-                pass
-            elif name in _PLAIN_COMMANDS:
-                out.append(_PLAIN_COMMANDS[name])
-            elif len(name) == 1:
-                out.append(name)
-            else:
-                found = letter("\\" + name)
-                out.append(found if found is not None else name)
-        elif ch in "^_":
-            arg, i = _group(text, i + 1)
-            shown = latex_plain(arg)
-            out.append(ch + (shown if len(shown) == 1 or re.fullmatch(r"-?\w+", shown) else f"({shown})"))
-        elif ch in "{}":
-            i += 1
-        elif ch == "&":
-            out.append(" " if text[i:i + 2] == "&&" else "")
-            i += 2 if text[i:i + 2] == "&&" else 1
-        else:
-            out.append(ch)
-            i += 1
+        piece, i, kind = _piece(text, i)
+        joined = "".join(out).rstrip()
+        if kind == "frac" and joined and (joined[-1].isalnum() or joined[-1] in ")′"):
+            spaced = _LIMITS.search(joined) is not None  # ∫_0^t \frac{...}: the integrand, not a product
+            piece = (" " if spaced else "·") + piece  # \frac{a}{b}\frac{c}{d}: a product, not a/bc/d
+        elif script and piece[:1].isalpha():
+            piece = " " + piece  # \tau_{el}\tau_{in}: two factors
+        out.append(piece)
+        script = kind == "script"
     return re.sub(r"\s+;", ";", re.sub(r"[ \n]+", " ", "".join(out))).strip()
+
+
+def _piece(text: str, i: int) -> tuple[str, int, str]:
+    """The plain text of the LaTeX at ``text[i:]``: (text, index after it, kind: frac, script or other)."""
+    ch = text[i]
+    if ch == "\\":
+        return _command(text, i)
+    if ch in "^_":
+        arg, i = _group(text, i + 1)
+        shown = latex_plain(arg)
+        return ch + (shown if len(shown) == 1 or re.fullmatch(r"-?\w+", shown) else f"({shown})"), i, "script"
+    if ch in "{}":
+        return "", i + 1, "other"
+    if ch == "&":
+        double = text[i:i + 2] == "&&"
+        return (" " if double else ""), i + (2 if double else 1), "other"
+    return ch, i + 1, "other"
+
+
+_WRAPPING = {"text", "mathrm", "mathit", "mathbf", "textrm", "operatorname", "mathcal", "bar", "hat", "tilde", "vec",
+             "overline", "mbox"}
+_IGNORED = {"left", "right", "big", "Big", "bigl", "bigr", "displaystyle", "limits"}
+
+
+def _command(text: str, i: int) -> tuple[str, int, str]:
+    """The plain text of the LaTeX command at ``text[i]`` (a backslash), as :func:`_piece`."""
+    match = re.match(r"\\([A-Za-z]+|.)", text[i:])
+    assert match is not None
+    name, i = match.group(1), i + match.end()
+    if name in ("frac", "dfrac", "tfrac"):
+        num, i = _group(text, i)
+        den, i = _group(text, i)
+        return f"{_wrap(latex_plain(num))}/{_wrap(latex_plain(den))}", i, "frac"
+    if name == "sqrt":
+        arg, i = _group(text, i)
+        return f"√{_wrap(latex_plain(arg))}", i, "other"
+    if name in _WRAPPING:
+        arg, i = _group(text, i)
+        return (latex_plain(arg) if name not in ("text", "textrm", "mbox") else arg), i, "other"
+    return _symbol(name), i, "other"
+
+
+def _symbol(name: str) -> str:
+    """The plain text of a command without arguments (``\\le``, ``\\tau``, ``\\,``)."""
+    if name == "\\":
+        return "; "
+    if name in (",", ";", ":", " ", "!"):
+        return " " if name != "!" else ""
+    if name in _IGNORED:
+        return ""
+    if name in _PLAIN_COMMANDS:
+        return _PLAIN_COMMANDS[name]
+    found = name if len(name) == 1 else letter("\\" + name)
+    return found if found is not None else name

@@ -91,6 +91,17 @@ def test_latex_plain_reads_aligned():
         == "e^2/h; = (2 e^2)/h rewrite"
 
 
+@pytest.mark.parametrize(("latex", "plain"), [
+    (r"\frac{2 v_F}{L}\frac{\tau_{el}\tau_{in}}{\tau_{el}+\tau_{in}}", "(2 v_F)/L·(τ_el τ_in)/(τ_el+τ_in)"),
+    (r"n e^{2}\tau_m/m^*", "n e^2 τ_m/m^*"),
+    (r"\int_0^t \frac{dk}{2\pi}", "∫_0^t dk/2π"),
+    (r"a = \frac{b}{c}", "a = b/c"),
+])
+def test_latex_plain_keeps_juxtaposed_factors_apart(latex, plain):
+    """A product of fractions gets a ·, a letter after a subscript a space; an integral's operand neither."""
+    assert latex_plain(latex) == plain
+
+
 def test_explain_prints_no_raw_latex_in_a_terminal():
     """A derivation without a printed statement (its statement is LaTeX) is plain text unless --latex."""
     paper = Paper("demo2026")
