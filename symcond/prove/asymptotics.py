@@ -160,6 +160,9 @@ def limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str
     infinite = point in (sympy.S.Infinity, sympy.S.NegativeInfinity)
     if not _registered(expr, var) or not (infinite or _moving_integral(expr, var)):
         return sympy.limit(expr, var, point, _direction(point, direction))
+    continuous = _by_continuity(expr, var, point) if _moving_integral(expr, var) else None
+    if continuous is not None:
+        return continuous
     if expr.is_Add:
         return _termwise(expr, var, point, direction)
     replaced = equivalent(expr, var, point)
@@ -171,6 +174,58 @@ def limit(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr, direction: str
 def _moving_integral(expr: sympy.Expr, var: sympy.Symbol) -> bool:
     """True when an integral of ``expr`` has ``var`` in its limits (the equivalents apply at any point)."""
     return any(any(var in end.free_symbols for end in i.limits[0][1:]) for i in expr.atoms(sympy.Integral))
+
+
+def _complete(integral: sympy.Integral, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr | None:
+    """``lim ∫_a^b g`` as ``var -> point`` when one end moves to its own infinity (``a -> -oo`` or
+    ``b -> oo``) and the improper integral has a known finite value, else None."""
+    if len(integral.limits) != 1 or len(integral.limits[0]) != 3 or var in integral.function.free_symbols:
+        return None
+    x, *ends = integral.limits[0]
+    moving = [k for k, end in enumerate(ends) if var in end.free_symbols]
+    if len(moving) != 1:
+        return None
+    infinity = (sympy.S.NegativeInfinity, sympy.S.Infinity)[moving[0]]
+    side = "+" if point.is_zero and var.is_nonnegative else _direction(point, "+-")
+    if sympy.limit(ends[moving[0]], var, point, side) != infinity:
+        return None
+    ends[moving[0]] = infinity
+    whole, _ = evaluate_kernels(sympy.Integral(integral.function, (x, *ends)))
+    if whole.has(sympy.Integral):
+        whole = sympy.integrate(integral.function, (x, *ends))
+    return whole if not whole.has(sympy.Integral) and whole.is_finite else None
+
+
+def _arithmetic(expr: sympy.Expr, var: sympy.Symbol, leaves: set[sympy.Basic]) -> bool:
+    """``expr`` is a sum, product or constant power of parts free of ``var`` and of ``leaves``."""
+    if var not in expr.free_symbols or expr in leaves:
+        return True
+    if expr.is_Add or expr.is_Mul:
+        return all(_arithmetic(a, var, leaves) for a in expr.args)
+    return bool(expr.is_Pow and var not in expr.exp.free_symbols and _arithmetic(expr.base, var, leaves))
+
+
+def _by_continuity(expr: sympy.Expr, var: sympy.Symbol, point: sympy.Expr) -> sympy.Expr | None:
+    """The limit of sums, products and constant powers of moving integrals that tend to finite
+    improper integrals (:func:`_complete`): the same arithmetic of those values, when it is a finite
+    number (arithmetic is continuous wherever it is finite), else None.
+
+    >>> u, eta = sympy.Symbol("u", real=True), sympy.Symbol("eta", positive=True)
+    >>> w = sympy.exp(u) / (sympy.exp(u) + 1)**2
+    >>> moment = [sympy.Integral(u**k * w, (u, -eta, sympy.oo)) for k in range(3)]
+    >>> _by_continuity(moment[2] / moment[0] - (moment[1] / moment[0])**2, eta, sympy.oo)
+    pi**2/3
+    >>> _by_continuity(moment[2] / moment[1], eta, sympy.oo) is None  # pi^2/3 / 0
+    True
+    """
+    integrals = {i for i in expr.atoms(sympy.Integral) if var in i.free_symbols}
+    if not _arithmetic(expr, var, integrals):
+        return None
+    values = {i: _complete(i, var, point) for i in integrals}
+    if any(v is None for v in values.values()):
+        return None
+    found = sympy.simplify(expr.xreplace(values))
+    return found if found.is_finite and not found.has(sympy.nan, sympy.zoo) else None
 
 
 def _termwise(expr: sympy.Add, var: sympy.Symbol, point: sympy.Expr, direction: str) -> sympy.Expr:

@@ -8,7 +8,7 @@ import sympy
 
 from symcond.model.context import Context
 from symcond.model.verdict import Verdict
-from symcond.prove import check_limit
+from symcond.prove import asymptotics, check_limit, limits
 from symcond.prove.asymptotics import EQUIVALENTS, equivalent, limit
 from symcond.special import fermi_dirac_mp
 from symcond.special.sympy_fd import FermiDirac
@@ -127,3 +127,72 @@ def test_moving_integrals_outside_the_theorems_are_left_to_sympy():
     assert equivalent(cases[1][0], _T, cases[1][1]) is None
     assert equivalent(cases[2][0], _T, cases[2][1]) is None
     assert equivalent(cases[3][0], t, cases[3][1]) == sympy.exp(-1) * t
+
+
+# ------------------------------------------- moving integrals tending to finite improper integrals
+_U = sympy.Symbol("u", real=True)
+_ETA = sympy.Symbol("eta", real=True)
+_WINDOW = sympy.exp(_U) / (sympy.exp(_U) + 1) ** 2
+
+
+def _moments(lower: sympy.Expr) -> list[sympy.Integral]:
+    """The moments u^0, u^1, u^2 of the Fermi window from ``lower`` to oo."""
+    return [sympy.Integral(_U ** k * _WINDOW, (_U, lower, sympy.oo)) for k in range(3)]
+
+
+def _variance(lower: sympy.Expr) -> sympy.Expr:
+    """Variance of u over the Fermi window from ``lower`` (the Lorenz number of one channel)."""
+    k0, k1, k2 = _moments(lower)
+    return k2 / k0 - (k1 / k0) ** 2
+
+
+def _variance_quadrature(eta: int) -> mpmath.mpf:
+    """The window variance from the band bottom -eta by mpmath quadrature (independent of the kernels)."""
+    with mpmath.workdps(30):
+        window = [mpmath.quad(lambda u, k=k: u**k * mpmath.exp(u) / (mpmath.exp(u) + 1)**2, [-eta, 0, mpmath.inf])
+                  for k in range(3)]
+        return window[2] / window[0] - (window[1] / window[0]) ** 2
+
+
+def test_window_variance_from_a_receding_band_bottom_is_the_sommerfeld_value():
+    """A band bottom at -eta -> -oo: each moment tends to its whole-line value (1, 0, pi^2/3), and so
+    does the variance, which quadrature at eta = 60 confirms independently."""
+    assert limit(_variance(-_ETA), _ETA, sympy.oo) == sympy.pi ** 2 / 3
+    with mpmath.workdps(30):
+        assert abs(_variance_quadrature(60) - mpmath.pi ** 2 / 3) < mpmath.mpf("1e-20")
+
+
+def test_window_variance_at_the_band_edge_is_not_the_sommerfeld_value():
+    """At eta = 0 quadrature gives pi^2/3 - 4 ln(2)^2, so the limit above is needed."""
+    with mpmath.workdps(30):
+        exact = mpmath.pi ** 2 / 3 - 4 * mpmath.log(2) ** 2
+        assert abs(_variance_quadrature(0) - exact) < mpmath.mpf("1e-25")
+
+
+@pytest.mark.parametrize("expr", [
+    _moments(-_ETA)[2] / _moments(-_ETA)[1],  # pi^2/3 over a first moment that tends to 0
+    sympy.Integral(sympy.exp(-_U), (_U, -_ETA, 0)),  # the improper integral diverges
+    sympy.Integral(_WINDOW, (_U, -_ETA, _ETA)),  # both ends move
+    _ETA * _moments(-_ETA)[0],  # the variable outside the integrals
+])
+def test_continuity_needs_finite_improper_integrals_and_finite_arithmetic(expr):
+    """No value by continuity when an integral has no finite limit or the arithmetic of the limits is not finite."""
+    assert asymptotics._by_continuity(expr, _ETA, sympy.oo) is None
+
+
+def test_limit_claim_with_moving_integrals_holds_by_quadrature():
+    """The limit prover proves the variance's limit and confirms it by quadrature at eta = 100 (where
+    evalf of the integrals took minutes); at 1e4 and 1e8 quadrature is not reliable and is skipped."""
+    outcome = check_limit(_variance(-_ETA), _ETA, sympy.oo, sympy.pi ** 2 / 3, Context())
+    assert outcome.verdict is Verdict.HOLDS
+
+
+def test_limit_claim_with_moving_integrals_reports_the_true_value():
+    """A wrong value fails and reports pi^2/3."""
+    outcome = check_limit(_variance(-_ETA), _ETA, sympy.oo, sympy.Integer(1), Context())
+    assert (outcome.verdict, outcome.evidence.value) == (Verdict.FAILS, sympy.pi ** 2 / 3)
+
+
+def test_no_reliable_quadrature_point_is_no_confirmation():
+    """A band bottom at -eta**2 is 10**4 away at the first approach point: nothing is confirmed."""
+    assert not limits._approaches(_variance(-_ETA ** 2), _ETA, sympy.oo, sympy.pi ** 2 / 3, Context())
