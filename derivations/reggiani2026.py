@@ -61,6 +61,8 @@ kappa_x = paper.declare("kappa_x", 1, "sqrt(<v_x^2>)/v: the part of a quasi-part
 Lam = paper.declare("Lam", 1, "Lorenz number in units of (k_B/e)^2: the variance of (E - mu)/k_BT over the "
                     "transport window", latex=r"\mathcal{L}")
 u = paper.declare("u", 1, "reduced energy (E - mu)/k_BT or E/k_BT", latex="u")
+eta = paper.declare("eta", 1, "reduced chemical potential (mu - E_c)/k_BT: the band bottom is at u = -eta",
+                    positive=False, latex=r"\eta")
 # 6Li atomic mass 6.0151228874 u: AME2020 (Wang et al., Chin. Phys. C 45, 030003 (2021)); m_u CODATA
 m_Li6 = paper.declare("m_Li6", "mass", "mass of a neutral 6Li atom", latex=r"m_{^6\mathrm{Li}}",
                       value=codata("atomic mass constant") * 6.0151228874)
@@ -92,7 +94,7 @@ def _window_variance(weight, lower):
 
 # the whole-line Fermi window is even, so its first moment vanishes and the variance is K2/K0
 # (a stated assumption with these integrals stalls every other claim's prover: used as givens instead)
-# (Lam = pi^2/3 from this window, as a claim, stays undecided within 30 s: left out; see the report)
+# (the claims eq16.degenerate and eq16.band_edge take the window from the band bottom u = -eta instead)
 DEGENERATE = {Lam: Integral(u**2 * _FERMI_WINDOW, (u, -oo, oo)) / Integral(_FERMI_WINDOW, (u, -oo, oo))}
 # Maxwell-Boltzmann gas (givens, not assumptions), u = E/k_BT from the band edge: 3D with energy-
 # independent tau (Eq. (15)): weight v_x^2 g(E) e^{-u} ~ u^{3/2} e^{-u}; one ballistic channel (Eq. (16)): e^{-u}
@@ -300,6 +302,18 @@ paper.equality("eq15.classical", _G_TH_LORENZ, G_TH, givens=MB_3D, assumptions=(
                                      "5/2 (k_B/e)^2, not pi^2/3 (ratio 15/(2 pi^2))"))
 paper.equality("eq16.lorenz", (pi**2 * k_B**2 * T / (3 * h)) / (e**2 / h), pi**2 / 3 * (k_B / e)**2 * T,
                where="Eqs. (8), (16)", statement=r"G_0^{e,th}/G_0^e = L_0 T (Wiedemann-Franz)")
+# one ballistic channel (Eq. (16)) passes every state above its band bottom u = -eta: its Lorenz number is the
+# variance of the Fermi window there, pi^2/3 only for a degenerate gas (eta -> oo), not at a finite eta
+_LORENZ_CHANNEL = _window_variance(_FERMI_WINDOW, -eta)
+paper.limit("eq16.degenerate", _LORENZ_CHANNEL, var=eta, point=oo, value=pi**2 / 3, assumptions=(),
+            where="Eqs. (15)-(16), degenerate statistics",
+            statement=r"\mathcal{L}(\eta) \to \pi^2/3 \text{ as } \eta = (\mu - E_c)/k_B T \to \infty"
+                      r"\text{ (degenerate statistics)}")
+paper.equality("eq16.band_edge", _LORENZ_CHANNEL.subs(eta, 0), pi**2 / 3, assumptions=(),
+               where="Eqs. (15)-(16), mu at the band bottom",
+               statement=r"\mathcal{L}(\eta = 0) = \pi^2/3 \text{ (}\mu = E_c\text{, not degenerate)}",
+               expect=Expect.refuted("at eta = 0 the window variance is pi^2/3 - 4 ln(2)^2 = 1.37, not pi^2/3 "
+                                     "(ratio 1 - 12 ln(2)^2/pi^2): the pi^2/3 needs degenerate statistics"))
 # Eqs. (17)-(18): black-body photon conductance
 paper.equality("eq17", G_PHT_17, pi**4 * N_ph * k_B / (15 * zeta(3) * tau_Tr), givens={tau_Tr: L / c},
                where="Eq. (17)",

@@ -85,6 +85,13 @@ def q_planck_squared(v):
     return 4 * mpmath.pi * v["eps0"] * (v["h"] / (2 * mpmath.pi)) * v["c"]
 
 
+def fermi_window_variance(eta):
+    """Variance of u over the Fermi window e^u/(e^u + 1)^2 from the band bottom u = -eta, by quadrature."""
+    window = [mpmath.quad(lambda u, k=k: u**k * mpmath.exp(u) / (mpmath.exp(u) + 1)**2, [-eta, 0, 10, 40, mpmath.inf])
+              for k in range(3)]
+    return window[2] / window[0] - (window[1] / window[0])**2
+
+
 # claim id -> (lhs, rhs) typed from the paper, independently of the derivation file
 REFUTED = {
     "eq11": (lambda v: q_planck_squared(v) / v["h"], lambda v: v["eps0"] * v["c"]),
@@ -113,6 +120,8 @@ REFUTED = {
     "eq15.classical": (lambda v: (mpmath.gamma(4.5) / mpmath.gamma(2.5) - (mpmath.gamma(3.5) / mpmath.gamma(2.5))**2)
                        * v["k_B"]**2 * v["T"] * v["N"] * v["Gamma"] / v["h_s"],
                        lambda v: mpmath.pi**2 / 3 * v["k_B"]**2 * v["T"] * v["N"] * v["Gamma"] / v["h_s"]),
+    # issue 16, point 3: one ballistic channel with mu at its band bottom (eta = 0) is not degenerate
+    "eq16.band_edge": (lambda v: fermi_window_variance(0), lambda v: mpmath.pi**2 / 3),
 }
 
 # claim id -> (lhs, rhs) of true statements, typed independently
@@ -297,3 +306,19 @@ def test_printed_values_round_from_codata(ledger, claim, value, printed):
     half_unit = mpmath.mpf(5) * mpmath.mpf(10) ** (Decimal(printed).as_tuple().exponent - 1)
     assert abs(value() - mpmath.mpf(printed)) <= half_unit
     assert ledger[f"{KEY}:{claim}"].outcome.verdict is Verdict.HOLDS
+
+
+def test_eq16_lorenz_number_is_the_degenerate_limit(paper, ledger):
+    """pi^2/3 is proven as the limit eta -> oo of one channel's window variance, a claim that names
+    degenerate statistics."""
+    claim, outcome = paper.claim(f"{KEY}:eq16.degenerate"), ledger[f"{KEY}:eq16.degenerate"].outcome
+    assert (claim.var.name, claim.point, claim.value, outcome.verdict) == ("eta", sympy.oo, sympy.pi**2 / 3,
+                                                                           Verdict.HOLDS)
+    assert "degenerate statistics" in claim.where and outcome.evidence.numeric_points > 0
+
+
+@pytest.mark.parametrize(("eta", "degenerate"), [(0, False), (2, False), (60, True)])
+def test_eq16_needs_degenerate_statistics(eta, degenerate):
+    """By quadrature the window variance is pi^2/3 (to 20 digits) only far above the band bottom."""
+    with mpmath.workdps(DPS):
+        assert (abs(fermi_window_variance(eta) - mpmath.pi**2 / 3) < mpmath.mpf("1e-20")) is degenerate
