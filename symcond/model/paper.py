@@ -103,7 +103,8 @@ class Paper:
         self._figures: dict[int, SubbandFigure] = {}
 
     def __repr__(self) -> str:
-        return f"Paper({self.key!r}, {len(self._claims)} claims)"
+        count = len(self._claims)
+        return f"Paper({self.key!r}, {count} claim{'s' * (count != 1)})"
 
     def symbols(self, names: str) -> tuple[sympy.Symbol, ...]:
         """Symbols of declared quantities, from a space-separated list (any name in plain-maths mode)."""

@@ -1,4 +1,4 @@
-"""A derivation file's common slips in Paper calls give one clear DefinitionError, not an internal error."""
+"""A derivation file's common slips in Paper calls give one clear DefinitionError; the repr counts its claims."""
 
 from __future__ import annotations
 
@@ -45,3 +45,12 @@ def test_value_with_expect_refuted_is_accepted(paper):
     e, h = paper.symbols("e h")
     claim = paper.value("eq1", h / e**2, "25812.807 Ohm", expect=Expect.refuted("misprint"))
     assert claim.expect.verdicts == {Verdict.FAILS} and claim.stated == "25812.807 Ohm"
+
+
+def test_repr_counts_in_the_singular(paper):
+    """repr(paper) says '1 claim' for one claim and '2 claims' for two."""
+    e, h = paper.symbols("e h")
+    paper.equality("eq1", e / h, e / h)
+    assert repr(paper) == "Paper('demo2026', 1 claim)"
+    paper.equality("eq2", e / h, e / h)
+    assert repr(paper) == "Paper('demo2026', 2 claims)"
