@@ -80,6 +80,24 @@ def bounded_xreplace(expr: sympy.Basic, mapping: Mapping[sympy.Basic, sympy.Basi
     return result
 
 
+class _Where(str):
+    """``in <node>`` for a message, printed when first shown: SymPy orders a sum's terms by evaluating
+    them, which takes seconds for an integral, on every rebuilt node."""
+
+    _node: sympy.Basic
+
+    def __new__(cls, node: sympy.Basic) -> _Where:
+        where = super().__new__(cls, "in ...")
+        where._node = node
+        return where
+
+    def __str__(self) -> str:
+        return f"in {_short(self._node)}"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 class _Substitution:
     """One bounded ``xreplace``: memoised results and tree sizes of the nodes seen."""
 
@@ -102,7 +120,7 @@ class _Substitution:
 
     def _rebuild(self, node: sympy.Basic, args: tuple[Any, ...]) -> sympy.Basic:
         """``node.func(*args)`` after the limit checks; their ParseError becomes a DefinitionError."""
-        where = f"in {_short(node)}"
+        where = _Where(node)  # printed only into an error message: printing can cost seconds (integrals)
         try:
             result = self._checked(node.func, args, where)
             _check_size(result, self._tally.sizes, where)

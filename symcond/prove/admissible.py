@@ -25,10 +25,11 @@ import sympy
 
 from symcond.errors import DefinitionError
 from symcond.model.context import Assumption, Context
+from symcond.numeric.quadrature import fold_constant_integrals
 from symcond.numeric.sampling import Point, evaluate, format_point, satisfies
 
-__all__ = ["DeclaredSign", "sign_condition", "declared_signs", "equality_signs", "substituted", "admissible",
-           "as_reported", "label", "check_substitutions"]
+__all__ = ["side_conditions", "DeclaredSign", "sign_condition", "declared_signs", "equality_signs", "substituted",
+           "admissible", "as_reported", "label", "check_substitutions"]
 
 
 class DeclaredSign(Assumption):
@@ -135,3 +136,10 @@ def label(assumption: Assumption) -> str:
         return t.replace(" ", "").replace("==", "=")
 
     return relation if squeeze(name) == squeeze(relation) else text
+
+
+def side_conditions(ctx: Context, conditions: Sequence[sympy.Basic]) -> list[sympy.Basic]:
+    """The numeric side conditions of a check (stated relations, values of givens) with their constant
+    integrals evaluated once, by quadrature at twice the working digits: SymPy would evaluate each
+    again at every sampled point, seconds each (a Lorenz number given as a ratio of moments)."""
+    return [fold_constant_integrals(c, 2 * ctx.dps) if c.has(sympy.Integral) else c for c in conditions]

@@ -7,7 +7,7 @@ import sympy
 from symcond.budget import run_with_budget
 from symcond.model.context import Assumption, Context
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict
-from symcond.prove.admissible import declared_signs, substituted
+from symcond.prove.admissible import declared_signs, side_conditions, substituted
 from symcond.prove.boundary import prover
 from symcond.prove.common import agree_everywhere, decide, dimension_evidence, find_counterexample, simplified
 from symcond.rules.kernels import evaluate_kernels
@@ -39,8 +39,8 @@ def check_equality(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context) -> Outcome:
 def equality_core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumption, ...]) -> Outcome:
     """The equality check with a fixed set of active assumptions."""
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
-    constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
-    domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)]
+    constraints = side_conditions(ctx, [ctx.prepare(a.relation, active) for a in active if not a.is_equality])
+    domain = side_conditions(ctx, [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)])
     evidence, mismatch = dimension_evidence(ctx, left, right)
     closed = run_with_budget(lambda: _closed(left, right), ctx.budget, "integrals in closed form")
     closed_left, closed_right, used = closed if closed is not None else (left, right, "")

@@ -20,7 +20,7 @@ from symcond.budget import run_with_budget
 from symcond.model.context import Assumption, Context
 from symcond.model.verdict import Finding, Outcome, Verdict
 from symcond.numeric.sampling import compare, evaluate, threshold
-from symcond.prove.admissible import admissible, as_reported, declared_signs, substituted
+from symcond.prove.admissible import admissible, as_reported, declared_signs, side_conditions, substituted
 from symcond.prove.boundary import prover
 from symcond.prove.common import decide, dimension_evidence, no_points, simplified, witness
 
@@ -53,8 +53,8 @@ def _core(lhs: sympy.Expr, rhs: sympy.Expr, ctx: Context, active: tuple[Assumpti
           greater: bool) -> Outcome:
     left, right = ctx.prepare(lhs, active), ctx.prepare(rhs, active)
     small, large = (right, left) if greater else (left, right)
-    constraints = [ctx.prepare(a.relation, active) for a in active if not a.is_equality]
-    domain = [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)]
+    constraints = side_conditions(ctx, [ctx.prepare(a.relation, active) for a in active if not a.is_equality])
+    domain = side_conditions(ctx, [ctx.prepare(value, active) for _, value in substituted(ctx, (lhs, rhs), active)])
     evidence, mismatch = dimension_evidence(ctx, left, right)
     if mismatch is not None:
         return Outcome(Verdict.FAILS, evidence.with_(reason=mismatch))

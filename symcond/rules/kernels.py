@@ -21,6 +21,9 @@ The families, after the change of variable that makes the exponent ``u`` (a posi
   \Gamma(p+1)\operatorname{Li}_{p+1}(e^\eta)` (``eta <= 0``; ``p > 0`` at ``eta = 0``, where it is
   :math:`\Gamma(p+1)\zeta(p+1)`, DLMF 25.5.1), and
   :math:`\int_0^\infty u^p e^u/(e^u-1)^2\,du = \Gamma(p+1)\,\zeta(p)`, ``p > 1``.
+* **Maxwell–Boltzmann** on the half line, :math:`\int_0^\infty u^p e^{-(u-\eta)}\,du =
+  \Gamma(p+1)\,e^\eta` for ``p > -1`` (Euler's integral, DLMF 5.2.1): the classical limit
+  of the others, and the moments of a classical gas.
 
 A sum of powers :math:`\sum c_k u^{p_k}` times a kernel is integrated term by term; each
 term must meet its family's condition, proved from the symbols' assumptions, or nothing is
@@ -98,11 +101,16 @@ def _bose_window(p: sympy.Expr, eta: sympy.Expr) -> sympy.Expr | None:
     return None
 
 
+def _boltzmann(p: sympy.Expr, eta: sympy.Expr) -> sympy.Expr | None:
+    return sympy.gamma(p + 1) * sympy.exp(eta) if (p + 1).is_positive else None
+
+
 _HALF_LINE = (
     _Family("a Fermi-Dirac integral", lambda v: 1 / (sympy.exp(v) + 1), _fd),
     _Family("a Bose integral", lambda v: 1 / (sympy.exp(v) - 1), _bose),
     _Family("a Fermi-Dirac window integral", lambda v: sympy.exp(v) / (sympy.exp(v) + 1) ** 2, _fd_window),
     _Family("a Bose window integral", lambda v: sympy.exp(v) / (sympy.exp(v) - 1) ** 2, _bose_window),
+    _Family("a Maxwell-Boltzmann (Gamma) integral", lambda v: sympy.exp(-v), _boltzmann),
 )
 
 

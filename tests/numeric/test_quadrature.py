@@ -62,3 +62,16 @@ def test_an_integral_with_an_algebraic_or_faster_tail_keeps_its_value(integrand,
     """1/(1+t**2), 1/(1+t**1.5), exp(-t**2), t**3/(e**t-1) over (0, oo) still agree with the exact value."""
     value = quadrature.quad_evaluate(sympy.Integral(integrand, (_T, 0, sympy.oo)), {}, 30)
     assert value is not None and abs(value - sympy.N(exact, 40)) < 1e-28
+
+
+def test_a_constant_integral_is_computed_once_whatever_the_point(monkeypatch):
+    """An integral free of the sampled symbols is remembered by no coordinate: once per precision, not per point."""
+    quadrature._remembered_value.cache_clear()
+    calls = []
+    original = quadrature._integral_value
+    monkeypatch.setattr(quadrature, "_integral_value", lambda i, p, d: calls.append(d) or original(i, p, d))
+    x = sympy.Symbol("x", positive=True)
+    integral = sympy.Integral(sympy.exp(-_T), (_T, 0, sympy.oo))
+    for value in (1, 2, 3):
+        quadrature.quad_evaluate(x * integral, {x: sympy.Integer(value)}, 30)
+    assert calls == [30]

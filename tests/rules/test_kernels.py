@@ -42,6 +42,10 @@ FAMILIES = [
     (sympy.Integral(x ** 4 * sympy.exp(x) / (sympy.exp(x) - 1) ** 2, (x, 0, oo)), "Bose window"),
     (sympy.Integral(x * sympy.exp(x - eta) / (sympy.exp(x - eta) + 1) ** 2, (x, 0, oo)), "Fermi-Dirac window"),
     (sympy.Integral((x ** 2 + 3 * x) / (sympy.exp(x) - 1), (x, 0, oo)), "Bose integral"),
+    # Maxwell-Boltzmann moments (Euler's Gamma integral): a classical gas's transport window
+    (sympy.Integral(x ** sympy.Rational(3, 2) * sympy.exp(-x), (x, 0, oo)), "Maxwell-Boltzmann"),
+    (sympy.Integral(x ** 2 * sympy.exp(eta - x / kT), (x, 0, oo)), "Maxwell-Boltzmann"),
+    (sympy.Integral(sympy.sqrt(x) * sympy.exp(-a * x), (x, 0, oo)), "Maxwell-Boltzmann"),
 ]
 
 
@@ -68,6 +72,8 @@ NOT_FAMILIES = [
     sympy.Integral(sympy.log(x) / (sympy.exp(x) + 1), (x, 0, oo)),  # cofactor not a power
     sympy.Integral(x / (sympy.exp(x) + 2), (x, 0, oo)),  # another kernel
     sympy.Integral(x / (sympy.exp(mu * x) + 1), (x, 0, oo)),  # slope of unknown sign
+    sympy.Integral(sympy.exp(-x) / x, (x, 0, oo)),  # Gamma(0): divergent at 0
+    sympy.Integral(x * sympy.exp(x), (x, 0, oo)),  # growing: divergent
 ]
 
 
