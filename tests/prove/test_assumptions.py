@@ -153,3 +153,19 @@ def test_a_large_sufficient_set_is_reported_without_minimising(n, runs, note):
     assert out.verdict is Verdict.HOLDS_UNDER and len(calls) == runs
     names = ", ".join(a.name for a in ctx.assumptions)
     assert out.evidence.reason == f"holds only under {names}{note}; without: counted"
+
+
+def test_a_claim_refuted_under_every_assumption_searches_no_subset():
+    """Fails with all stated assumptions active: two runs (none, all), not n**2 / 2 more for the subsets."""
+    from symcond.model.verdict import Evidence, Outcome
+    from symcond.prove.assumptions import decide
+
+    xs = sympy.symbols("x0:6", positive=True)
+    ctx = Context(assumptions=stated(*(sympy.Lt(xs[i], xs[i + 1]) for i in range(5))))
+    calls = []
+
+    def refuted(active):
+        calls.append(len(active))
+        return Outcome(Verdict.FAILS, Evidence(reason="refuted"))
+
+    assert decide(refuted, ctx).verdict is Verdict.FAILS and calls == [0, 5]
