@@ -101,7 +101,8 @@ def draft_text(source: str, key: str, markdown: bool = False, title: str = "", r
                                  and re.search(rf"(?<![\w\"]){f}\b", used))}, key=str.lower)
     counts = {k: sum(d.kind == k for d in drafted)
               for k in ("equality", "inequality", "value", "asymptotic", "limit", "definition", "todo")}
-    head = [f'"""{key} -- drafted by `symcond draft` from {len(found)} displayed equations.', "",
+    equations = "1 displayed equation" if len(found) == 1 else f"{len(found)} displayed equations"
+    head = [f'"""{key} -- drafted by `symcond draft` from {equations}.', "",
             "Drafted: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ".",
             "Read every line against the paper before trusting a verdict: symbols mapped to the registry,",
             'dimensions marked TODO and the commented TODOs need a human."""', "",

@@ -30,6 +30,7 @@ from symcond import __version__
 from symcond.ledger.run import Entry, Ledger
 from symcond.model.paper import Paper
 from symcond.model.verdict import COMPUTED, PREMISES, Finding, Verdict
+from symcond.report.plain import counted
 from symcond.report.typeset import (
     Segment,
     _chain_tex,
@@ -367,8 +368,9 @@ def latex_ledger(ledger: Ledger, details: dict[str, str] | None = None) -> str:
         papers.setdefault(entry.paper.key, (entry.paper, []))[1].append(entry)
     for paper, entries in papers.values():
         lines += _paper_section(paper, entries, details)
-    lines.append(f"\\noindent {len(ledger.entries)} claims decided by symcond {escape_text(__version__)}; "
-                 f"{len(unexpected)} verdicts differ from the recorded expectation (marked $^\\dagger$).")
+    differ = "differs" if len(unexpected) == 1 else "differ"
+    lines.append(f"\\noindent {counted(len(ledger.entries), 'claim')} decided by symcond {escape_text(__version__)}; "
+                 f"{counted(len(unexpected), 'verdict')} {differ} from the recorded expectation (marked $^\\dagger$).")
     return "\n".join([*lines, r"\end{document}", ""])
 
 

@@ -70,3 +70,9 @@ def test_operator_names_in_subscripts_are_labels():
     assert "# TODO eq1 (Eq. (1)): not drafted: b, lam_max (not defined above) on one side only" in drafted
     drafted = draft_text("$$ E_T = k_B T $$\n\n$$ E_T = \\frac{1}{2} k_B T $$\n", "thermal2026", markdown=True)
     assert 'paper.equality("eq2", E_T, T*k_B/2' in drafted  # a defined symbol: an identity to check
+
+
+def test_one_displayed_equation_is_counted_in_the_singular():
+    """The drafted file's docstring says 'from 1 displayed equation', not '1 displayed equations'."""
+    drafted = draft_text("$$ E_T = k_B T $$\n", "single2026", markdown=True)
+    assert "drafted by `symcond draft` from 1 displayed equation." in drafted.splitlines()[0]

@@ -107,3 +107,15 @@ def test_counterexample_is_typeset_with_units():
     detail = detail_latex(verify([paper]).entries[0])
     assert r"e = 1.602176634 \times 10^{-19}\,\mathrm{C}$ (CODATA)" in detail
     assert r"h = 6.62607015 \times 10^{-34}\,\mathrm{J\,s}$ (CODATA)" in detail
+
+
+@pytest.mark.parametrize(("expect", "line"), [
+    (None, "1 claim decided by symcond"),
+    (Expect.refuted("a slip that is none"), "; 1 verdict differs from the recorded expectation"),
+])
+def test_closing_line_counts_in_the_singular(expect, line):
+    """One claim and one unexpected verdict are counted in the singular ('1 claim', '1 verdict differs')."""
+    paper = Paper("one2026")
+    e, h = paper.symbols("e h")
+    paper.equality("eq1", e**2 / h, e**2 / h, **({"expect": expect} if expect else {}))
+    assert line in render_ledger(verify([paper]), "latex")
