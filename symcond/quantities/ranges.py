@@ -16,23 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-import scipy.constants as sc
-from sympy.physics.units import (
-    charge,
-    energy,
-    frequency,
-    length,
-    mass,
-    temperature,
-    time,
-    velocity,
-)
+from typing import TYPE_CHECKING
 
 from symcond.errors import DefinitionError
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 
-__all__ = ["PhysicalRange", "physical_range", "RANGES"]
+if TYPE_CHECKING:
+    from sympy.physics.units import Dimension
+
+__all__ = ["PhysicalRange", "physical_range", "ranges"]
 
 
 @dataclass(frozen=True)
@@ -48,23 +40,32 @@ class PhysicalRange:
             raise DefinitionError(f"a physical range needs 0 < low < high (got {self.low!r} .. {self.high!r})")
 
 
-#: dimension -> its physical range (SI); log-uniform draws, so a range may span many decades.
-RANGES = (
-    (temperature, PhysicalRange(1.0, 1e3, "1 K .. 1000 K")),
-    (mass, PhysicalRange(1e-2 * sc.m_e, 1e2 * sc.m_e, "0.01 .. 100 electron masses")),
-    (length, PhysicalRange(1e-9, 1.0, "1 nm .. 1 m")),
-    (time, PhysicalRange(1e-15, 1.0, "1 fs .. 1 s")),
-    (energy, PhysicalRange(1e-3 * sc.eV, sc.eV, "1 meV .. 1 eV")),
-    (velocity, PhysicalRange(1e2, 1e7, "100 m/s .. 10^7 m/s (below c)")),
-    (frequency, PhysicalRange(1e3, 1e15, "1 kHz .. 10^15 Hz")),
-    (charge, PhysicalRange(sc.e, 1e2 * sc.e, "1 .. 100 elementary charges")),
-    (1 / length, PhysicalRange(1e3, 1e10, "wave numbers 10^3 .. 10^10 m^-1")),
-)
+@cache
+def ranges() -> tuple[tuple[Dimension, PhysicalRange], ...]:
+    """Dimension -> its physical range (SI); log-uniform draws, so a range may span many decades.
+
+    Built on first use: it reads :mod:`scipy.constants` and :mod:`sympy.physics.units` (a third of a
+    second to import), which a claim without registry quantities never needs.
+    """
+    import scipy.constants as sc
+    from sympy.physics.units import charge, energy, frequency, length, mass, temperature, time, velocity
+
+    return (
+        (temperature, PhysicalRange(1.0, 1e3, "1 K .. 1000 K")),
+        (mass, PhysicalRange(1e-2 * sc.m_e, 1e2 * sc.m_e, "0.01 .. 100 electron masses")),
+        (length, PhysicalRange(1e-9, 1.0, "1 nm .. 1 m")),
+        (time, PhysicalRange(1e-15, 1.0, "1 fs .. 1 s")),
+        (energy, PhysicalRange(1e-3 * sc.eV, sc.eV, "1 meV .. 1 eV")),
+        (velocity, PhysicalRange(1e2, 1e7, "100 m/s .. 10^7 m/s (below c)")),
+        (frequency, PhysicalRange(1e3, 1e15, "1 kHz .. 10^15 Hz")),
+        (charge, PhysicalRange(sc.e, 1e2 * sc.e, "1 .. 100 elementary charges")),
+        (1 / length, PhysicalRange(1e3, 1e10, "wave numbers 10^3 .. 10^10 m^-1")),
+    )
 
 
 @cache
 def _table() -> dict[Dim, PhysicalRange]:
-    return {Dim.of(dimension): found for dimension, found in RANGES}
+    return {Dim.of(dimension): found for dimension, found in ranges()}
 
 
 def physical_range(dim: Dim | None) -> PhysicalRange | None:

@@ -5,7 +5,7 @@ from sympy.physics.units import conductance, energy, length, mass, temperature, 
 
 from symcond.errors import DefinitionError
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
-from symcond.quantities.ranges import RANGES, PhysicalRange, physical_range
+from symcond.quantities.ranges import PhysicalRange, physical_range, ranges
 
 
 @pytest.mark.parametrize(("dimension", "low", "high"), [
@@ -29,7 +29,7 @@ def test_no_range_for_unknown_dimensionless_or_unlisted(dim):
 
 def test_every_dimension_is_listed_once():
     """The table is keyed by dimension: no dimension has two ranges."""
-    dims = [Dim.of(dimension) for dimension, _ in RANGES]
+    dims = [Dim.of(dimension) for dimension, _ in ranges()]
     assert len(set(dims)) == len(dims)
 
 
