@@ -6,7 +6,9 @@ read from the unit string (``"J K^-1"``, ``"m^3 kg^-1 s^-2"``, ``""`` for a pure
 through :mod:`sympy.physics.units` -- no dimension is typed by hand.  :data:`SHORT_NAMES`
 lists the conventional symbols of the common constants (``G_0``, ``R_K``, ``a_0``, ...) with
 their CODATA entry and defining relation, and :data:`LINKED` the CODATA entry of the symbols
-the registry already had; :mod:`symcond.quantities.registry` declares both.
+the registry already had; :mod:`symcond.quantities.registry` declares both.  The tables here
+are names only: :mod:`scipy.constants` and :mod:`sympy.physics.units` are imported when an entry is
+first read (a check that uses no constant does not pay for them).
 
 >>> entry = constant("conductance quantum")
 >>> entry.unit, entry.dimension.unit_name(), entry.exact
@@ -24,18 +26,19 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-import scipy.constants as sc
 import sympy
-from sympy.physics import units
-from sympy.physics.units.prefixes import PREFIXES
-from sympy.physics.units.systems.si import SI
 
 from symcond.errors import DefinitionError
 from symcond.parse.grammar import parse_expression
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 
-__all__ = ["CodataConstant", "ShortName", "SHORT_NAMES", "LINKED", "constant", "table", "unit_dimension"]
+if TYPE_CHECKING:
+    from sympy.physics.units import Quantity
+
+__all__ = ["CodataConstant", "ShortName", "SHORT_NAMES", "LINKED", "constant", "table", "unit_dimension",
+           "value_text"]
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,9 @@ def _dimension_of(expr: sympy.Expr, unit: str) -> Dim:
 
 
 def _unit_name_dimension(name: str, unit: str) -> Dim:
+    from sympy.physics.units.prefixes import PREFIXES
+    from sympy.physics.units.systems.si import SI
+
     name = _ALIASES.get(name, name)
     if not name:
         return DIMENSIONLESS
@@ -130,7 +136,9 @@ def _unit_name_dimension(name: str, unit: str) -> Dim:
     return Dim.of(SI.get_quantity_dimension(found))
 
 
-def _sympy_unit(name: str) -> units.Quantity | None:
+def _sympy_unit(name: str) -> Quantity | None:
+    from sympy.physics import units
+
     found = getattr(units, name, None)
     return found if isinstance(found, units.Quantity) else None
 
@@ -142,7 +150,7 @@ def table() -> Mapping[str, CodataConstant]:
     >>> table()["Boltzmann constant"].unit
     'J K^-1'
     """
-    return MappingProxyType({name: constant(name) for name in sc.physical_constants})
+    return MappingProxyType({name: constant(name) for name in _physical_constants()})
 
 
 def constant(name: str) -> CodataConstant:
@@ -155,18 +163,41 @@ def constant(name: str) -> CodataConstant:
     ...
     symcond.errors.DefinitionError: scipy.constants has no CODATA constant 'Rydberg'; did you mean 'Rydberg constant'?
     """
+    value, unit, uncertainty = _entry(name)
+    return CodataConstant(name, float(value), float(uncertainty), unit, unit_dimension(unit), name in _current())
+
+
+def value_text(name: str) -> str:
+    """The value (in its CODATA unit) of the entry ``name``, as the registry stores it: the float's repr.
+
+    >>> value_text("speed of light in vacuum")
+    '299792458.0'
+    """
+    return repr(float(_entry(name)[0]))
+
+
+def _entry(name: str) -> tuple[float, str, float]:
+    """(value, unit, uncertainty) of the CODATA entry ``name``; DefinitionError, with a hint, if there is none."""
     try:
-        value, unit, uncertainty = sc.physical_constants[name]
+        return _physical_constants()[name]  # type: ignore[no-any-return]
     except KeyError:
-        close = difflib.get_close_matches(name, sc.physical_constants, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, _physical_constants(), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise DefinitionError(f"scipy.constants has no CODATA constant {name!r}{hint}") from None
-    return CodataConstant(name, float(value), float(uncertainty), unit, unit_dimension(unit), name in _current())
 
 
 @functools.cache
 def _current() -> frozenset[str]:
-    return frozenset(sc.find())
+    import scipy.constants
+
+    return frozenset(scipy.constants.find())
+
+
+def _physical_constants() -> Mapping[str, Any]:
+    """:data:`scipy.constants.physical_constants`, imported on first use (with NumPy: a fifth of a second)."""
+    import scipy.constants
+
+    return scipy.constants.physical_constants  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

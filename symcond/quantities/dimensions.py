@@ -19,12 +19,14 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import sympy
-from sympy.physics.units import Dimension, Quantity
-from sympy.physics.units.systems.si import dimsys_SI
 
 from symcond.errors import DimensionError
+
+if TYPE_CHECKING:  # sympy.physics.units (a seventh of a second) is imported where a Dimension is read
+    from sympy.physics.units import Dimension, Quantity
 
 __all__ = ["Dim", "DIMENSIONLESS", "dimension_of", "named_dimension"]
 
@@ -49,6 +51,8 @@ class Dim:
     @classmethod
     def of(cls, dimension: Dimension) -> Dim:
         """Build from a :class:`sympy.physics.units.Dimension`."""
+        from sympy.physics.units.systems.si import dimsys_SI
+
         deps = dimsys_SI.get_dimensional_dependencies(dimension)
         items = {str(base.name): Fraction(str(power)) for base, power in deps.items()}
         return cls._from_dict(items)
@@ -87,6 +91,7 @@ class Dim:
         """A conventional SI unit name when one is known (``'S'``, ``'W/K'``, ``'Ω'``), else the shortest
         product of one named unit and base units (``'Pa s'``, ``'W m^-2'``), else base units.
 
+        >>> from sympy.physics.units import Dimension
         >>> (Dim.of(Dimension("mass")) / Dim.of(Dimension("length")) / Dim.of(Dimension("time"))).unit_name()
         'Pa s'
         """
@@ -103,6 +108,7 @@ def _power(unit: str, power: Fraction) -> str:
 
 def _named_table() -> dict[Dim, str]:
     from sympy.physics.units import (
+        Dimension,
         action,
         charge,
         conductance,

@@ -4,7 +4,10 @@ A :class:`Registry` maps identifiers (``h_s``, ``tau_in``) to :class:`Quantity` 
 the SymPy symbol, its SI dimension (from :mod:`sympy.physics.units`), a LaTeX name, an
 optional CODATA value (read from :mod:`scipy.constants`, never typed) and an optional
 definition in terms of other symbols (``hbar = h/(2*pi)``).  :data:`DEFAULT` holds the
-conventional symbols of conductance and diffusion physics; papers work on a copy.
+conventional symbols of conductance and diffusion physics; papers work on a copy.  Its dimensions
+and CODATA values are read when a quantity is first looked up (:mod:`sympy.physics.units` and
+:mod:`scipy.constants` cost a third of a second to import): names, symbols and definitions are
+there from the start.
 
 >>> reg = Registry.default()
 >>> reg.quantity("h_s").dimension.unit_name()
@@ -16,21 +19,23 @@ h/(2*pi)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-import scipy.constants as sc
 import sympy
-from sympy.physics.units import Dimension
 
 from symcond.errors import DefinitionError
 from symcond.parse.functions import DEFAULT_FUNCTIONS
 from symcond.parse.grammar import parse_expression
-from symcond.quantities.codata import LINKED, SHORT_NAMES, CodataConstant, constant
+from symcond.quantities.codata import LINKED, SHORT_NAMES, CodataConstant, constant, value_text
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
-from symcond.quantities.units import dimension_from_name
+
+if TYPE_CHECKING:
+    from sympy.physics.units import Dimension
 
 __all__ = ["Quantity", "Registry", "DEFAULT", "codata", "dimension_from_name"]
 
@@ -72,11 +77,53 @@ class Quantity:
     codata: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Pending:
+    """A conventional quantity whose dimension and CODATA value are read when it is first looked up.
+
+    ``quantity`` has everything else; ``dimension`` is a name for :func:`dimension_from_name`, 1 for
+    dimensionless, or None for the dimension of the unit of its CODATA entry.  The value is that
+    entry's when ``quantity.codata`` is set.
+    """
+
+    quantity: Quantity
+    dimension: str | int | None
+
+    @property
+    def symbol(self) -> sympy.Symbol:
+        """The quantity's symbol (known without resolving)."""
+        return self.quantity.symbol
+
+    @property
+    def definition(self) -> sympy.Expr | None:
+        """The quantity's defining relation (known without resolving)."""
+        return self.quantity.definition
+
+
+@functools.cache
+def _resolve(pending: _Pending) -> Quantity:
+    """The full quantity: dimension (sympy.physics.units) and CODATA value (scipy.constants) read now."""
+    quantity, codata_name = pending.quantity, pending.quantity.codata
+    if pending.dimension is None and codata_name is not None:
+        dimension: Dim | None = constant(codata_name).dimension
+    else:
+        dimension = _as_dim(pending.dimension)
+    value = None if codata_name is None else value_text(codata_name)
+    return dataclasses.replace(quantity, dimension=dimension, value=value)
+
+
+@dataclass(eq=False)
 class Registry:
     """A mutable table of :class:`Quantity` keyed by name (copy before changing shared ones)."""
 
-    _quantities: dict[str, Quantity] = field(default_factory=dict)
+    _quantities: dict[str, Quantity | _Pending] = field(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registry):
+            return NotImplemented
+        return list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
     @classmethod
     def default(cls) -> Registry:
@@ -127,10 +174,10 @@ class Registry:
 
     def quantity(self, name: str) -> Quantity:
         """The record of a declared quantity; DefinitionError if unknown."""
-        try:
-            return self._quantities[name]
-        except KeyError:
-            raise DefinitionError(f"unknown symbol {name!r}; declare it with its dimension first") from None
+        found = self.get(name)
+        if found is None:
+            raise DefinitionError(f"unknown symbol {name!r}; declare it with its dimension first")
+        return found
 
     def constant(self, name: str) -> CodataConstant:
         """The CODATA entry of a registry symbol (``"G_0"``) or of a CODATA name (``"Rydberg constant"``).
@@ -141,7 +188,7 @@ class Registry:
         >>> reg.constant("Newtonian constant of gravitation").uncertainty
         1.5e-15
         """
-        found = self._quantities.get(name)
+        found = self.get(name)
         if found is not None and found.codata is not None:
             return constant(found.codata)
         if found is not None:
@@ -150,18 +197,23 @@ class Registry:
 
     def get(self, name: str) -> Quantity | None:
         """The record for ``name`` or None."""
-        return self._quantities.get(name)
+        found = self._quantities.get(name)
+        if isinstance(found, _Pending):
+            found = self._quantities[name] = _resolve(found)
+        return found
 
     def __contains__(self, name: object) -> bool:
         return name in self._quantities
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._quantities.values())
+    def __iter__(self) -> Iterator[Quantity]:
+        return iter([self.quantity(name) for name in list(self._quantities)])
 
     def dimension(self, symbol: sympy.Symbol) -> Dim | None:
         """SI dimension of a symbol, None when the symbol is not declared."""
         found = self._quantities.get(symbol.name)
-        return found.dimension if found is not None and found.symbol == symbol else None
+        if found is None or found.symbol != symbol:
+            return None
+        return self.quantity(symbol.name).dimension
 
     def definition(self, symbol: sympy.Symbol) -> sympy.Expr | None:
         """The defining expression of a symbol, or None."""
@@ -176,7 +228,7 @@ class Registry:
 
     def values(self) -> Mapping[sympy.Symbol, str]:
         """All known SI values, symbol -> decimal string."""
-        return MappingProxyType({q.symbol: q.value for q in self._quantities.values() if q.value is not None})
+        return MappingProxyType({q.symbol: q.value for q in self if q.value is not None})
 
     def resolver(self, strict: bool = False) -> Callable[[str], sympy.Expr]:
         """A name resolver for the parser: declared symbols, else (unless strict) a new positive symbol."""
@@ -192,17 +244,30 @@ class Registry:
         return resolve
 
 
+def dimension_from_name(text: str) -> Dim:
+    """A dimension from SymPy dimension or unit names (:func:`symcond.quantities.units.dimension_from_name`).
+
+    >>> print(dimension_from_name("energy/temperature"))
+    kg m^2 s^-2 K^-1
+    """
+    from symcond.quantities.units import dimension_from_name as from_name  # sympy.physics.units: on first use
+
+    return from_name(text)
+
+
 def _as_dim(dimension: Dimension | Dim | str | int | None) -> Dim | None:
     if dimension is None:  # not known: dimension checks that involve it are skipped
         return None
     if isinstance(dimension, Dim):
         return dimension
-    if isinstance(dimension, Dimension):
-        return Dim.of(dimension)
     if isinstance(dimension, str):
         return dimension_from_name(dimension)
     if dimension == 1:
         return DIMENSIONLESS
+    from sympy.physics.units import Dimension  # a Dimension exists only once sympy.physics.units is imported
+
+    if isinstance(dimension, Dimension):
+        return Dim.of(dimension)
     raise DefinitionError(f"dimension must be a Dimension, a name or 1 (got {dimension!r})")
 
 
@@ -217,69 +282,79 @@ def codata(name: str) -> float:
     DefinitionError
         When scipy.constants has no constant of that name.
     """
+    import scipy.constants  # on first use: with NumPy, a fifth of a second
+
     try:
-        return float(sc.physical_constants[name][0])
+        return float(scipy.constants.physical_constants[name][0])
     except KeyError:
         raise DefinitionError(f"scipy.constants has no CODATA constant {name!r}") from None
 
 
-# name, dimension, description, latex, value
-_CONVENTIONAL: Iterable[tuple[str, str | int, str, str, float | None]] = (
-    ("e", "charge", "elementary charge", "e", sc.e),
-    ("q", "charge", "carrier charge", "q", None),
-    ("h", "action", "Planck constant", "h", sc.h),
-    ("hbar", "action", "reduced Planck constant", r"\hbar", sc.hbar),
-    ("h_s", "action", "statistical classical action", "h_s", None),
-    ("m", "mass", "carrier mass", "m", None),
-    ("m_star", "mass", "effective mass", "m^*", None),
-    ("m_e", "mass", "electron mass", "m_e", sc.m_e),
-    ("m_r", "mass", "relativistic equivalent mass", "m_r", None),
-    ("L", "length", "sample length", "L", None),
-    ("l", "length", "mean free path", "l", None),
-    ("W", "length", "transverse width", "W", None),
-    ("lam", "length", "wavelength", r"\lambda", None),
-    ("t", "time", "time", "t", None),
-    ("tau", "time", "scattering time", r"\tau", None),
-    ("tau_m", "time", "momentum relaxation time", r"\tau_m", None),
-    ("tau_in", "time", "inelastic scattering time", r"\tau_{in}", None),
-    ("tau_el", "time", "elastic scattering time", r"\tau_{el}", None),
-    ("tau_T", "time", "transit time", r"\tau_T", None),
-    ("v", "velocity", "velocity", "v", None),
-    ("v_F", "velocity", "Fermi velocity", "v_F", None),
-    ("v_th", "velocity", "thermal velocity", r"v_{th}", None),
-    ("c", "velocity", "speed of light in vacuum", "c", sc.c),
-    ("s", "velocity", "sound velocity", "s", None),
-    ("T", "temperature", "absolute temperature", "T", None),
-    ("k_B", "energy/temperature", "Boltzmann constant", "k_B", sc.k),
-    ("eps0", "capacitance/length", "vacuum permittivity", r"\varepsilon_0", sc.epsilon_0),
-    ("mu0", "inductance/length", "vacuum permeability", r"\mu_0", sc.mu_0),
-    ("eps", "energy", "energy", r"\varepsilon", None),
-    ("eps_i", "energy", "sub-band threshold energy", r"\varepsilon_i", None),
-    ("mu", "energy", "chemical potential", r"\mu", None),
-    ("f", "frequency", "frequency", "f", None),
-    ("k_F", "1/length", "Fermi wave number", "k_F", None),
-    ("N", 1, "number of carriers", "N", None),
-    ("Gamma", 1, "transmission probability", r"\Gamma", None),
-    ("alpha", 1, "fine-structure constant", r"\alpha", codata("fine-structure constant")),
-    ("eta", 1, "reduced chemical potential (mu - eps_i)/k_B T", r"\eta", None),
+# name, dimension, description, latex; the value of a CODATA constant is that of its LINKED entry
+_CONVENTIONAL: Iterable[tuple[str, str | int, str, str]] = (
+    ("e", "charge", "elementary charge", "e"),
+    ("q", "charge", "carrier charge", "q"),
+    ("h", "action", "Planck constant", "h"),
+    ("hbar", "action", "reduced Planck constant", r"\hbar"),
+    ("h_s", "action", "statistical classical action", "h_s"),
+    ("m", "mass", "carrier mass", "m"),
+    ("m_star", "mass", "effective mass", "m^*"),
+    ("m_e", "mass", "electron mass", "m_e"),
+    ("m_r", "mass", "relativistic equivalent mass", "m_r"),
+    ("L", "length", "sample length", "L"),
+    ("l", "length", "mean free path", "l"),
+    ("W", "length", "transverse width", "W"),
+    ("lam", "length", "wavelength", r"\lambda"),
+    ("t", "time", "time", "t"),
+    ("tau", "time", "scattering time", r"\tau"),
+    ("tau_m", "time", "momentum relaxation time", r"\tau_m"),
+    ("tau_in", "time", "inelastic scattering time", r"\tau_{in}"),
+    ("tau_el", "time", "elastic scattering time", r"\tau_{el}"),
+    ("tau_T", "time", "transit time", r"\tau_T"),
+    ("v", "velocity", "velocity", "v"),
+    ("v_F", "velocity", "Fermi velocity", "v_F"),
+    ("v_th", "velocity", "thermal velocity", r"v_{th}"),
+    ("c", "velocity", "speed of light in vacuum", "c"),
+    ("s", "velocity", "sound velocity", "s"),
+    ("T", "temperature", "absolute temperature", "T"),
+    ("k_B", "energy/temperature", "Boltzmann constant", "k_B"),
+    ("eps0", "capacitance/length", "vacuum permittivity", r"\varepsilon_0"),
+    ("mu0", "inductance/length", "vacuum permeability", r"\mu_0"),
+    ("eps", "energy", "energy", r"\varepsilon"),
+    ("eps_i", "energy", "sub-band threshold energy", r"\varepsilon_i"),
+    ("mu", "energy", "chemical potential", r"\mu"),
+    ("f", "frequency", "frequency", "f"),
+    ("k_F", "1/length", "Fermi wave number", "k_F"),
+    ("N", 1, "number of carriers", "N"),
+    ("Gamma", 1, "transmission probability", r"\Gamma"),
+    ("alpha", 1, "fine-structure constant", r"\alpha"),
+    ("eta", 1, "reduced chemical potential (mu - eps_i)/k_B T", r"\eta"),
 )
 
 
 def _build_default() -> Registry:
     reg = Registry()
-    for name, dim, description, latex, value in _CONVENTIONAL:
-        reg.declare(name, dim, description, latex=latex, value=value)
-    h, eps0, c, e = reg.symbols("h eps0 c e")
+    for name, dim, description, latex in _CONVENTIONAL:
+        _defer(reg, name, dim, description, latex)
+    h, eps0, c, e = (reg.resolver(strict=True)(name) for name in ("h", "eps0", "c", "e"))
     pi = sympy.pi
-    reg.declare("hbar", "action", "reduced Planck constant", latex=r"\hbar", value=sc.hbar, definition=h / (2 * pi))
-    reg.declare("mu0", "inductance/length", "vacuum permeability", latex=r"\mu_0", value=sc.mu_0,
-                definition=1 / (eps0 * c**2))
+    _defer(reg, "hbar", "action", "reduced Planck constant", r"\hbar", definition=h / (2 * pi))
+    _defer(reg, "mu0", "inductance/length", "vacuum permeability", r"\mu_0", definition=1 / (eps0 * c**2))
     hbar = h / (2 * pi)
-    reg.declare("alpha", 1, "fine-structure constant", latex=r"\alpha",
-                value=codata("fine-structure constant"), definition=e**2 / (4 * pi * eps0 * hbar * c))
-    reg.declare("q_P", "charge", "Planck charge", latex="q_P", definition=sympy.sqrt(4 * pi * eps0 * hbar * c))
+    _defer(reg, "alpha", 1, "fine-structure constant", r"\alpha", definition=e**2 / (4 * pi * eps0 * hbar * c))
+    _defer(reg, "q_P", "charge", "Planck charge", "q_P", definition=sympy.sqrt(4 * pi * eps0 * hbar * c))
     _declare_codata(reg)
     return reg
+
+
+def _defer(reg: Registry, name: str, dimension: str | int | None, description: str, latex: str,
+           codata_name: str | None = None, definition: sympy.Expr | None = None) -> None:
+    """Declare a positive conventional symbol whose dimension and value are read on first use (see ``_Pending``);
+    a symbol of :data:`~symcond.quantities.codata.LINKED` takes its CODATA entry from there."""
+    codata_name = codata_name or LINKED.get(name)
+    quantity = Quantity(name, sympy.Symbol(name, positive=True), None, description, latex, None, definition,
+                        codata_name)
+    reg._quantities[name] = _Pending(quantity, dimension)
 
 
 #: What the defining relations of :data:`~symcond.quantities.codata.SHORT_NAMES` may call.
@@ -287,16 +362,11 @@ _DEFINITION_FUNCTIONS = {**DEFAULT_FUNCTIONS, "LambertW": sympy.LambertW}
 
 
 def _declare_codata(reg: Registry) -> None:
-    """Link the older symbols to their CODATA entry, then declare the conventional CODATA symbols."""
-    for name, codata_name in LINKED.items():
-        reg._quantities[name] = dataclasses.replace(reg.quantity(name), codata=codata_name)
+    """Declare the conventional CODATA symbols (dimension: that of the CODATA unit, read on first use)."""
     for short in SHORT_NAMES:
-        entry = constant(short.codata)
         definition = None if short.definition is None else parse_expression(
             short.definition, reg.resolver(strict=True), functions=_DEFINITION_FUNCTIONS)
-        reg.declare(short.name, entry.dimension, entry.name, latex=short.latex, value=entry.value,
-                    definition=definition)
-        reg._quantities[short.name] = dataclasses.replace(reg.quantity(short.name), codata=entry.name)
+        _defer(reg, short.name, None, short.codata, short.latex, short.codata, definition)
 
 
 DEFAULT: Registry = _build_default()

@@ -75,3 +75,36 @@ def test_a_quantity_of_unknown_dimension_skips_dimension_checks():
     outcome = decide(paper.dimension("eq2", x * h, "energy"), paper)
     assert outcome.verdict is Verdict.UNDECIDED and outcome.evidence.reason == "a symbol has no declared dimension"
     assert sympy.Symbol("x", positive=True) == x
+
+
+def _modules_after(code: str) -> list[str]:
+    import subprocess
+    import sys
+
+    heavy = ("scipy.constants", "sympy.physics.units")
+    probe = f"import sys\n{code}\nprint(sorted(m for m in {heavy!r} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_names_symbols_and_definitions_are_read_without_scipy_or_sympy_units():
+    """The default registry's names, symbols and definitions need neither scipy.constants nor sympy.physics.units."""
+    code = ("import sympy\nfrom symcond.quantities.registry import Registry\nreg = Registry.default()\n"
+            "h, hbar, R_K = (reg.resolver(strict=True)(n) for n in ('h', 'hbar', 'R_K'))\n"
+            "assert 'G_0' in reg and reg.definitions()[hbar] == h / (2 * sympy.pi) and reg.definition(R_K) is not None")
+    assert _modules_after(code) == "[]"
+
+
+def test_a_looked_up_constant_reads_its_value_then():
+    """Looking up a CODATA symbol reads scipy.constants (its value) and sympy.physics.units (its dimension)."""
+    code = "from symcond.quantities.registry import Registry\nRegistry.default().quantity('e')"
+    assert _modules_after(code) == "['scipy.constants', 'sympy.physics.units']"
+
+
+def test_a_registry_equals_its_resolved_copy():
+    """Resolving entries on first use changes nothing a caller sees: a used copy equals a fresh one."""
+    from symcond.quantities.registry import Registry
+
+    used = Registry.default()
+    used.quantity("G_0")
+    assert used == Registry.default() and used != Registry()
