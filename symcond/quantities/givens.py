@@ -26,12 +26,11 @@ symcond.errors.DefinitionError: T has dimension temperature; give a unit, e.g. {
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Container, Mapping
 from enum import Enum
 
 import sympy
-from sympy.physics.units import Quantity
-from sympy.physics.units.prefixes import Prefix
 
 from symcond.errors import DefinitionError, DimensionError
 from symcond.parse.grammar import parse_assignment, parse_expression
@@ -74,7 +73,7 @@ def si_given(symbol: sympy.Symbol, value: object, registry: Registry, *, require
         number, unit = split_quantity(value)
         return _converted(symbol.name, sympy.Rational(number), unit, expected, Syntax.PYTHON)
     expr = sympy.sympify(value)
-    units = expr.atoms(Quantity, Prefix)
+    units = _unit_atoms(expr)
     if not units:
         if require_units:
             check_bare_number(symbol.name, expr, expected, Syntax.PYTHON)
@@ -89,6 +88,20 @@ def si_given(symbol: sympy.Symbol, value: object, registry: Registry, *, require
     if expected is not None and found is not None and found != expected:
         raise _mismatch(symbol.name, expected, sympy.sstr(expr), found)
     return converted
+
+
+def _unit_atoms(expr: sympy.Basic) -> set[sympy.Basic]:
+    """The units and prefixes of :mod:`sympy.physics.units` in ``expr``.
+
+    None can be there before that module is imported, and a given without one is common: it is not
+    imported for them (a seventh of a second).
+    """
+    if "sympy.physics.units" not in sys.modules:
+        return set()
+    from sympy.physics.units import Quantity
+    from sympy.physics.units.prefixes import Prefix
+
+    return expr.atoms(Quantity, Prefix)
 
 
 def parse_given(text: str, resolve: Callable[[str], sympy.Expr], registry: Registry,

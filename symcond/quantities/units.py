@@ -36,22 +36,29 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import sympy
-import sympy.physics.units as _units
-from sympy.physics.units import Dimension, Quantity, convert_to
-from sympy.physics.units.definitions import dimension_definitions as _dimension_definitions
-from sympy.physics.units.prefixes import PREFIXES, Prefix
-from sympy.physics.units.systems.si import SI
 
 from symcond.errors import DefinitionError, ParseError
 from symcond.parse.grammar import parse_expression
 from symcond.quantities.dimensions import DIMENSIONLESS, Dim
 
+if TYPE_CHECKING:  # sympy.physics.units (a seventh of a second) is imported where a unit is read
+    from sympy.physics.units import Quantity
+    from sympy.physics.units.prefixes import Prefix
+
 __all__ = ["Unit", "dimension_from_name", "dimension_name", "parse_unit", "split_number", "split_quantity", "unit_of"]
 
-#: SI base units of :mod:`sympy.physics.units` (kilogram, not gram: SI scales count in kg).
-_BASE = (_units.meter, _units.kilogram, _units.second, _units.ampere, _units.mole, _units.candela, _units.kelvin)
+
+@cache
+def _base() -> tuple[Quantity, ...]:
+    """SI base units of :mod:`sympy.physics.units` (kilogram, not gram: SI scales count in kg)."""
+    from sympy.physics import units
+
+    return units.meter, units.kilogram, units.second, units.ampere, units.mole, units.candela, units.kelvin
+
+
 #: Dimension names that sympy.physics.units lacks, as aliases of its own names (1: dimensionless).
 _DIMENSION_ALIASES: Mapping[str, str | int] = {"dimensionless": 1, "one": 1, "angle": 1, "resistance": "impedance"}
 #: ``u`` for micro, as in sympy's own ``um``, ``us``, ``ug``.
@@ -164,6 +171,8 @@ def unit_of(quantity: Quantity | Prefix) -> Unit:
     >>> unit_of(electronvolt).scale
     801088317/5000000000000000000000000000
     """
+    from sympy.physics.units.prefixes import Prefix
+
     if isinstance(quantity, Prefix):
         return Unit(str(quantity.abbrev), sympy.sympify(quantity.scale_factor), DIMENSIONLESS)
     return _quantity_unit(quantity)
@@ -235,6 +244,8 @@ def _atom(name: str, what: str) -> tuple[sympy.Expr, Dim, bool]:
 
 def _prefix_splits(name: str) -> list[tuple[Prefix, str]]:
     """Every (prefix, rest) reading of ``name``, longest prefix first."""
+    from sympy.physics.units.prefixes import PREFIXES
+
     table = {**PREFIXES, **{str(p.name): p for p in PREFIXES.values()},
              **{alias: PREFIXES[key] for alias, key in _PREFIX_ALIASES.items()}}
     found = [(p, name[len(key):]) for key, p in table.items() if name.startswith(key) and len(name) > len(key)]
@@ -252,6 +263,9 @@ def _unit_named(name: str) -> Quantity | None:
 @cache
 def _quantity_unit(quantity: Quantity) -> Unit:
     """Scale (SI, exact decimals) and dimension of one SymPy unit."""
+    from sympy.physics.units import Quantity, convert_to
+    from sympy.physics.units.systems.si import SI
+
     try:
         dimension = Dim.of(SI.get_quantity_dimension(quantity))
     except ValueError:  # information, steradian: not SI dimensions
@@ -259,7 +273,7 @@ def _quantity_unit(quantity: Quantity) -> Unit:
     if dimension.is_dimensionless:  # percent, degree: SymPy's scale factor is the SI value
         scale = sympy.sympify(SI.get_quantity_scale_factor(quantity))
     else:
-        scale = convert_to(quantity, list(_BASE)).xreplace({base: sympy.S.One for base in _BASE})
+        scale = convert_to(quantity, list(_base())).xreplace({base: sympy.S.One for base in _base()})
     scale = scale.xreplace({f: sympy.Rational(str(f)) for f in scale.atoms(sympy.Float)})
     if scale.atoms(Quantity):
         raise DefinitionError(f"the unit {quantity} cannot be converted into SI base units")
@@ -270,8 +284,12 @@ def _quantity_unit(quantity: Quantity) -> Unit:
 @cache
 def _dimensions() -> dict[str, Dim]:
     """Dimension names: those of sympy.physics.units (skipping non-SI ones) and the aliases."""
+    from sympy.physics import units
+    from sympy.physics.units import Dimension
+    from sympy.physics.units.definitions import dimension_definitions
+
     found: dict[str, Dim] = {}
-    for module in (_dimension_definitions, _units):
+    for module in (dimension_definitions, units):
         for name, value in vars(module).items():
             if isinstance(value, Dimension) and not name.startswith("_"):
                 try:
@@ -286,7 +304,9 @@ def _dimensions() -> dict[str, Dim]:
 @cache
 def _unit_names() -> dict[str, Quantity]:
     """Attribute names of sympy.physics.units, then abbreviations that no attribute name takes."""
-    names = {n: q for n, q in vars(_units).items() if isinstance(q, Quantity) and not n.startswith("_")}
+    from sympy.physics import units
+
+    names = {n: q for n, q in vars(units).items() if isinstance(q, units.Quantity) and not n.startswith("_")}
     for quantity in list(names.values()):
         abbrev = str(quantity.abbrev)
         if abbrev.isidentifier():
@@ -307,8 +327,11 @@ def _folded_names() -> dict[str, Quantity]:
 @cache
 def _names_of_dimensions() -> dict[Dim, str]:
     """Dim -> the sympy name of that dimension (first in alphabetical order)."""
+    from sympy.physics.units import Dimension
+    from sympy.physics.units.definitions import dimension_definitions
+
     names: dict[Dim, str] = {}
-    for name, value in sorted(vars(_dimension_definitions).items()):
+    for name, value in sorted(vars(dimension_definitions).items()):
         if isinstance(value, Dimension):
             try:
                 names.setdefault(Dim.of(value), name)
