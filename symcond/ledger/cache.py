@@ -192,7 +192,7 @@ class _Undescribed(Exception):
 
 @cache
 def _versions() -> str:
-    """Versions of symcond, SymPy, mpmath, Python and a digest of symcond's source files."""
+    """Versions of symcond, SymPy, mpmath, SciPy (its CODATA values), Python and a digest of symcond's sources."""
     from importlib.metadata import PackageNotFoundError, version
 
     root = Path(__file__).resolve().parents[1]
@@ -204,7 +204,8 @@ def _versions() -> str:
     for path in sorted(root.rglob("*.py")):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return (f"symcond-cache {FORMAT}; symcond {release} {digest.hexdigest()}; sympy {sympy.__version__};"
-            f" mpmath {mpmath.__version__}; python {sys.version_info[0]}.{sys.version_info[1]}")
+            f" mpmath {mpmath.__version__}; scipy {version('scipy')};"
+            f" python {sys.version_info[0]}.{sys.version_info[1]}")
 
 
 def _canonical_text(paper: Paper, claim: Claim, claim_budget: float) -> str:

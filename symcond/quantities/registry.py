@@ -4,10 +4,10 @@ A :class:`Registry` maps identifiers (``h_s``, ``tau_in``) to :class:`Quantity` 
 the SymPy symbol, its SI dimension (from :mod:`sympy.physics.units`), a LaTeX name, an
 optional CODATA value (read from :mod:`scipy.constants`, never typed) and an optional
 definition in terms of other symbols (``hbar = h/(2*pi)``).  :data:`DEFAULT` holds the
-conventional symbols of conductance and diffusion physics; papers work on a copy.  Its dimensions
-and CODATA values are read when a quantity is first looked up (:mod:`sympy.physics.units` and
-:mod:`scipy.constants` cost a third of a second to import): names, symbols and definitions are
-there from the start.
+conventional symbols of conductance and diffusion physics; papers work on a copy.  Its
+dimensions are read when a quantity is first looked up, and CODATA values when one is asked for
+(:mod:`sympy.physics.units` and :mod:`scipy.constants` cost a third of a second to import):
+names, symbols and definitions are there from the start.
 
 >>> reg = Registry.default()
 >>> reg.quantity("h_s").dimension.unit_name()
@@ -59,8 +59,8 @@ class Quantity:
         One line for humans.
     latex : str
         LaTeX for rendering.
-    value : str or None
-        SI value as a decimal string (CODATA via scipy.constants), for numeric claims.
+    declared_value : str or None
+        SI value as a decimal string, as declared (``Registry.declare(..., value=...)``); see :attr:`value`.
     definition : sympy.Expr or None
         Defining relation in other symbols, substituted before checking claims.
     codata : str or None
@@ -72,18 +72,31 @@ class Quantity:
     dimension: Dim | None
     description: str = ""
     latex: str = ""
-    value: str | None = None
+    declared_value: str | None = None
     definition: sympy.Expr | None = None
     codata: str | None = None
+
+    @property
+    def value(self) -> str | None:
+        """SI value as a decimal string, for numeric claims: the declared one, else that of the CODATA entry.
+
+        A CODATA value is read from :mod:`scipy.constants` when it is asked for (a check whose
+        claim holds never asks: its proof and confirmation leave constants symbolic).
+
+        >>> Registry.default().quantity("c").value
+        '299792458.0'
+        """
+        if self.declared_value is None and self.codata is not None:
+            return value_text(self.codata)
+        return self.declared_value
 
 
 @dataclass(frozen=True)
 class _Pending:
-    """A conventional quantity whose dimension and CODATA value are read when it is first looked up.
+    """A conventional quantity whose dimension is read when it is first looked up.
 
     ``quantity`` has everything else; ``dimension`` is a name for :func:`dimension_from_name`, 1 for
-    dimensionless, or None for the dimension of the unit of its CODATA entry.  The value is that
-    entry's when ``quantity.codata`` is set.
+    dimensionless, or None for the dimension of the unit of its CODATA entry.
     """
 
     quantity: Quantity
@@ -102,14 +115,11 @@ class _Pending:
 
 @functools.cache
 def _resolve(pending: _Pending) -> Quantity:
-    """The full quantity: dimension (sympy.physics.units) and CODATA value (scipy.constants) read now."""
+    """The full quantity: its dimension read now (sympy.physics.units; scipy.constants for a CODATA unit)."""
     quantity, codata_name = pending.quantity, pending.quantity.codata
     if pending.dimension is None and codata_name is not None:
-        dimension: Dim | None = constant(codata_name).dimension
-    else:
-        dimension = _as_dim(pending.dimension)
-    value = None if codata_name is None else value_text(codata_name)
-    return dataclasses.replace(quantity, dimension=dimension, value=value)
+        return dataclasses.replace(quantity, dimension=constant(codata_name).dimension)
+    return dataclasses.replace(quantity, dimension=_as_dim(pending.dimension))
 
 
 @dataclass(eq=False)
@@ -349,7 +359,7 @@ def _build_default() -> Registry:
 
 def _defer(reg: Registry, name: str, dimension: str | int | None, description: str, latex: str,
            codata_name: str | None = None, definition: sympy.Expr | None = None) -> None:
-    """Declare a positive conventional symbol whose dimension and value are read on first use (see ``_Pending``);
+    """Declare a positive conventional symbol whose dimension is read on first use (see ``_Pending``);
     a symbol of :data:`~symcond.quantities.codata.LINKED` takes its CODATA entry from there."""
     codata_name = codata_name or LINKED.get(name)
     quantity = Quantity(name, sympy.Symbol(name, positive=True), None, description, latex, None, definition,

@@ -36,3 +36,35 @@ def test_solve_and_mc_do_not_import_the_prover(argv):
             "'symcond.ledger.run'))))")
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=300)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+#: The README's example: ``e`` is a CODATA constant, but a claim that holds never needs its value.
+_README_CHECK = ["check", "e**2*N*tau/(m*L**2)", "e**2*N*Gamma/h_s", "--given", "Gamma=l/L", "--given", "l=v*tau",
+                 "--given", "h_s=m*v*L"]
+_HEAVY = ("scipy.constants", "sympy.physics.units")
+
+
+def _imported_anywhere(argv: list[str]) -> list[str]:
+    """Which of :data:`_HEAVY` the command imports, in the CLI's process or in the worker it forks for the check."""
+    code = ("import sys\ndef hook(event, args):\n"
+            f"    if event == 'import' and args[0] in {_HEAVY!r} and args[0] not in sys.modules:\n"
+            "        print('imported', args[0], file=sys.stderr)\n"
+            "sys.addaudithook(hook)\nfrom symcond.cli.main import main\nmain(sys.argv[1:])")
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=300)
+    return sorted({line.split()[1] for line in done.stderr.splitlines() if line.startswith("imported ")})
+
+
+@pytest.mark.parametrize("argv", [["check", "x+x", "2*x"], ["check", "--plain", "x", "x"]])
+def test_check_in_plain_symbols_imports_neither_scipy_constants_nor_sympy_units(argv):
+    """A check with no registry quantity reads no dimension and no CODATA value (a third of a second)."""
+    assert _imported_anywhere(argv) == []
+
+
+def test_check_that_holds_with_a_constant_does_not_read_its_value():
+    """The README's check reads dimensions (its report names them) but no CODATA value: no scipy.constants."""
+    assert _imported_anywhere(_README_CHECK) == ["sympy.physics.units"]
+
+
+def test_check_searching_a_counterexample_reads_the_codata_value():
+    """A check that fails with ``e`` puts it at its CODATA value in the counterexample: scipy.constants is read."""
+    assert _imported_anywhere(["check", "e*T", "2*e*T"]) == ["scipy.constants", "sympy.physics.units"]

@@ -100,6 +100,13 @@ def test_changed_versions_are_a_miss(monkeypatch):
     assert _key(_paper()) != base
 
 
+def test_the_key_names_the_scipy_that_gives_the_codata_values():
+    """A registry constant's value is read from scipy.constants when used, not stored: another SciPy is a miss."""
+    from importlib.metadata import version
+
+    assert f"; scipy {version('scipy')};" in cache_module._versions()
+
+
 def test_a_claim_with_a_class_of_its_own_is_not_cached(tmp_path):
     """A SymPy function defined in the derivation file (code, not data) gets no key; nothing of it runs."""
     papers = _papers(tmp_path)

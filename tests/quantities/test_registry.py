@@ -95,10 +95,15 @@ def test_names_symbols_and_definitions_are_read_without_scipy_or_sympy_units():
     assert _modules_after(code) == "[]"
 
 
-def test_a_looked_up_constant_reads_its_value_then():
-    """Looking up a CODATA symbol reads scipy.constants (its value) and sympy.physics.units (its dimension)."""
-    code = "from symcond.quantities.registry import Registry\nRegistry.default().quantity('e')"
-    assert _modules_after(code) == "['scipy.constants', 'sympy.physics.units']"
+@pytest.mark.parametrize(("code", "imported"), [
+    ("Registry.default().quantity('e')", "['sympy.physics.units']"),
+    ("Registry.default().quantity('e').value", "['scipy.constants', 'sympy.physics.units']"),
+    ("Registry.default().quantity('G_0')", "['scipy.constants', 'sympy.physics.units']"),
+])
+def test_a_looked_up_quantity_reads_its_dimension_and_an_asked_value(code, imported):
+    """Looking up a symbol reads its dimension (sympy.physics.units; scipy.constants for a CODATA unit);
+    a CODATA value is read from scipy.constants when it is asked for."""
+    assert _modules_after(f"from symcond.quantities.registry import Registry\n{code}") == imported
 
 
 def test_a_registry_equals_its_resolved_copy():
