@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 import tempfile
 from collections.abc import Mapping, Sequence
 from functools import partial
@@ -35,9 +36,11 @@ from symcond.report.html_assets import CSS, SCRIPT, filter_css
 from symcond.report.html_math import (
     Names,
     claim_mathml,
+    condition_html,
     display_names,
     expr_mathml,
     reason_html,
+    rule_html,
     symbol_mathml,
     unit_html,
 )
@@ -184,7 +187,7 @@ def _evidence(entry: Entry, names: Names) -> str:
     if ev.value is not None:
         items.append(("value", expr_mathml(ev.value, names) if not ev.numeric else f"<code>{_e(shown.value)}</code>"))
     if ev.conditions:
-        items.append(("conditions", ", ".join(f"<code>{_e(c)}</code>" for c in ev.conditions)))
+        items.append(("conditions", ", ".join(condition_html(c, names_of(entry.paper), names) for c in ev.conditions)))
     if shown.counterexample:
         label = "counterexample without them" if verdict is not Verdict.FAILS and ev.conditions else "counterexample"
         units, codata = shown.units or {}, set(shown.constants)
@@ -225,7 +228,7 @@ def _steps(entry: Entry, outcomes: Sequence[Outcome] | None, names: Names) -> st
     rows = [f'<tr><td>start</td><td>{expr_mathml(claim.start, names)}</td><td></td>'
             f'<td class="mono">{unit_html(dimension_text(ctx, claim.start))}</td><td></td></tr>']
     for i, step in enumerate(claim.steps, start=1):
-        rule = reason_html(step.rule.describe(), names_of(entry.paper), names)
+        rule = rule_html(step.rule, names_of(entry.paper), names)
         rule += f' <span class="muted">({_e(step.note)})</span>' if step.note else ""
         if outcomes is None:
             check = '<span class="muted">not checked here</span>'
@@ -247,6 +250,16 @@ def _statement(entry: Entry, names: Names) -> str:
     return f'{math}<div class="printed">as printed: <code>{_e(entry.claim.statement)}</code></div>'
 
 
+def _breakable(name: str) -> str:
+    """A claim id, escaped, that may wrap after a dot or underscore (``eq1.<wbr>power.<wbr>dimension``) but never
+    inside a word.
+
+    >>> _breakable("table1:classical_ballistic.dim")
+    'table1:<wbr>classical_<wbr>ballistic.<wbr>dim'
+    """
+    return re.sub(r"([.:_])(?=.)", r"\1<wbr>", _e(name))
+
+
 def _row(entry: Entry, index: int, steps: Mapping[str, Sequence[Outcome]] | None, names: Names) -> str:
     claim, verdict = entry.claim, entry.outcome.verdict.value
     local = claim.id.partition(":")[2] or claim.id
@@ -254,13 +267,14 @@ def _row(entry: Entry, index: int, steps: Mapping[str, Sequence[Outcome]] | None
     badge = _badge(verdict, "" if entry.as_expected else " unexpected")
     outcomes = None if steps is None else steps.get(claim.id)
     return (f'<tr data-claim="{_e(claim.id)}" data-verdict="{_e(verdict)}" data-expected="{expected}" '
-            f'data-pi="{index}"><td class="id"><code>{_e(local)}</code><div class="where">{_e(claim.where)}</div>'
+            f'data-pi="{index}"><td class="id"><code>{_breakable(local)}</code>'
+            f'<div class="where">{_e(claim.where)}</div>'
             f'<div class="muted">{_e(claim.kind.value)}, {entry.seconds:.1f} s</div></td>'
             f'<td class="statement">{_statement(entry, names)}{_steps(entry, outcomes, names)}</td>'
             f'<td class="verdict">{badge}</td><td class="detail">{_evidence(entry, names)}</td></tr>')
 
 
-def _figures(figures: Sequence[Figure]) -> list[str]:
+def _figures(figures: Sequence[Figure], paper: Paper, names: Names) -> list[str]:
     out = []
     for key, summary, svg, problem in figures:
         if problem:
@@ -268,7 +282,7 @@ def _figures(figures: Sequence[Figure]) -> list[str]:
             continue
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
         out.append(f'<figure><img src="{uri}" alt="{_e(key)}"><figcaption><strong>{_e(key)}</strong> '
-                   f"{_e(summary)}</figcaption></figure>")
+                   f"{reason_html(summary, names_of(paper), names)}</figcaption></figure>")
     return out
 
 
@@ -282,7 +296,7 @@ def _section(index: int, paper: Paper, entries: Sequence[Entry], steps: Mapping[
                  '<th class="verdict">verdict</th><th>evidence</th></tr></thead><tbody>')
     lines += [_row(e, index, steps, names) for e in entries]
     lines.append("</tbody></table>")
-    lines += _figures(figures)
+    lines += _figures(figures, paper, names)
     return [*lines, "</section>"]
 
 

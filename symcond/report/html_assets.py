@@ -37,6 +37,7 @@ th.premise, td.premise { background: var(--band); }
 table.claims { table-layout: fixed; }
 .claims th.id { width: 12%; } .claims th.statement { width: 46%; } .claims th.verdict { width: 8.5rem; }
 code, .mono { font: .85rem/1.35 ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+td.id code { overflow-wrap: break-word; }
 math { font-size: 1.1rem; math-style: normal; }
 .eq { margin: .2rem 0; padding: .2rem 0; overflow-x: auto; overflow-y: hidden; }
 .printed { font-size: .8rem; margin-top: .2rem; overflow-wrap: anywhere; }

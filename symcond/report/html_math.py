@@ -29,9 +29,10 @@ from symcond.model.claims import Claim, ClaimKind
 from symcond.model.paper import Paper
 from symcond.report.plain import latex_plain
 from symcond.report.plain import letter as _letter
-from symcond.report.typeset import _HTML_RELATION, reason_segments, unit_name_text
+from symcond.report.typeset import _HTML_RELATION, Average, reason_segments, unit_name_text
 
-__all__ = ["sanitise", "expr_mathml", "claim_mathml", "display_names", "unit_html", "symbol_mathml"]
+__all__ = ["sanitise", "expr_mathml", "claim_mathml", "display_names", "unit_html", "symbol_mathml", "rule_html",
+           "condition_html"]
 
 Names = Mapping[sympy.Symbol, sympy.Symbol]
 
@@ -64,6 +65,10 @@ def sanitise(markup: str) -> str:
     return "".join(out)
 
 
+_ACCENT = re.compile(r"\\(bar|overline|hat|widehat|tilde|widetilde|dot|vec)\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|"
+                     r"(\\[A-Za-z]+|[A-Za-z]))")
+_COMBINING = {"bar": "\u0304", "overline": "\u0304", "hat": "\u0302", "widehat": "\u0302", "tilde": "\u0303",
+              "widetilde": "\u0303", "dot": "\u0307", "vec": "\u20d7"}
 _LATEX_NAME = re.compile(r"(\\[A-Za-z]+|[A-Za-z])(?:_\{?([A-Za-z0-9]+)\}?)?(?:\^\{?([A-Za-z0-9*]+)\}?)?")
 
 
@@ -72,7 +77,13 @@ def _display_name(latex: str) -> str | None:
 
     >>> _display_name(r"\varepsilon_0"), _display_name("m^*"), _display_name(r"\frac{a}{b}")
     ('ε_0', 'm^*', None)
+    >>> _display_name(r"\bar v") == _display_name(r"\bar{v}") == "v\u0304"
+    True
     """
+    accent = _ACCENT.fullmatch(latex.strip())
+    if accent:  # one accented letter (\bar v): the letter with the combining accent
+        letter = _letter(accent.group(2) or accent.group(3))
+        return None if letter is None else letter + _COMBINING[accent.group(1)]
     match = _LATEX_NAME.fullmatch(latex.strip())
     if not match:
         return None
@@ -127,14 +138,43 @@ def _special_functions(expr: sympy.Basic, names: Names) -> tuple[sympy.Basic, di
         return expr, {}
 
 
+def _bars(expr: sympy.Basic) -> tuple[sympy.Basic, dict[str, str]]:
+    """Symbols displayed between bars (``|v_12|``, the registry's ``|v_{12}|``) and averages (``<x>`` of a
+    reason's text) replaced by placeholders whose MathML is written here: SymPy's printer would read ``12|``
+    as the subscript of ``|v`` and spell the average's class name.
+
+    >>> print(_inner(sympy.Symbol("|v_12|") ** 2, {}))
+    <msup><mrow><mo>|</mo><msub><mi>v</mi><mi>12</mi></msub><mo>|</mo></mrow><mn>2</mn></msup>
+    >>> print(_inner(Average(sympy.Symbol("x")), {}))
+    <mrow><mo>⟨</mo><mi>x</mi><mo>⟩</mo></mrow>
+    """
+    found: dict[str, str] = {}
+
+    def placeholder(markup: str) -> sympy.Symbol:
+        name = "symcondbar" + "".join(chr(ord("a") + int(d)) for d in str(len(found)))  # digits would be subscripts
+        found[name] = markup
+        return sympy.Symbol(name)
+
+    mapping = {}
+    for symbol in sorted(getattr(expr, "free_symbols", set()), key=str):
+        name = getattr(symbol, "name", "")
+        if len(name) > 2 and name[0] == name[-1] == "|" and "|" not in name[1:-1]:
+            mapping[symbol] = placeholder(f"<mrow><mo>|</mo>{_inner(sympy.Symbol(name[1:-1]), {})}<mo>|</mo></mrow>")
+    expr = expr.xreplace(mapping) if mapping else expr
+    if expr.has(Average):
+        expr = expr.replace(Average, lambda x: placeholder(f"<mrow><mo>⟨</mo>{_inner(x, {})}<mo>⟩</mo></mrow>"))
+    return expr, found
+
+
 def _inner(expr: object, names: Names) -> str:
     try:
-        prepared, special = _special_functions(_renamed(sympy.sympify(expr), names), names)
+        renamed, bars = _bars(_renamed(sympy.sympify(expr), names))
+        prepared, special = _special_functions(renamed, names)
         printed = mathml(prepared, printer="presentation")
     except Exception:  # an expression SymPy cannot print as MathML is shown as text
         return f"<mtext>{html.escape(sympy.sstr(expr))}</mtext>"
-    shown = sanitise(printed)
-    for name, markup in special.items():
+    shown = sanitise(printed).replace("<mo>-</mo>", "<mo>−</mo>").replace("<mn>-", "<mn>−")  # a true minus sign
+    for name, markup in (special | bars).items():
         shown = shown.replace(f"<mi>{name}</mi>", markup)
     return shown
 
@@ -250,10 +290,64 @@ def reason_html(text: str, names: Mapping[str, sympy.Symbol], display: Mapping[s
                 elif isinstance(part, tuple) and part[0] == "number":
                     parts.append(html.escape(part[1]))
                 elif isinstance(part, tuple) and part[0] == "tex":
-                    parts.append(f"<math><mi>{html.escape(latex_plain(part[1]))}</mi></math>")
+                    parts.append(symbol_mathml(latex_plain(part[1])))
                 elif isinstance(part, tuple) and part[0] == "d/d":
                     parts.append("∂/∂" + symbol_mathml(part[1].name, display))
                 else:
                     parts.append(expr_mathml(part, display))
             out.append(" ".join(parts))
     return "".join(out)
+
+
+def rule_html(rule: object, names: Mapping[str, sympy.Symbol], display: Mapping[sympy.Symbol, sympy.Symbol]) -> str:
+    """A derivation step's rule (:meth:`~symcond.rules.base.Rule.describe`) as HTML, its expressions typeset
+    from the rule's own SymPy objects (a substitution's definitions, an integral's variable and limits, a
+    limit's point) rather than read back from the description, where ``FermiDirac(-1/2, eta)`` has a comma.
+
+    >>> from symcond.rules.base import Integrate, Substitute
+    >>> x, y = sympy.symbols("x y")
+    >>> print(rule_html(Substitute({x: sympy.sqrt(y)}), {}, {}))
+    substitute <math><mrow><mi>x</mi><mo>=</mo><msqrt><mi>y</mi></msqrt></mrow></math>
+    >>> print(rule_html(Integrate(x, -sympy.oo, sympy.oo), {}, {}))  # doctest: +NORMALIZE_WHITESPACE
+    integrate over <math><mi>x</mi></math> from <math><mrow><mo>−</mo><mi>∞</mi></mrow></math>
+    to <math><mi>∞</mi></math>
+    """
+    text = rule.describe()  # type: ignore[attr-defined]
+    tail = _rule_tail(rule, display)
+    at = -1 if tail is None else text.rfind(tail[0])
+    if tail is None or at < 0:
+        return reason_html(text, names, display)
+    rest = text[at + len(tail[0]):]
+    after = (" " if rest[:1].isspace() else "") + reason_html(rest, names, display) if rest.strip() else ""
+    return f"{reason_html(text[:at], names, display)} {tail[1]}{after}"
+
+
+def _rule_tail(rule: object, display: Names) -> tuple[str, str] | None:
+    """The end of a rule's description that holds its expressions, and that end as HTML with MathML."""
+    definitions = getattr(rule, "definitions", None)
+    if not definitions and hasattr(rule, "old") and hasattr(rule, "old_in_new"):
+        definitions = {rule.old: rule.old_in_new}
+    if definitions:
+        return (", ".join(f"{k} = {sympy.sstr(v)}" for k, v in definitions.items()),
+                ", ".join(expr_mathml(sympy.Eq(k, v, evaluate=False), display) for k, v in definitions.items()))
+    var = getattr(rule, "var", None)
+    if var is not None and hasattr(rule, "lower") and hasattr(rule, "upper"):
+        return (f"{var} from {rule.lower} to {rule.upper}",
+                f"{expr_mathml(var, display)} from {expr_mathml(rule.lower, display)} to"
+                f" {expr_mathml(rule.upper, display)}")
+    if var is not None and hasattr(rule, "point"):
+        arrow = f"<mrow>{_inner(var, display)}{_mo('→')}{_inner(rule.point, display)}</mrow>"
+        return f"{var} -> {rule.point}", _math(arrow)
+    return None
+
+
+def condition_html(text: str, names: Mapping[str, sympy.Symbol], display: Mapping[sympy.Symbol, sympy.Symbol]) -> str:
+    """A condition of the evidence, ``name: relation``, as the name verbatim and the relation typeset.
+
+    >>> print(condition_html("warm: T >= 300", {"T": sympy.Symbol("T")}, {}))
+    <code>warm</code>: <math><mi>T</mi></math> ≥ 300
+    """
+    name, colon, relation = text.partition(": ")
+    if not colon:
+        return reason_html(text, names, display)
+    return f"<code>{html.escape(name)}</code>: {reason_html(relation, names, display)}"

@@ -34,7 +34,8 @@ from collections.abc import Mapping, Sequence
 import sympy
 
 from symcond.errors import SymcondError
-from symcond.parse import parse_expression
+from symcond.parse import DEFAULT_FUNCTIONS, parse_expression
+from symcond.special.sympy_fd import FermiDirac
 
 __all__ = ["reason_segments", "reason_markdown", "unit_tex", "unit_name_text",
            "names_of", "latex_names", "expr_tex", "number_tex", "Segment"]
@@ -56,6 +57,69 @@ _JOINERS = {"=", "+", "-", "<=", ">=", "<", ">", "*", "/"}
 _RELATION = re.compile(r"\s*(<=|>=|==|=|<|>)\s*")
 _TEX_RELATION = {"=": "=", "==": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 _HTML_RELATION = {"=": "=", "==": "=", "<=": "≤", ">=": "≥", "<": "&lt;", ">": "&gt;"}
+_AVERAGE = re.compile(r"(?:^|(?<=[\s(\[]))<([^<>=\s][^<>=]*?)>")
+_OPENS_AVERAGE = re.compile(r"(?:^|(?<=[\s(\[]))<(?=[\w|\[(])")
+_CLOSES_AVERAGE = re.compile(r"(?<=[\w)|\]^])>")
+_SHORT_NAME = re.compile(r"[A-Za-z]{1,2}_[A-Za-z0-9]{1,3}")
+
+
+class Average(sympy.Function):
+    r"""An average ``<x>`` written in a reason's text, typeset as :math:`\langle x \rangle`.
+
+    >>> print(sympy.latex(Average(sympy.Symbol("x") ** 2)))
+    \left\langle x^{2} \right\rangle
+    """
+
+    nargs = 1
+
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
+        return rf"\left\langle {printer._print(self.args[0])} \right\rangle"
+
+
+#: The functions a reason's expressions may call: the parser's, ``ln``, averages (``<x>`` is read as ``avg(x)``)
+#: and Fermi-Dirac integrals (``F_{-1/2}(eta)``).
+_READ_FUNCTIONS = {**DEFAULT_FUNCTIONS, "ln": sympy.log, "avg": Average, "FermiDirac": FermiDirac}
+
+
+def _depth(text: str) -> int:
+    """Brackets (and the angle brackets of an average) that ``text`` opens and does not close."""
+    opened = sum(text.count(c) for c in "([{") + len(_OPENS_AVERAGE.findall(text))
+    return opened - sum(text.count(c) for c in ")]}") - len(_CLOSES_AVERAGE.findall(text))
+
+
+def _opens_math(chunk: str) -> bool:
+    """``chunk`` opens a bracket inside an expression (``v(n,``, ``m/(15``, ``<|v|``), not prose's ``(see``."""
+    return _depth(chunk) > 0 and bool(re.search(r"[\w)\]*/^][(\[{]", chunk) or _OPENS_AVERAGE.match(chunk))
+
+
+def _chunks(text: str) -> list[str]:
+    """``text`` split at whitespace (kept as chunks), except inside the brackets of an expression:
+    ``v(n, T)``, ``m/(15 zeta(3) L h)`` and ``<|v| f_eq>/n`` stay one chunk (when closed within 12 words)."""
+    chunks, out, i = re.split(r"(\s+)", text), [], 0
+    while i < len(chunks):
+        end = i
+        if _opens_math(chunks[i]):
+            end = next((j for j in range(i + 2, min(len(chunks), i + 25), 2)
+                        if _depth("".join(chunks[i:j + 1])) <= 0), i)
+        out.append("".join(chunks[i:end + 1]))
+        i = end + 1
+    return out
+
+
+def _spelled(text: str) -> str:
+    """A reason's expression in the parser's spelling: ``<x>`` is ``avg(x)``, ``|x|`` is ``Abs(x)``, factors
+    written side by side (``15 zeta(3) L h``) are multiplied, ``F_{j}(x)`` is ``FermiDirac(j, x)``, ``^`` is ``**``.
+
+    >>> _spelled("<|v| f_eq>/n"), _spelled("m/(15 zeta(3) L h)"), _spelled("F_{-1/2}(eta)")
+    ('avg(Abs(v)*f_eq)/n', 'm/(15*zeta(3)*L*h)', 'FermiDirac(-1/2, eta)')
+    """
+    previous = None
+    while previous != text:
+        previous, text = text, _AVERAGE.sub(r"avg(\1)", text)
+    text = re.sub(r"\|([^|]+)\|", r"Abs(\1)", text)
+    text = re.sub(r"\bF_\{?(-?\d+(?:/\d+)?)\}?\(", r"FermiDirac(\1, ", text)
+    text = re.sub(r"(?<=[\w)])\s+(?=[\w(])", "*", text)
+    return text.replace("^", "**")
 
 
 def names_of(paper: object) -> dict[str, sympy.Symbol]:
@@ -83,6 +147,8 @@ def _strip(chunk: str) -> tuple[str, str, str]:
 
 
 def _is_math(core: str, names: Mapping[str, sympy.Symbol]) -> bool:
+    if re.search(r"[\s,<>|\[\]]", core):  # an expression with spaces or commas inside brackets, an average, bars
+        return bool(re.search(r"[_^*/(]", core)) and _read(core, names) is not None
     if not core or not _MATHY.fullmatch(core):
         return False
     if core in names or core in ("lhs", "rhs", "pi") or _SCI.fullmatch(core):
@@ -99,7 +165,7 @@ def _read(text: str, names: Mapping[str, sympy.Symbol]) -> list[object] | None:
     match = re.fullmatch(r"d/d(\w+)", text)
     if match and match.group(1) in names:
         return [("d/d", names[match.group(1)])]
-    pieces = _RELATION.split(text)
+    pieces = _RELATION.split(_spelled(text))
     chain: list[object] = []
     for i, piece in enumerate(pieces):
         if i % 2:
@@ -114,12 +180,12 @@ def _read(text: str, names: Mapping[str, sympy.Symbol]) -> list[object] | None:
         def resolve(name: str) -> sympy.Expr:
             if name in names:
                 return names[name]
-            if "_" in name:
+            if "_" in name and not _SHORT_NAME.fullmatch(name):  # a condition's name, not a subscripted symbol
                 raise ValueError(name)
             return sympy.Symbol(name)
 
         try:
-            chain.append(parse_expression(piece.replace("^", "**"), resolve))  # type: ignore[arg-type]
+            chain.append(parse_expression(piece, resolve, functions=_READ_FUNCTIONS))  # type: ignore[arg-type]
         except (SymcondError, ValueError, TypeError, RecursionError):
             return None
     return chain
@@ -143,9 +209,8 @@ def reason_segments(text: str, names: Mapping[str, sympy.Symbol]) -> list[Segmen
     units = _units(text)
     if units is not None:
         return units
-    chunks = re.split(r"(\s+)", text)
     kinds: list[tuple[str, str, str, str]] = []  # (kind, lead, core, tail) per chunk; kind math/join/num/word/space
-    for chunk in chunks:
+    for chunk in _chunks(text):
         if not chunk or chunk.isspace():
             kinds.append(("space", "", chunk, ""))
             continue
@@ -166,15 +231,22 @@ def reason_segments(text: str, names: Mapping[str, sympy.Symbol]) -> list[Segmen
             out.append(("word" if kind == "word" else "text", core))
             i += 1
             continue
-        # extend: [space join space (math|num)]* while the chunk so far has no tail
-        parts, j, has_math, end_tail = [core], i, kind == "math", tail
-        while (not end_tail and j + 3 < len(kinds) and kinds[j + 1][0] == "space" and kinds[j + 2][0] == "join"
-               and kinds[j + 3][0] == "space" and j + 4 < len(kinds) and kinds[j + 4][0] in ("math", "num")
-               and not kinds[j + 4][1]):
-            parts += [kinds[j + 2][2], kinds[j + 4][2]]
-            has_math = has_math or kinds[j + 4][0] == "math"
-            end_tail = kinds[j + 4][3]
-            j += 4
+        # extend: [space join space (math|num)]* while the chunk so far has no tail; a number and the math
+        # written after it (4 ln(2)^2) are one product
+        parts, j, has_math, end_tail, last = [core], i, kind == "math", tail, kind
+        while not end_tail:
+            if (last == "num" and j + 2 < len(kinds) and kinds[j + 1][0] == "space" and kinds[j + 2][0] == "math"
+                    and not kinds[j + 2][1]):
+                step, joined = 2, [kinds[j + 2][2]]
+            elif (j + 4 < len(kinds) and kinds[j + 1][0] == "space" and kinds[j + 2][0] == "join"
+                  and kinds[j + 3][0] == "space" and kinds[j + 4][0] in ("math", "num") and not kinds[j + 4][1]):
+                step, joined = 4, [kinds[j + 2][2], kinds[j + 4][2]]
+            else:
+                break
+            parts += joined
+            last, end_tail = kinds[j + step][0], kinds[j + step][3]
+            has_math = has_math or last == "math"
+            j += step
         expression = " ".join(parts)
         while end_tail.startswith(")") and expression.count("(") > expression.count(")"):
             expression, end_tail = expression + ")", end_tail[1:]

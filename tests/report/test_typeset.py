@@ -140,3 +140,88 @@ def test_fermi_dirac_integral_is_script_f_in_mathml():
 
     shown = expr_mathml(FermiDirac(-sympy.Rational(1, 2), sympy.Symbol("eta")))
     assert "fermidirac" not in shown and '<msub><mi mathvariant="script">F</mi>' in shown
+
+
+@pytest.mark.parametrize(("reason", "expected"), [
+    ("the mean speed <|v| f_eq>/n is v_F/2",
+     r"$\frac{\left\langle f_{eq} \left|{v}\right| \right\rangle}{n}$ is $\frac{v_{F}}{2}$"),
+    ("an isotropic gas has sqrt(<v_x^2>) = c/sqrt(3)",
+     r"$\sqrt{\left\langle v_{x}^{2} \right\rangle} = \frac{c \sqrt{3}}{3}$"),
+    ("is pi^5 k_B c m/(15 zeta(3) L h) times", r"$\frac{m}{15 L h \zeta\left(3\right)}$ times"),
+    ("the variance is pi^2/3 - 4 ln(2)^2 = 1.37, not",
+     r"$- 4 \log{\left(2 \right)}^{2} + \frac{\pi^{2}}{3} = 1.37$, not"),
+    ("h n/(4 m*) = v_F sqrt(pi) F_{-1/2}(eta)/(2 sqrt(eta)), not v_F",
+     r"$\frac{\mathcal{F}_{- \frac{1}{2}}\left(\eta\right)}{2 \sqrt{\eta}}$, not"),
+    ("with the literal v(n, T) = 1", r"\texttt{v(n,\allowbreak{} T)}"),
+])
+def test_averages_bars_and_bracketed_spaces_are_typeset(reason, expected):
+    """``<x>`` is an average, ``|x|`` a modulus, ``F_{j}(x)`` a Fermi-Dirac integral, factors side by side
+    inside brackets a product; what still cannot be read stays one verbatim piece, not split at its spaces."""
+    names = {n: sympy.Symbol(n) for n in ("n", "v_F", "c", "k_B", "m", "L", "h", "eta")}
+    shown = reason_latex(reason, names, {names["eta"]: r"\eta"})
+    assert expected in shown
+    assert not re.search(r"sqrt\(|_eq|<\||\bln\(|FermiDirac", _without_verbatim(shown))
+
+
+def test_step_rules_are_typeset_from_their_expressions():
+    """A substitution whose expression holds FermiDirac(-1/2, eta) (a comma) is MathML, never split text."""
+    from symcond import Integrate, Substitute
+    from symcond.report.html_math import rule_html
+    from symcond.special.sympy_fd import FermiDirac
+
+    eta, n, x = sympy.symbols("eta n x", positive=True)
+    shown = rule_html(Substitute({n: sympy.sqrt(2) * FermiDirac(-sympy.Rational(1, 2), eta)}), {}, {})
+    assert shown.startswith("substitute <math>") and "FermiDirac" not in shown and "sqrt(" not in shown
+    assert '<mi mathvariant="script">F</mi>' in shown
+    bose = type("Bose", (Integrate,), {"describe": lambda self: Integrate.describe(self) + " (Bose series)"})
+    assert rule_html(bose(x, 0, sympy.oo), {}, {}).endswith("<math><mi>∞</mi></math> (Bose series)")
+
+
+def test_condition_names_stay_verbatim_and_relations_are_math():
+    """'tau_in_le_tau_el: tau_in <= tau_el' shows the name as code and the relation as MathML."""
+    from symcond.report.html_math import condition_html
+
+    shown = condition_html("tau_in_le_tau_el: tau_in <= tau_el", NAMES, {})
+    assert shown.startswith("<code>tau_in_le_tau_el</code>: <math>") and "≤" in shown
+    assert "tau_in <=" not in shown
+
+
+@pytest.mark.parametrize(("latex", "markup"), [
+    (r"\bar v", "<mi>v\u0304</mi>"),
+    (r"|v_{12}|", "<mrow><mo>|</mo><msub><mi>v</mi><mi>12</mi></msub><mo>|</mo></mrow>"),
+])
+def test_registry_latex_names_reach_the_mathml(latex, markup):
+    """A symbol declared with LaTeX \\bar v or |v_{12}| is printed as v̄ and |v₁₂|, not 'vbar' or '|v' sub '12|'."""
+    from symcond.report.html_math import display_names, expr_mathml
+
+    paper = Paper("names2026")
+    w = paper.declare("w", "velocity", "a speed", latex=latex)
+    shown = expr_mathml(-w**2, display_names(paper))
+    assert markup in shown and "<mi>w</mi>" not in shown and "<mo>−</mo>" in shown and "<mo>-</mo>" not in shown
+
+
+#: Python spellings that must not reach a typeset page (issue 18).
+SPELLINGS = ("**", "sqrt(", "FermiDirac(", "tau_in", "vbar", "<|v| f_eq>/n", "_eq", "exp(", "Integral(")
+
+
+@pytest.fixture(scope="module")
+def typeset_pages(bundled_ledger):
+    """The bundled ledger rendered once: the HTML page's text nodes outside ``<code>`` (script and style
+    dropped, entities decoded) and the LaTeX document outside ``\\texttt``."""
+    import html
+
+    page = html_ledger(bundled_ledger)
+    page = re.sub(r"<(script|style)>.*?</\1>|<code>.*?</code>", "", page, flags=re.S)
+    texts = " | ".join(html.unescape(t) for t in re.findall(r">([^<]+)<", page))
+    tex = render_ledger(bundled_ledger, "latex")
+    return {"html": texts, "latex": _without_verbatim(tex[tex.index(r"\begin{document}"):]).replace(r"\_", "_")}
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+@pytest.mark.parametrize("page", ["html", "latex"])
+def test_no_python_spelling_on_a_typeset_page(typeset_pages, page, spelling):
+    """No ``**``, ``sqrt(``, ``FermiDirac(``, ``tau_in``, ``vbar``, ``<|v| f_eq>/n``, ``_eq``, ``exp(``,
+    ``Integral(`` in the HTML ledger's text or the LaTeX ledger outside verbatim names."""
+    text = typeset_pages[page]
+    at = text.find(spelling)
+    assert at < 0, text[max(0, at - 80):at + 80]
