@@ -35,7 +35,6 @@ from symcond.prove.iff import check_equality_iff
 from symcond.prove.inequality import check_inequality
 from symcond.prove.limits import check_asymptotic, check_independence, check_limit
 from symcond.prove.premises import check_data, decide_premise
-from symcond.prove.solver_claims import check_kinetic
 from symcond.prove.values import check_dimension, check_numeric_value
 from symcond.usercode import reported
 
@@ -74,11 +73,17 @@ def _dimension(c: DimensionClaim, ctx: Context) -> Outcome:
     return check_dimension(c.expr, c.dimension, ctx)
 
 
+def _kinetic(c: KineticClaim, ctx: Context) -> Outcome:
+    from symcond.prove.solver_claims import check_kinetic  # NumPy and the kinetic solver: for these claims only
+
+    return check_kinetic(c, ctx)
+
+
 #: Claim class -> its decision procedure (exact classes: Asymptotic is not decided as a Limit).
 DECIDERS: dict[type, Callable[..., Outcome]] = {
     Equality: _equality, Inequality: _inequality, EqualityIff: _iff, Limit: _limit, Asymptotic: _asymptotic,
     Independence: _independence, NumericValue: _value, DimensionClaim: _dimension, Derivation: decide_derivation,
-    KineticClaim: check_kinetic, DataValue: check_data,
+    KineticClaim: _kinetic, DataValue: check_data,
 }
 
 

@@ -47,8 +47,6 @@ from dataclasses import dataclass
 
 import sympy
 
-from symcond.special.sympy_fd import FermiDirac
-
 __all__ = ["evaluate_kernels", "kernel_integral"]
 
 #: A term ``c * u**p`` of a kernel's cofactor -> its integral, or None when ``p`` is outside the family.
@@ -76,12 +74,16 @@ class _Family:
 
 
 def _fd(p: sympy.Expr, eta: sympy.Expr) -> sympy.Expr | None:
+    from symcond.special.sympy_fd import FermiDirac  # with NumPy (a tenth of a second): when a proof needs it
+
     return sympy.gamma(p + 1) * FermiDirac(p, eta) if (p + 1).is_positive else None
 
 
 def _fd_window(p: sympy.Expr, eta: sympy.Expr) -> sympy.Expr | None:
     if p.is_zero:
         return 1 / (sympy.exp(-eta) + 1)
+    from symcond.special.sympy_fd import FermiDirac
+
     return sympy.gamma(p + 1) * FermiDirac(p - 1, eta) if p.is_positive else None
 
 
