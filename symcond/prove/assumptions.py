@@ -61,7 +61,8 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
       hold; the set is minimised (when it has at most :data:`MAX_MINIMISED` assumptions) and
       named with its implicit conditions.
     * ``fails``: the claim fails in the run of all stated assumptions, so its counterexample
-      satisfies every one of them (and of every subset: no subset is searched then).  A failure
+      satisfies every one of them (and of every subset: no subset is searched then, when the
+      refutation has its point).  A failure
       seen only without (some of) them is ``undecided``, and the message names them.
     * A run in which SymPy fails is ``undecided`` naming the error
       (:func:`~symcond.prove.boundary.guarded`); the other runs still count.
@@ -82,9 +83,10 @@ def decide(core: Core, ctx: Context, implicit: Sequence[Assumption] = ()) -> Out
     if base.verdict is Verdict.HOLDS or not ctx.assumptions:
         return _with_implicit(base, implicit)
     every = run(ctx.assumptions)
-    if every.verdict is Verdict.FAILS:
+    if every.verdict is Verdict.FAILS and every.evidence.counterexample is not None:
         # refuted at a point satisfying every stated assumption, so every subset of them too: no subset can make
-        # the claim hold, and searching them (up to n**2 / 2 runs) would only repeat the refutation
+        # the claim hold, and searching them (up to n**2 / 2 runs) would only repeat the refutation.  A
+        # refutation without a point (an infinite limit) is not known to respect every assumption: search.
         return every
     found = (list(ctx.assumptions), every) if every.verdict is Verdict.HOLDS else _sufficient_subset(run, ctx)
     if found is None:

@@ -109,10 +109,12 @@ def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constrai
 
     When the claim holds CODATA constants, points with every constant at its CODATA value and each free
     quantity in the physical range of its dimension (:mod:`symcond.quantities.ranges`) are tried first;
-    then, if none is a counterexample, the points of the sampler as for any claim.  The point is re-checked
-    as it is reported (rounded to the digits shown, the constants exact): every constraint must provably
-    hold there at ``dps`` and ``2 * dps`` digits, every value in ``domain`` (the substituted givens) must be
-    finite, and the sides must still differ.
+    then, if none is a counterexample, points with the constants still at their CODATA values and the
+    free quantities drawn as for any claim (a constant is never moved off its value: ``alpha < 1/100`` is
+    not refuted at ``alpha = 0.05``).  Without constants, the points of the sampler as for any claim.  The
+    point is re-checked as it is reported (rounded to the digits shown, the constants exact): every
+    constraint must provably hold there at ``dps`` and ``2 * dps`` digits, every value in ``domain`` (the
+    substituted givens) must be finite, and the sides must still differ.
     """
     symbols = _symbols_of([lhs, rhs], constraints)
     fixed, ranges = _physical(ctx, symbols)
@@ -120,7 +122,11 @@ def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constrai
     if fixed:
         points = ctx.sampler.physical_points(symbols, ctx.search_points, constraints, "search", fixed, ranges)
         found = _first_witness(ctx, (lhs, rhs), points, constraints, domain, fixed)
-    if found is None:
+        if found is None:  # the constants stay at their CODATA values: a claim about them (alpha < 1/100) is
+            # not refuted by moving them (alpha = 0.05); the free quantities are drawn as for any claim
+            points = ctx.sampler.physical_points(symbols, ctx.search_points, constraints, "search-free", fixed, {})
+            found = _first_witness(ctx, (lhs, rhs), points, constraints, domain, fixed)
+    else:
         found = _first_witness(ctx, (lhs, rhs), _points(ctx, [lhs, rhs], constraints, ctx.search_points, "search"),
                                constraints, domain, {})
     return None if found is None else _with_units(ctx, found, (lhs, rhs), fixed)

@@ -24,12 +24,13 @@ import mpmath
 import sympy
 
 from symcond.errors import DefinitionError, DimensionError
-from symcond.model.claims import Claim, Role
+from symcond.model.claims import Claim, Inequality, Role
 from symcond.model.context import Context
 from symcond.model.data import DataValue
 from symcond.model.verdict import Evidence, Finding, Outcome, Verdict, number, show_expr
 from symcond.numeric.sampling import evaluate
 from symcond.prove.boundary import prover
+from symcond.prove.inequality import check_inequality
 
 __all__ = ["decide_premise", "check_data"]
 
@@ -39,19 +40,45 @@ _ARTICLE = {Role.POSTULATE: "a postulate", Role.DEFINITION: "a definition", Role
 def decide_premise(claim: Claim, ctx: Context, check: Callable[[Claim, Context], Outcome]) -> Outcome:
     """The verdict of a postulate or definition: ``check`` (the decision of its kind), then its role's class.
 
-    A refutation stands (``fails``: the premise is dimensionally wrong or contradicts the
-    stated assumptions); any other result becomes the role's verdict, the check's verdict
-    and reason kept in the reason, its conditions and dimensions in the evidence.
+    * A refutation of the premise itself stands (``fails``): its dimensions differ, its sides differ by a
+      constant factor (never equal), a definition disagrees with the givens, or a postulate contradicts
+      the stated assumptions (its negation holds under them).
+    * A postulate the check refutes only by a point is not implied by the stated assumptions -- which is
+      what a postulate is: its verdict is ``postulate``, and the reason says so.
+    * A check that did not finish (a budget, assumptions that contradict each other) stays ``undecided``,
+      so that it shows as unexpected; otherwise the role's verdict, the check's result in the reason.
     """
     outcome = check(claim, ctx)
     verdict = claim.role.verdict
-    if outcome.verdict is Verdict.FAILS or verdict is None:
+    if verdict is None:
         return outcome
-    found = outcome.evidence
-    reason = f"{_ARTICLE[claim.role]} of the paper, taken as given; its check: {outcome.verdict.value}"
+    found, article = outcome.evidence, _ARTICLE[claim.role]
+    if outcome.verdict is Verdict.UNDECIDED:
+        return Outcome(Verdict.UNDECIDED, found.with_(reason=f"{article} of the paper, not checked: {found.reason}"))
+    if outcome.verdict is Verdict.FAILS:
+        refutation = _refutation(claim, ctx, outcome)
+        if refutation is not None:
+            return Outcome(Verdict.FAILS, found.with_(reason=f"{article} of the paper, refuted: {refutation}"))
+        reason = f"{article} of the paper, taken as given; not implied by the stated assumptions ({found.reason})"
+        return Outcome(verdict, found.with_(reason=reason, residual=None))
+    reason = f"{article} of the paper, taken as given; its check: {outcome.verdict.value}"
     # the residual of a prover's inner check (an inequality's slack) says nothing about a premise
     return Outcome(verdict, found.with_(reason=f"{reason} ({found.reason})" if found.reason else reason,
                                         residual=None))
+
+
+_REFUTING = (Finding.DIMENSION_MISMATCH, Finding.DIMENSION_INCONSISTENT, Finding.CONSTANT_FACTOR)
+
+
+def _refutation(claim: Claim, ctx: Context, outcome: Outcome) -> str | None:
+    """Why a failed check refutes the premise itself, or None when it only shows the premise is not derived."""
+    if outcome.evidence.finding in _REFUTING or claim.role is Role.DEFINITION:
+        return outcome.evidence.reason
+    if isinstance(claim, Inequality):
+        negation = check_inequality(claim.lhs, claim.rhs, ctx, not claim.strict, greater=not claim.greater)
+        if negation.verdict in (Verdict.HOLDS, Verdict.HOLDS_UNDER):
+            return f"it contradicts the stated assumptions: its negation holds ({negation.evidence.reason})"
+    return None
 
 
 @prover
@@ -84,6 +111,11 @@ def check_data(claim: DataValue, ctx: Context) -> Outcome:
         return Outcome(Verdict.FAILS, evidence.with_(
             reason=f"dimension mismatch: {claim.quantity} is {found.unit_name()} but the datum's unit is "
                    f"{unit.dimension.unit_name()}", finding=Finding.DIMENSION_MISMATCH))
+    value = claim.si_value()
+    if (claim.quantity.is_positive and value <= 0) or (claim.quantity.is_nonnegative and value < 0):
+        sign = "positive" if claim.quantity.is_positive else "non-negative"
+        why = f"the datum {claim.stated} is not {sign}, as {claim.quantity} is declared"
+        return Outcome(Verdict.FAILS, evidence.with_(reason=why, finding=Finding.DIFFERENT))
     what = "no declared dimension" if found is None else f"the dimension of its quantity ({found.unit_name()})"
     implied = "; ".join(_implied(claim, name, expr, ctx) for name, expr in claim.implies)
     reason = f"external data: {claim.stated}, {what}" + (f"; implies {implied}" if implied else "")
@@ -100,6 +132,9 @@ def _implied(claim: DataValue, name: str, expr: sympy.Expr, ctx: Context) -> str
     value = evaluate(prepared, values, ctx.dps)
     if not isinstance(value, mpmath.mpf):
         raise DefinitionError(f"claim {claim.id!r}: the implied {name} is not a real number")
-    dimension = ctx.dimension(expr)  # of the expression as written: the SI numbers have none
+    try:
+        dimension = ctx.dimension(expr)  # of the expression as written: the SI numbers have none
+    except DimensionError as exc:
+        raise DefinitionError(f"claim {claim.id!r}: the implied {name} is dimensionally inconsistent: {exc}") from exc
     unit = "" if dimension is None or dimension.is_dimensionless else f" {dimension.unit_name()}"
     return f"{name} = {show_expr(number(value, ctx.dps), 6)}{unit}"

@@ -166,6 +166,23 @@ def test_a_claim_refuted_under_every_assumption_searches_no_subset():
 
     def refuted(active):
         calls.append(len(active))
-        return Outcome(Verdict.FAILS, Evidence(reason="refuted"))
+        return Outcome(Verdict.FAILS, Evidence(reason="refuted", counterexample={"x0": sympy.Integer(1)}))
 
     assert decide(refuted, ctx).verdict is Verdict.FAILS and calls == [0, 5]
+
+
+def test_a_refutation_without_a_point_still_searches_the_subsets():
+    """An infinite limit refutes without a point, which may break an assumption: the subsets are still tried
+    (a claim holding under one of them is holds-under, not fails)."""
+    from symcond.model.verdict import Evidence, Outcome
+    from symcond.prove.assumptions import decide
+
+    xs = sympy.symbols("x0:4", positive=True)
+    ctx = Context(assumptions=stated(*(sympy.Lt(xs[i], xs[i + 1]) for i in range(3))))
+
+    def core(active):
+        if len(active) == 1:
+            return Outcome(Verdict.HOLDS, Evidence(reason="holds"))
+        return Outcome(Verdict.FAILS, Evidence(reason="the limit is oo, not 0"))
+
+    assert decide(core, ctx).verdict is Verdict.HOLDS_UNDER

@@ -119,3 +119,17 @@ def test_fresh_symbols_never_coincide_with_a_papers_own():
     moved = reparametrise([sympy.Gt(mu, E_c), sympy.Gt(E_c, d_0)], (mu,))
     assert len(moved.fresh) == 2 and d_0 not in moved.fresh and d_0 in moved.exprs[0].free_symbols
     assert sympy.expand(moved.back(moved.exprs[0])) == mu
+
+
+def test_an_infinite_limit_under_conditions_it_ignores_does_not_refute_a_claim_a_subset_proves():
+    """a = b (4 + sin c) and a = 3b together allow a - 3b = 0; under a = 3b alone the limit of (a - 3b) x is 0:
+    holds-under, never 'fails' from the run that could not use the condition (a refutation without a point)."""
+    from symcond.model.context import Assumption, Context
+    from symcond.model.verdict import Verdict
+    from symcond.prove.limits import check_limit
+
+    a, b, c, x = sympy.symbols("a b c x", positive=True)
+    ctx = Context(assumptions=(Assumption("E1", sympy.Eq(a, b * (4 + sympy.sin(c)))),
+                               Assumption("B", sympy.Eq(a, 3 * b))))
+    outcome = check_limit((a - 3 * b) * x, x, sympy.oo, sympy.Integer(0), ctx)
+    assert outcome.verdict is Verdict.HOLDS_UNDER and any(c.startswith("B") for c in outcome.evidence.conditions)

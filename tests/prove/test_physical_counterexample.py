@@ -4,6 +4,7 @@ import sympy
 from sympy.physics.units import charge, energy, temperature, voltage
 
 from symcond.model.context import Assumption, Context
+from symcond.model.verdict import Verdict
 from symcond.numeric.sampling import differ
 from symcond.prove import check_equality
 from symcond.prove.common import find_counterexample
@@ -48,11 +49,11 @@ def test_verdict_evidence_keeps_the_units():
 
 
 def test_falls_back_when_assumptions_exclude_physical_values():
-    """T < 1/2 K excludes the physical range: the ordinary search finds a point, constants not at CODATA."""
+    """T < 1/2 K excludes the physical range: T is drawn as for any claim, the constants stay at CODATA."""
     ctx = Context(assumptions=(Assumption("T < 1/2", sympy.Lt(T, sympy.Rational(1, 2))),))
     found = find_counterexample(ctx, LHS, RHS, [sympy.Lt(T, sympy.Rational(1, 2))])
-    assert found is not None and found["T"] < sympy.Rational(1, 2) and found.constants == frozenset()
-    assert found["e"] != sympy.Rational("1.602176634e-19")
+    assert found is not None and found["T"] < sympy.Rational(1, 2) and found.constants == {"e", "k_B"}
+    assert found["e"] == sympy.Rational("1.602176634e-19")
 
 
 def test_without_constants_the_search_is_unchanged():
@@ -65,3 +66,19 @@ def test_without_constants_the_search_is_unchanged():
 def test_counterexample_is_reproducible():
     """Seeded: the same claim gives the same counterexample run to run."""
     assert find_counterexample(CTX, LHS, RHS) == find_counterexample(CTX, LHS, RHS)
+
+
+def test_a_claim_true_at_the_codata_values_is_not_refuted_by_moving_a_constant():
+    """m_p/m_e equal to the exact ratio of their CODATA values: no counterexample (the constants never move),
+    so not 'fails' -- it was refuted at m_e = 2.3 kg before."""
+    m_p, m_e = CTX.registry.symbols("m_p m_e")
+    ratio = sympy.Rational(CTX.registry.quantity("m_p").value) / sympy.Rational(CTX.registry.quantity("m_e").value)
+    assert find_counterexample(CTX, m_p / m_e, ratio) is None
+    assert check_equality(m_p / m_e, ratio, CTX).verdict is not Verdict.FAILS
+
+
+def test_every_counterexample_keeps_the_constants_at_codata_when_the_physical_ranges_are_excluded():
+    """With T > 5000 K (outside the 1-1000 K range) the point still has e and k_B at their CODATA values."""
+    ctx = Context(assumptions=(Assumption("hot", sympy.Gt(T, 5000)),))
+    found = find_counterexample(ctx, LHS, RHS, [sympy.Gt(T, 5000)])
+    assert found is None or (found["e"] == sympy.Rational("1.602176634e-19") and found["T"] > 5000)

@@ -85,3 +85,53 @@ def test_a_datum_cannot_be_given_another_role():
     """DataValue(role='postulate') is refused: data are data."""
     with pytest.raises(DefinitionError, match="role 'data'"):
         DataValue(sympy.Symbol("D"), "1 m^2/s", role="postulate", id="x:text.D")
+
+
+def test_a_postulate_not_among_the_assumptions_is_a_postulate_not_implied():
+    """tau_el <= 2 tau_in, postulated without a matching assumption: not implied, still a postulate (that is what
+    a postulate is), and the reason says it is not implied."""
+    p = Paper("premise2026")
+    tau_in, tau_el = (p.declare(n, "time") for n in ("tau_in", "tau_el"))
+    outcome = decide(p.inequality("eq1", tau_el, 2 * tau_in, role="postulate"), p)
+    assert outcome.verdict is Verdict.POSTULATE and "not implied by the stated assumptions" in outcome.evidence.reason
+
+
+def test_a_postulate_contradicting_the_assumptions_is_refuted(paper):
+    """tau_in > tau_el postulated while tau_in <= tau_el is stated: its negation holds, so 'fails'."""
+    p, _, tau_in, tau_el = paper
+    outcome = decide(p.inequality("eq7", tau_in, tau_el, relation=">", role="postulate"), p)
+    assert outcome.verdict is Verdict.FAILS and "contradicts the stated assumptions" in outcome.evidence.reason
+
+
+def test_a_premise_whose_assumptions_contradict_each_other_is_undecided_not_a_postulate():
+    """a > 2 and a < 1 stated: the check cannot run, so the premise is 'undecided' (unexpected), not 'postulate'."""
+    p = Paper("premise2026", plain=True)
+    a, b = p.symbols("a b")
+    p.assume("big", sympy.Gt(a, 2))
+    p.assume("small", sympy.Lt(a, 1))
+    claim = p.inequality("eq1", b, a, role="postulate")
+    outcome = decide(claim, p)
+    assert outcome.verdict is Verdict.UNDECIDED and not claim.expect.met_by(outcome.verdict)
+
+
+def test_an_equality_postulate_off_by_a_constant_factor_is_refuted(paper):
+    """A postulated tau_in = 2 tau_in can never hold: refuted with its factor."""
+    p, _, tau_in, _ = paper
+    assert decide(p.equality("eq8", tau_in, 2 * tau_in, role="postulate"), p).verdict is Verdict.FAILS
+
+
+def test_a_negative_datum_for_a_positive_quantity_is_refuted():
+    """A diffusion coefficient declared positive, quoted as -3.5e-3 m^2/s: 'fails', not data (negative mobility)."""
+    p = Paper("data2026")
+    D = p.declare("D_n", "length**2/time")
+    outcome = decide(p.data("text.D", D, "-3.5e-3 m^2/s"), p)
+    assert outcome.verdict is Verdict.FAILS and "not positive" in outcome.evidence.reason
+
+
+def test_an_inconsistent_implied_quantity_names_its_claim():
+    """implies={'bad': e + D} adds a charge to a diffusion coefficient: a one-line error naming the claim."""
+    p = Paper("data2026")
+    e, = p.symbols("e")
+    D = p.declare("D_n", "length**2/time")
+    with pytest.raises(DefinitionError, match=r"data2026:text\.D"):
+        decide(p.data("text.D", D, "3.5e-3 m^2/s", implies={"bad": e + D}), p)

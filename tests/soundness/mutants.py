@@ -23,7 +23,7 @@ import sympy
 
 from symcond.errors import DefinitionError
 from symcond.ledger.run import load_papers
-from symcond.model.claims import Claim, ClaimKind
+from symcond.model.claims import Claim, ClaimKind, Role
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
 from symcond.model.verdict import Outcome, Verdict
@@ -97,9 +97,15 @@ def is_slow(mutant: Mutant) -> bool:
     return any(sympy.sympify(e).has(sympy.Integral) for e in exprs)
 
 
+def _asserted(paper: Paper) -> list[Claim]:
+    """The claims the paper asserts: a premise (postulate, definition, data) is taken as given, so a mutated
+    premise is still a premise -- only its dimensions and consistency are checked, not its truth."""
+    return [claim for claim in paper if claim.role is Role.ASSERTED]
+
+
 def sampled_claims(papers: Iterable[Paper]) -> list[tuple[Paper, Claim]]:
     """Every claim except equalities, plus a seeded sample of ``EQUALITY_CLAIMS`` equality claims."""
-    every = [(paper, claim) for paper in papers for claim in paper]
+    every = [(paper, claim) for paper in papers for claim in _asserted(paper)]
     equalities = [pair for pair in every if pair[1].kind is ClaimKind.EQUALITY]
     chosen = set(map(id, sample(equalities, EQUALITY_CLAIMS, SEED)))
     return [pair for pair in every if pair[1].kind is not ClaimKind.EQUALITY or id(pair) in chosen]
@@ -109,7 +115,7 @@ def candidates(papers: Iterable[Paper], full: bool = FULL) -> list[tuple[Paper, 
     """Every mutant (full); else one fast mutant of each :func:`sampled_claims` claim, plus every
     turned-around inequality."""
     if full:
-        return [(paper, m) for paper in papers for claim in paper for m in mutants(claim)]
+        return [(paper, m) for paper in papers for claim in _asserted(paper) for m in mutants(claim)]
     chosen: list[tuple[Paper, Mutant]] = []
     for paper, claim in sampled_claims(papers):
         found = mutants(claim)
