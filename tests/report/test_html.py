@@ -188,3 +188,15 @@ def test_counterexample_shows_codata_values_with_units(small_page):
     """The refuted eq2's counterexample has e and h at their CODATA values with their SI units (issue 18.3)."""
     row = small_page.split('data-claim="html2026:eq2"')[1].split("</tr>")[0]
     assert "<code>1.602176634e-19</code> C (CODATA)" in row and "<code>6.62607015e-34</code> J s (CODATA)" in row
+
+
+def test_readme_shows_a_small_screenshot_of_the_html_ledger():
+    """README's 'What the ledger says' shows docs/ledger.png, a PNG under 300 KB (issue 18: a cropped screenshot)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readme = root.joinpath("README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## What the ledger says"):readme.index("<!-- ledger-summary -->")]
+    image = root / "docs" / "ledger.png"
+    assert "](docs/ledger.png)" in section
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and image.stat().st_size < 300_000
