@@ -10,6 +10,7 @@ its ``lhs`` and ``rhs`` are the sides as printed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 import mpmath
@@ -18,11 +19,21 @@ from sympy.core.assumptions import check_assumptions
 
 from symcond.budget import run_with_budget
 from symcond.model.context import Assumption, Context
+from symcond.model.point import Counterexample
 from symcond.model.verdict import Finding, Outcome, Verdict
-from symcond.numeric.sampling import compare, evaluate, threshold
+from symcond.numeric.sampling import Point, compare, evaluate, threshold
 from symcond.prove.admissible import admissible, as_reported, declared_signs, side_conditions, substituted
 from symcond.prove.boundary import prover
-from symcond.prove.common import decide, dimension_evidence, no_points, simplified, witness
+from symcond.prove.common import (
+    _kept,
+    _physical,
+    _with_units,
+    decide,
+    dimension_evidence,
+    no_points,
+    simplified,
+    witness,
+)
 
 __all__ = ["check_inequality"]
 
@@ -146,23 +157,50 @@ def _proved_sign(expr: sympy.Expr, strict: bool, ctx: Context) -> bool:
 
 
 def _violation(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], greater: bool, constraints: list[sympy.Basic],
-               domain: list[sympy.Expr], strict: bool) -> tuple[dict[str, sympy.Expr] | None, int]:
-    """A reported-and-re-checked violating point (its ``lhs``, ``rhs`` the sides as printed), and the number
-    of admissible points with real sides."""
+               domain: list[sympy.Expr], strict: bool) -> tuple[Counterexample | None, int]:
+    """A reported-and-re-checked violating point (its ``lhs``, ``rhs`` the sides as printed) with the SI units
+    of its entries, and the number of admissible points with real sides looked at.
+
+    The search of :func:`~symcond.prove.common.find_counterexample`: a claim with CODATA constants is searched
+    with them at their CODATA values and each free quantity in its physical range, then with the constants
+    still at their values and the free quantities drawn as for any claim (a constant never moves); a claim
+    without constants by the ordinary search.  Every point is re-checked as reported, the constants exact.
+    """
     left, right = sides[::-1] if greater else sides
     symbols = set().union(left.free_symbols, right.free_symbols, *(c.free_symbols for c in constraints))
+    fixed, ranges = _physical(ctx, symbols)
+    physical = partial(ctx.sampler.physical_points, symbols, ctx.search_points, constraints)
+    searches = ((partial(physical, "violation", fixed, ranges), partial(physical, "violation-free", fixed, {}))
+                if fixed else (partial(ctx.sampler.points, symbols, ctx.search_points, constraints, "violation"),))
     checked = 0
-    for point in ctx.sampler.points(symbols, ctx.search_points, constraints, "violation"):
-        a, b = (evaluate(side, point, ctx.dps) for side in (left, right))
+    for points in searches:  # drawn only when the search before found no violation
+        found, seen = _first_violation(ctx, (left, right), points(), constraints, domain, strict, fixed)
+        checked += seen
+        if found is not None:
+            return _with_units(ctx, witness(found, *sides), sides, fixed), checked
+    return None, checked
+
+
+def _first_violation(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], points: Sequence[Point],
+                     constraints: list[sympy.Basic], domain: list[sympy.Expr], strict: bool,
+                     fixed: Point) -> tuple[dict[sympy.Symbol, sympy.Rational] | None, int]:
+    """The first of ``points`` where ``small > large`` (re-checked as reported, ``fixed`` values kept exact),
+    and the number of admissible points with real sides looked at."""
+    small, large = sides
+    checked = 0
+    for point in points:
+        a, b = (evaluate(side, point, ctx.dps) for side in (small, large))
         if not (isinstance(a, mpmath.mpf) and isinstance(b, mpmath.mpf)) or not admissible(point, (), domain, ctx.dps):
             continue
         checked += 1
         if a - b < -threshold(ctx.dps) * max(abs(a), abs(b)):
             continue  # clearly satisfied at this point
         shown = as_reported(point)
-        if shown is not None and _violates(left, right, shown, strict, ctx.dps) \
-                and admissible(shown, constraints, domain, ctx.dps):
-            return witness(shown, *sides), checked
+        if shown is None:
+            continue
+        shown.update(_kept(fixed, shown))
+        if _violates(small, large, shown, strict, ctx.dps) and admissible(shown, constraints, domain, ctx.dps):
+            return shown, checked
     return None, checked
 
 

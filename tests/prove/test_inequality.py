@@ -90,3 +90,53 @@ def test_factor_is_sympy_factor(expr):
 
     value = sympy.sympify(expr, locals={n: sympy.Symbol(n, positive=True) for n in "abc"})
     assert sympy.srepr(_factor(value)) == sympy.srepr(sympy.factor(value))
+
+
+def _codata_claim():
+    """k_B T <= h c / L (thermal energy below a photon's in a box): fails, with three CODATA constants."""
+    ctx = Context()
+    k_B, T, h, c, L = ctx.registry.symbols("k_B T h c L")
+    return ctx, (k_B, T, h, c, L)
+
+
+@pytest.mark.parametrize("greater", [False, True])
+def test_counterexample_has_codata_constants_and_si_units(greater):
+    """As for equalities, the violating point has k_B, h, c at CODATA (marked), T in 1-1000 K, SI units."""
+    ctx, (k_B, T, h, c, L) = _codata_claim()
+    sides = (k_B * T, h * c / L)
+    out = check_inequality(*(sides[::-1] if greater else sides), ctx, greater=greater)
+    found = out.evidence.counterexample
+    assert out.verdict is Verdict.FAILS and found.constants == {"k_B", "h", "c"}
+    assert found["h"] == sympy.Rational("6.62607015e-34") and found["c"] == 299792458
+    assert 1 <= found["T"] <= 1000 and out.evidence.shown().units == {
+        "L": "m", "T": "K", "c": "m/s", "h": "J s", "k_B": "J/K", "lhs": "J", "rhs": "J"}
+
+
+def test_physical_counterexample_satisfies_the_assumptions_and_violates_the_claim():
+    """The point at CODATA values is re-checked exactly: the assumption T >= 300 holds, lhs > rhs."""
+    ctx, (k_B, T, h, c, L) = _codata_claim()
+    ctx = ctx.with_assumptions([Assumption("warm", sympy.Ge(T, 300))])
+    out = check_inequality(k_B * T, h * c / L, ctx)
+    found = out.evidence.counterexample
+    point = {s: found[s.name] for s in (k_B, T, h, c, L)}
+    assert found.constants == {"k_B", "h", "c"} and point[T] >= 300
+    assert (k_B * T - h * c / L).xreplace(point) > 0
+
+
+def test_assumptions_excluding_physical_values_keep_the_constants_at_codata():
+    """T <= 1/2 K is outside the physical temperatures: T is drawn as for any claim, k_B, h, c stay at CODATA."""
+    ctx, (k_B, T, h, c, L) = _codata_claim()
+    ctx = ctx.with_assumptions([Assumption("cold", sympy.Le(T, sympy.Rational(1, 2)))])
+    out = check_inequality(k_B * T, h * c / L, ctx)
+    found = out.evidence.counterexample
+    assert out.verdict is Verdict.FAILS and found["T"] <= sympy.Rational(1, 2)
+    assert found.constants == {"k_B", "h", "c"} and found["k_B"] == sympy.Rational("1.380649e-23")
+
+
+def test_an_inequality_true_at_the_codata_values_is_not_refuted_by_moving_a_constant():
+    """alpha < 1/100 holds at alpha's CODATA value (1/137.036): no violating point, so not 'fails' (a search
+    moving the constant would refute it at alpha = 0.05)."""
+    ctx = Context()
+    (alpha,) = ctx.registry.symbols("alpha")
+    out = check_inequality(alpha, sympy.Rational(1, 100), ctx)
+    assert out.verdict is not Verdict.FAILS and out.evidence.counterexample is None
