@@ -29,7 +29,7 @@ from symcond.model.claims import Claim, ClaimKind
 from symcond.model.paper import Paper
 from symcond.report.plain import latex_plain
 from symcond.report.plain import letter as _letter
-from symcond.report.typeset import _HTML_RELATION, Average, reason_segments, unit_name_text
+from symcond.report.typeset import _HTML_RELATION, Average, Modulus, reason_segments, unit_name_text
 
 __all__ = ["sanitise", "expr_mathml", "claim_mathml", "display_names", "unit_html", "symbol_mathml", "rule_html",
            "condition_html"]
@@ -139,9 +139,9 @@ def _special_functions(expr: sympy.Basic, names: Names) -> tuple[sympy.Basic, di
 
 
 def _bars(expr: sympy.Basic) -> tuple[sympy.Basic, dict[str, str]]:
-    """Symbols displayed between bars (``|v_12|``, the registry's ``|v_{12}|``) and averages (``<x>`` of a
-    reason's text) replaced by placeholders whose MathML is written here: SymPy's printer would read ``12|``
-    as the subscript of ``|v`` and spell the average's class name.
+    """Symbols displayed between bars (``|v_12|``, the registry's ``|v_{12}|``), moduli and averages (``|x|``,
+    ``<x>`` of a reason's text) replaced by placeholders whose MathML is written here: SymPy's printer would
+    read ``12|`` as the subscript of ``|v`` and spell the class names.
 
     >>> print(_inner(sympy.Symbol("|v_12|") ** 2, {}))
     <msup><mrow><mo>|</mo><msub><mi>v</mi><mi>12</mi></msub><mo>|</mo></mrow><mn>2</mn></msup>
@@ -161,8 +161,11 @@ def _bars(expr: sympy.Basic) -> tuple[sympy.Basic, dict[str, str]]:
         if len(name) > 2 and name[0] == name[-1] == "|" and "|" not in name[1:-1]:
             mapping[symbol] = placeholder(f"<mrow><mo>|</mo>{_inner(sympy.Symbol(name[1:-1]), {})}<mo>|</mo></mrow>")
     expr = expr.xreplace(mapping) if mapping else expr
-    if expr.has(Average):
-        expr = expr.replace(Average, lambda x: placeholder(f"<mrow><mo>⟨</mo>{_inner(x, {})}<mo>⟩</mo></mrow>"))
+    for kind, (left, right) in ((Average, ("⟨", "⟩")), (Modulus, ("|", "|"))):  # outer first: inner ones are
+        # replaced by the _inner call that writes the outer one's markup
+        if expr.has(kind):
+            expr = expr.replace(kind, lambda x, a=left, b=right: placeholder(
+                f"<mrow><mo>{a}</mo>{_inner(x, {})}<mo>{b}</mo></mrow>"))
     return expr, found
 
 

@@ -76,9 +76,22 @@ class Average(sympy.Function):
         return rf"\left\langle {printer._print(self.args[0])} \right\rangle"
 
 
+class Modulus(sympy.Function):
+    r"""A modulus ``|x|`` written in a reason's text, kept as written (``Abs`` of a positive symbol is the symbol).
+
+    >>> print(sympy.latex(Modulus(sympy.Symbol("v", positive=True))))
+    \left|v\right|
+    """
+
+    nargs = 1
+
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
+        return rf"\left|{printer._print(self.args[0])}\right|"
+
+
 #: The functions a reason's expressions may call: the parser's, ``ln``, averages (``<x>`` is read as ``avg(x)``)
 #: and Fermi-Dirac integrals (``F_{-1/2}(eta)``).
-_READ_FUNCTIONS = {**DEFAULT_FUNCTIONS, "ln": sympy.log, "avg": Average, "FermiDirac": FermiDirac}
+_READ_FUNCTIONS = {**DEFAULT_FUNCTIONS, "ln": sympy.log, "avg": Average, "modulus": Modulus, "FermiDirac": FermiDirac}
 
 
 def _depth(text: str) -> int:
@@ -107,16 +120,16 @@ def _chunks(text: str) -> list[str]:
 
 
 def _spelled(text: str) -> str:
-    """A reason's expression in the parser's spelling: ``<x>`` is ``avg(x)``, ``|x|`` is ``Abs(x)``, factors
+    """A reason's expression in the parser's spelling: ``<x>`` is ``avg(x)``, ``|x|`` is ``modulus(x)``, factors
     written side by side (``15 zeta(3) L h``) are multiplied, ``F_{j}(x)`` is ``FermiDirac(j, x)``, ``^`` is ``**``.
 
     >>> _spelled("<|v| f_eq>/n"), _spelled("m/(15 zeta(3) L h)"), _spelled("F_{-1/2}(eta)")
-    ('avg(Abs(v)*f_eq)/n', 'm/(15*zeta(3)*L*h)', 'FermiDirac(-1/2, eta)')
+    ('avg(modulus(v)*f_eq)/n', 'm/(15*zeta(3)*L*h)', 'FermiDirac(-1/2, eta)')
     """
     previous = None
     while previous != text:
         previous, text = text, _AVERAGE.sub(r"avg(\1)", text)
-    text = re.sub(r"\|([^|]+)\|", r"Abs(\1)", text)
+    text = re.sub(r"\|([^|]+)\|", r"modulus(\1)", text)
     text = re.sub(r"\bF_\{?(-?\d+(?:/\d+)?)\}?\(", r"FermiDirac(\1, ", text)
     text = re.sub(r"(?<=[\w)])\s+(?=[\w(])", "*", text)
     return text.replace("^", "**")

@@ -144,7 +144,7 @@ def test_fermi_dirac_integral_is_script_f_in_mathml():
 
 @pytest.mark.parametrize(("reason", "expected"), [
     ("the mean speed <|v| f_eq>/n is v_F/2",
-     r"$\frac{\left\langle f_{eq} \left|{v}\right| \right\rangle}{n}$ is $\frac{v_{F}}{2}$"),
+     r"$\frac{\left\langle f_{eq} \left|v\right| \right\rangle}{n}$ is $\frac{v_{F}}{2}$"),
     ("an isotropic gas has sqrt(<v_x^2>) = c/sqrt(3)",
      r"$\sqrt{\left\langle v_{x}^{2} \right\rangle} = \frac{c \sqrt{3}}{3}$"),
     ("is pi^5 k_B c m/(15 zeta(3) L h) times", r"$\frac{m}{15 L h \zeta\left(3\right)}$ times"),
@@ -157,7 +157,7 @@ def test_fermi_dirac_integral_is_script_f_in_mathml():
 def test_averages_bars_and_bracketed_spaces_are_typeset(reason, expected):
     """``<x>`` is an average, ``|x|`` a modulus, ``F_{j}(x)`` a Fermi-Dirac integral, factors side by side
     inside brackets a product; what still cannot be read stays one verbatim piece, not split at its spaces."""
-    names = {n: sympy.Symbol(n) for n in ("n", "v_F", "c", "k_B", "m", "L", "h", "eta")}
+    names = {n: sympy.Symbol(n, positive=True) for n in ("n", "v", "v_F", "c", "k_B", "m", "L", "h", "eta")}
     shown = reason_latex(reason, names, {names["eta"]: r"\eta"})
     assert expected in shown
     assert not re.search(r"sqrt\(|_eq|<\||\bln\(|FermiDirac", _without_verbatim(shown))
@@ -225,3 +225,11 @@ def test_no_python_spelling_on_a_typeset_page(typeset_pages, page, spelling):
     text = typeset_pages[page]
     at = text.find(spelling)
     assert at < 0, text[max(0, at - 80):at + 80]
+
+
+def test_average_of_a_modulus_in_mathml():
+    """The erratum's mean speed <|v| f_eq>/n is ⟨|v| f_eq⟩/n in MathML: angle brackets and the bars kept."""
+    v = sympy.Symbol("v", positive=True)
+    shown = reason_html("the mean speed <|v| f_eq>/n is v/2", {"v": v}, {})
+    assert "<mo>⟨</mo>" in shown and "<mo>⟩</mo>" in shown and "<mo>|</mo><mi>v</mi><mo>|</mo>" in shown
+    assert "&lt;" not in shown and "f_eq" not in shown
