@@ -180,8 +180,8 @@ def _violation(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], greater: bool
             return _with_units(ctx, witness(found, *sides), sides, fixed), checked
     if fixed:  # confirmation only: the constants move too (a sign proof holds for all their values), but a
         # violation there is no counterexample to a claim about the constants' values -- and no confirmation
-        points = ctx.sampler.points(symbols, ctx.search_points, constraints, "violation")
-        found, seen = _first_violation(ctx, (left, right), points, constraints, domain, strict, {})
+        ordinary = ctx.sampler.points(symbols, ctx.search_points, constraints, "violation")
+        found, seen = _first_violation(ctx, (left, right), ordinary, constraints, domain, strict, {})
         checked += seen if found is None else 0
     return None, checked
 
