@@ -3,7 +3,8 @@ re-checked as reported, and (re-exported) the search for the stated assumptions 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import mpmath
 import sympy
@@ -29,8 +30,8 @@ from symcond.prove.strategies import reduce
 from symcond.quantities.dimensions import Dim
 from symcond.quantities.ranges import physical_range
 
-__all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "witness", "no_points",
-           "decide", "check_substitutions", "WITNESS_DPS"]
+__all__ = ["simplified", "dimension_evidence", "agree_everywhere", "find_counterexample", "point_searches",
+           "kept_constants", "with_units", "witness", "no_points", "decide", "check_substitutions", "WITNESS_DPS"]
 
 
 def simplified(expr: sympy.Expr, ctx: Context) -> sympy.Expr | None:
@@ -116,20 +117,28 @@ def find_counterexample(ctx: Context, lhs: sympy.Expr, rhs: sympy.Expr, constrai
     constraint must provably hold there at ``dps`` and ``2 * dps`` digits, every value in ``domain`` (the
     substituted givens) must be finite, and the sides must still differ.
     """
-    symbols = _symbols_of([lhs, rhs], constraints)
+    fixed, searches = point_searches(ctx, _symbols_of([lhs, rhs], constraints), constraints, "search")
+    for points in searches:  # drawn only when the search before found no counterexample
+        found = _first_witness(ctx, (lhs, rhs), points(), constraints, domain, fixed)
+        if found is not None:
+            return with_units(ctx, found, (lhs, rhs), fixed)
+    return None
+
+
+def point_searches(ctx: Context, symbols: set[sympy.Symbol], constraints: Sequence[sympy.Basic],
+                   salt: str) -> tuple[Point, list[Callable[[], Sequence[Point]]]]:
+    """The CODATA constants among ``symbols`` at their values, and the searches for a counterexample in order.
+
+    With constants: every constant at its CODATA value and each free quantity in the physical range of
+    its dimension, then the constants still at their values and the free quantities drawn as for any
+    claim (a claim about the constants, ``alpha < 1/100``, is not refuted by moving them).  Without: the
+    ordinary search.  Each search draws its points when called.
+    """
     fixed, ranges = _physical(ctx, symbols)
-    found = None
-    if fixed:
-        points = ctx.sampler.physical_points(symbols, ctx.search_points, constraints, "search", fixed, ranges)
-        found = _first_witness(ctx, (lhs, rhs), points, constraints, domain, fixed)
-        if found is None:  # the constants stay at their CODATA values: a claim about them (alpha < 1/100) is
-            # not refuted by moving them (alpha = 0.05); the free quantities are drawn as for any claim
-            points = ctx.sampler.physical_points(symbols, ctx.search_points, constraints, "search-free", fixed, {})
-            found = _first_witness(ctx, (lhs, rhs), points, constraints, domain, fixed)
-    else:
-        found = _first_witness(ctx, (lhs, rhs), _points(ctx, [lhs, rhs], constraints, ctx.search_points, "search"),
-                               constraints, domain, {})
-    return None if found is None else _with_units(ctx, found, (lhs, rhs), fixed)
+    if not fixed:
+        return fixed, [partial(ctx.sampler.points, symbols, ctx.search_points, constraints, salt)]
+    physical = partial(ctx.sampler.physical_points, symbols, ctx.search_points, constraints)
+    return fixed, [partial(physical, salt, fixed, ranges), partial(physical, f"{salt}-free", fixed, {})]
 
 
 def _first_witness(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], points: Sequence[Point],
@@ -144,7 +153,7 @@ def _first_witness(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], points: S
             continue
         shown = as_reported(point)
         if shown is not None:
-            shown.update(_kept(fixed, shown))
+            shown.update(kept_constants(fixed, shown))
         if shown is None or not admissible(shown, constraints, domain, ctx.dps):
             continue
         if _quadrature_differs(lhs, rhs, shown, ctx.dps) if evaluator else differ(lhs, rhs, shown, ctx.dps):
@@ -152,7 +161,7 @@ def _first_witness(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], points: S
     return None
 
 
-def _kept(fixed: Point, shown: Point) -> dict[sympy.Symbol, sympy.Rational]:
+def kept_constants(fixed: Point, shown: Point) -> dict[sympy.Symbol, sympy.Rational]:
     """The ``fixed`` values (CODATA constants) of the symbols of ``shown``: reported exactly, never rounded."""
     return {symbol: sympy.Rational(value) for symbol, value in fixed.items() if symbol in shown}
 
@@ -181,7 +190,7 @@ def _physical(ctx: Context, symbols: set[sympy.Symbol]) -> tuple[dict[sympy.Symb
     return fixed, ranges
 
 
-def _with_units(ctx: Context, found: dict[str, sympy.Expr], sides: tuple[sympy.Expr, sympy.Expr],
+def with_units(ctx: Context, found: dict[str, sympy.Expr], sides: tuple[sympy.Expr, sympy.Expr],
                 fixed: Point) -> Counterexample:
     """``found`` with the SI dimension of each coordinate and side that has one, and its CODATA coordinates."""
     units = _side_units(ctx, sides)

@@ -25,13 +25,13 @@ from symcond.numeric.sampling import Point, compare, evaluate, threshold
 from symcond.prove.admissible import admissible, as_reported, declared_signs, side_conditions, substituted
 from symcond.prove.boundary import prover
 from symcond.prove.common import (
-    _kept,
-    _physical,
-    _with_units,
     decide,
     dimension_evidence,
+    kept_constants,
     no_points,
+    point_searches,
     simplified,
+    with_units,
     witness,
 )
 
@@ -168,16 +168,13 @@ def _violation(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], greater: bool
     """
     left, right = sides[::-1] if greater else sides
     symbols = set().union(left.free_symbols, right.free_symbols, *(c.free_symbols for c in constraints))
-    fixed, ranges = _physical(ctx, symbols)
-    physical = partial(ctx.sampler.physical_points, symbols, ctx.search_points, constraints)
-    searches = ((partial(physical, "violation", fixed, ranges), partial(physical, "violation-free", fixed, {}))
-                if fixed else (partial(ctx.sampler.points, symbols, ctx.search_points, constraints, "violation"),))
+    fixed, searches = point_searches(ctx, symbols, constraints, "violation")
     checked = 0
     for points in searches:  # drawn only when the search before found no violation
         found, seen = _first_violation(ctx, (left, right), points(), constraints, domain, strict, fixed)
         checked += seen
         if found is not None:
-            return _with_units(ctx, witness(found, *sides), sides, fixed), checked
+            return with_units(ctx, witness(found, *sides), sides, fixed), checked
     if fixed:  # confirmation only: the constants move too (a sign proof holds for all their values), but a
         # violation there is no counterexample to a claim about the constants' values -- and no confirmation
         ordinary = ctx.sampler.points(symbols, ctx.search_points, constraints, "violation")
@@ -203,7 +200,7 @@ def _first_violation(ctx: Context, sides: tuple[sympy.Expr, sympy.Expr], points:
         shown = as_reported(point)
         if shown is None:
             continue
-        shown.update(_kept(fixed, shown))
+        shown.update(kept_constants(fixed, shown))
         if _violates(small, large, shown, strict, ctx.dps) and admissible(shown, constraints, domain, ctx.dps):
             return shown, checked
     return None, checked
