@@ -22,14 +22,13 @@ from pathlib import Path
 
 from symcond.errors import DefinitionError
 from symcond.ledger.run import Entry, Ledger
-from symcond.model.verdict import COMPUTED, PREMISES
+from symcond.model.verdict import listed
 
 __all__ = ["ledger_summary", "cli_reference", "replace_block", "read_block", "generated_blocks", "update_readme",
            "README"]
 
 #: The README of a source checkout (``<repo>/README.md``).
 README = Path(__file__).resolve().parents[2] / "README.md"
-_VERDICTS = tuple(v.value for v in COMPUTED)
 
 
 def _md(text: str) -> str:
@@ -38,7 +37,7 @@ def _md(text: str) -> str:
 
 def _counts_table(ledger: Ledger) -> list[str]:
     present = ledger.summary()["verdicts"]
-    verdicts = _VERDICTS + tuple(v.value for v in PREMISES if present.get(v.value))  # premises apart, last
+    verdicts = listed(present)  # premises apart, last
     lines = ["| paper | claims | " + " | ".join(verdicts) + " | unexpected |",
              "|---|" + "---:|" * (len(verdicts) + 2)]
     for key, counts in ledger.summary()["papers"].items():

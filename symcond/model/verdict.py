@@ -73,6 +73,15 @@ COMPUTED = (Verdict.HOLDS, Verdict.HOLDS_UNDER, Verdict.FAILS, Verdict.UNDECIDED
 PREMISES = (Verdict.POSTULATE, Verdict.DEFINITION, Verdict.DATA)
 
 
+def listed(counts: Mapping[str, int]) -> tuple[str, ...]:
+    """The verdict columns of a summary: every computed verdict, then the premises that occur (counted apart).
+
+    >>> listed({"holds": 3, "data": 1, "postulate": 0})
+    ('holds', 'holds-under', 'fails', 'undecided', 'data')
+    """
+    return tuple(v.value for v in COMPUTED) + tuple(v.value for v in PREMISES if counts.get(v.value))
+
+
 class Finding(Enum):
     """What a piece of evidence establishes: the kind of its reason, as a closed set.
 

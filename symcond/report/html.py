@@ -30,7 +30,7 @@ from symcond.ledger import workers
 from symcond.ledger.run import CLAIM_BUDGET, Entry, Ledger
 from symcond.model.derivation import Derivation
 from symcond.model.paper import Paper
-from symcond.model.verdict import COMPUTED, PREMISES, Outcome, Verdict
+from symcond.model.verdict import PREMISES, Outcome, Verdict, listed
 from symcond.report.explain import dimension_text, step_status
 from symcond.report.html_assets import CSS, SCRIPT, filter_css
 from symcond.report.html_math import (
@@ -130,8 +130,7 @@ def _papers(ledger: Ledger) -> dict[str, tuple[Paper, list[Entry]]]:
 
 def _shown_order(ledger: Ledger) -> tuple[str, ...]:
     """The computed verdicts, then the premises (postulate, definition, data) that occur, counted apart."""
-    present = {e.outcome.verdict for e in ledger.entries}
-    return tuple(v.value for v in COMPUTED) + tuple(v.value for v in PREMISES if v in present)
+    return listed(ledger.summary()["verdicts"])
 
 
 def _summary(ledger: Ledger, papers: Mapping[str, tuple[Paper, list[Entry]]]) -> list[str]:

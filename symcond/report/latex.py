@@ -29,7 +29,7 @@ import sympy
 from symcond import __version__
 from symcond.ledger.run import Entry, Ledger
 from symcond.model.paper import Paper
-from symcond.model.verdict import COMPUTED, PREMISES, Finding, Verdict
+from symcond.model.verdict import Finding, Verdict, listed
 from symcond.report.plain import counted
 from symcond.report.typeset import (
     Segment,
@@ -252,7 +252,6 @@ def prose_as_text(latex: str) -> str:
 VERDICT_COLOURS = {"holds": "green!45!black", "holds-under": "cyan!50!black", "fails": "red!75!black",
                    "undecided": "orange!85!black", "postulate": "blue!45!black", "definition": "black!60",
                    "data": "teal!70!black"}
-_ORDER = tuple(v.value for v in COMPUTED)
 
 _PREAMBLE = r"""\documentclass[10pt]{article}
 \usepackage[a4paper,landscape,margin=1.4cm]{geometry}
@@ -325,7 +324,7 @@ def _row(entry: Entry, detail: str | None = None) -> str:
 
 def _summary(ledger: Ledger) -> list[str]:
     summary = ledger.summary()
-    order = _ORDER + tuple(v.value for v in PREMISES if summary["verdicts"].get(v.value))  # premises apart, last
+    order = listed(summary["verdicts"])  # premises apart, last
     lines = [r"\begin{tabular}{l" + "r" * (len(order) + 2) + "}", r"\toprule",
              "paper & claims & " + " & ".join(order) + r" & unexpected \\", r"\midrule"]
     for key, counts in summary["papers"].items():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from symcond.errors import DefinitionError
 from symcond.ledger.run import Entry, Ledger
-from symcond.model.verdict import COMPUTED, PREMISES, Finding, Verdict
+from symcond.model.verdict import COMPUTED, PREMISES, Finding, Verdict, listed
 from symcond.report.plain import counted
 
 __all__ = ["FORMATS", "render_ledger", "detail_line", "paper_lines", "premise_counts", "LedgerView"]
@@ -105,8 +105,7 @@ def _md_cell(text: str) -> str:
 
 def _markdown(ledger: Ledger, color: bool = False) -> str:
     summary = ledger.summary()
-    premises = [v for v in PREMISES if summary["verdicts"].get(v.value)]  # columns apart, when there are any
-    verdicts = [v.value for v in (*COMPUTED, *premises)]
+    verdicts = listed(summary["verdicts"])  # premise columns apart, when there are any
     lines = ["| paper | claims | " + " | ".join(verdicts) + " |", "|---|---:|" + "---:|" * len(verdicts)]
     for key, counts in summary["papers"].items():
         cells = " | ".join(str(counts.get(v, 0)) for v in verdicts)
